@@ -1,0 +1,193 @@
+"""The ``mentordesk`` command: starts the GUI by default; subcommands work without one.
+
+Kept light at import time: ``--version`` and ``--help`` never import Qt or SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from mentordesk import APP_NAME, __version__
+from mentordesk.domain.enums import Direction, MentorStatus, RelationshipKind
+
+if TYPE_CHECKING:
+    from mentordesk.paths import DataLocation
+    from mentordesk.services.records import MentorRecord
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _choice(enum_class: type) -> object:
+    """Accept the stored value, also with hyphens (``peer-mentor`` for ``peer_mentor``)."""
+
+    def parse(text: str) -> object:
+        try:
+            return enum_class(text.strip().lower().replace("-", "_"))
+        except ValueError:
+            allowed = ", ".join(member.value.replace("_", "-") for member in enum_class)
+            raise argparse.ArgumentTypeError(f"choose one of: {allowed}") from None
+
+    parse.__name__ = enum_class.__name__
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentordesk",
+        description=f"{APP_NAME}: keep your mentoring relationships, agreements, meetings and "
+        "growth in one private, offline notebook. Without a command, starts the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder that holds your data (default: the platform's user data folder; "
+        "also settable with MENTORDESK_DATA_DIR)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("gui", help="start the app (the default)")
+
+    sample = commands.add_parser(
+        "sample-data", help="fill an empty data folder with realistic sample data"
+    )
+    sample.add_argument("--size", choices=["small", "decade"], default="small")
+
+    commands.add_parser("check", help="check the database's integrity and schema (read-only)")
+
+    mentors = commands.add_parser("mentors", help="list or add mentors")
+    mentor_commands = mentors.add_subparsers(dest="mentors_command", metavar="ACTION")
+    mentor_commands.required = True
+    listing = mentor_commands.add_parser("list", help="print all mentors")
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add = mentor_commands.add_parser("add", help="add a mentor and print it")
+    add.add_argument("--name", required=True)
+    add.add_argument("--email", default="")
+    add.add_argument("--organization", default="")
+    add.add_argument("--kind", type=_choice(RelationshipKind), default=RelationshipKind.MENTOR)
+    add.add_argument("--direction", type=_choice(Direction), default=Direction.THEY_MENTOR_ME)
+    add.add_argument("--status", type=_choice(MentorStatus), default=MentorStatus.ACTIVE)
+    add.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from mentordesk.paths import resolve_data_location
+
+    location = resolve_data_location(args.data_dir)
+    if args.command in (None, "gui"):
+        from mentordesk.ui.app import run_gui
+
+        return run_gui(location)
+
+    from mentordesk.domain.validation import DomainError, ValidationError
+
+    try:
+        if args.command == "sample-data":
+            return _sample_data(location, args.size)
+        if args.command == "check":
+            return _check(location)
+        if args.command == "mentors":
+            return _mentors(location, args)
+    except ValidationError as exc:
+        for field, message in exc.field_errors.items():
+            print(f"mentordesk: {field.replace('_', ' ')}: {message}", file=sys.stderr)
+        return EXIT_FAILED
+    except DomainError as exc:
+        print(f"mentordesk: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_USAGE
+
+
+def _sample_data(location: DataLocation, size: str) -> int:
+    from mentordesk.services.context import Services
+    from mentordesk.services.sample_data import SampleSize, holds_data, load_sample_data
+
+    if holds_data(location):
+        print(
+            f"mentordesk: {location.root} already holds data; sample data only goes into an "
+            "empty data folder. Nothing was changed. Choose another with --data-dir.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    services = Services.open(location)
+    try:
+        added = load_sample_data(services, SampleSize(size))
+    finally:
+        services.close()
+    print(f"Added {size} sample data to {location.root}: {added} mentors.")
+    return EXIT_OK
+
+
+def _check(location: DataLocation) -> int:
+    from mentordesk.services.health import check_database
+
+    report = check_database(location)
+    for fact in report.facts:
+        print(fact)
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    print("OK" if report.ok else "NOT OK")
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _mentors(location: DataLocation, args: argparse.Namespace) -> int:
+    from mentordesk.domain.mentor import MentorFields
+    from mentordesk.services.context import Services
+
+    services = Services.open(location)
+    try:
+        if args.mentors_command == "list":
+            _print_mentors(services.mentors.list_all(), as_json=args.json)
+        else:
+            record = services.mentors.create(
+                MentorFields(
+                    name=args.name,
+                    email=args.email,
+                    organization=args.organization,
+                    kind=args.kind,
+                    direction=args.direction,
+                    status=args.status,
+                )
+            )
+            if args.json:
+                print(json.dumps(record.as_summary(), ensure_ascii=False, indent=2))
+            else:
+                print(f"Added mentor {record.id}:")
+                _print_mentors([record], as_json=False)
+    finally:
+        services.close()
+    return EXIT_OK
+
+
+def _print_mentors(records: list[MentorRecord], *, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([r.as_summary() for r in records], ensure_ascii=False, indent=2))
+        return
+    if not records:
+        print("No mentors yet. Add one with: mentordesk mentors add --name NAME")
+        return
+    header = ("ID", "NAME", "ORGANIZATION", "KIND", "DIRECTION", "STATUS")
+    rows = [
+        (
+            str(r.id),
+            r.name + (" (archived)" if r.is_archived else ""),
+            r.fields.organization,
+            r.fields.kind.value,
+            r.fields.direction.value,
+            r.fields.status.value,
+        )
+        for r in records
+    ]
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    for row in (header, *rows):
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )

@@ -1,0 +1,1 @@
+"""Storage: the SQLite engine and its pragmas, schema versions, migrations and backups."""

@@ -1,0 +1,106 @@
+"""Opening a person's database safely: create, upgrade after a backup, or refuse untouched."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from mentordesk import __version__
+from mentordesk.db.backup import PRIVATE_FILE, backup_database, make_private_dir
+from mentordesk.db.engine import create_session_factory, create_sqlite_engine
+from mentordesk.db.errors import CorruptDatabaseError, NewerDatabaseError
+from mentordesk.db.schema import HEAD_REVISION, SchemaState, inspect_schema
+from mentordesk.paths import DataLocation
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Database:
+    """An open, current database: the engine and the factory services open sessions from."""
+
+    location: DataLocation
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    backups_made: list[Path] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(location: DataLocation) -> Database:
+    """Open the data folder's database, creating or upgrading it as needed.
+
+    Raises DatabaseOpenError (with a message for the person) for a file this version must not
+    touch: one from a newer MentorDesk, one that is not a MentorDesk database, a damaged one.
+    """
+    path = location.database
+    make_private_dir(location.root)
+    inspection = inspect_schema(path)
+    backups: list[Path] = []
+    if inspection.state is SchemaState.NEWER:
+        assert inspection.revision is not None
+        raise NewerDatabaseError(path, inspection.revision, __version__)
+    if inspection.state is SchemaState.MISSING:
+        _create_new(path)
+    elif inspection.state is SchemaState.OLDER:
+        backups.append(backup_database(path, location.backups, f"before-{HEAD_REVISION}"))
+        _migrate(path)
+    engine = create_sqlite_engine(path)
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM mentor").scalar_one()
+    except Exception as exc:
+        engine.dispose()
+        raise CorruptDatabaseError(path, str(exc)) from exc
+    return Database(location, engine, create_session_factory(engine), backups)
+
+
+def _migrate(path: Path) -> None:
+    from mentordesk.db.migrate import upgrade_to_head
+
+    engine = create_sqlite_engine(path, foreign_keys=False)
+    try:
+        upgrade_to_head(engine)
+    finally:
+        engine.dispose()
+
+
+def _create_new(path: Path) -> None:
+    """Build the schema under a temporary name and rename it into place when complete.
+
+    A crash while creating leaves only the temporary file, never a half-made database
+    under the real name.
+    """
+    partial = path.with_name(path.name + ".creating")
+    for leftover in (partial, *_sidecars(partial)):
+        leftover.unlink(missing_ok=True)
+    log.info("creating a new database at %s", path)
+    partial.touch(mode=PRIVATE_FILE)
+    _migrate(partial)
+    # Closing the last connection checkpoints the WAL; make sure nothing is left beside it.
+    connection = sqlite3.connect(partial)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+    with partial.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, path)
+    for leftover in _sidecars(partial):
+        leftover.unlink(missing_ok=True)
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")

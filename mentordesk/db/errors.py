@@ -1,0 +1,56 @@
+"""Why a database file could not be opened, in words the person can act on.
+
+No SQLAlchemy here: the GUI shows these messages even when the ORM never got imported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mentordesk.domain.validation import DomainError
+
+
+class DatabaseOpenError(DomainError):
+    """The data file cannot be used; it has been left exactly as it was."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        super().__init__(message)
+
+
+class NewerDatabaseError(DatabaseOpenError):
+    def __init__(self, path: Path, revision: str, app_version: str) -> None:
+        self.revision = revision
+        super().__init__(
+            path,
+            f"{path} was written by a newer version of MentorDesk (schema {revision}). "
+            f"This version ({app_version}) cannot open it safely, so it has left the file "
+            "untouched. Install the newer MentorDesk to open it.",
+        )
+
+
+class NotMentorDeskDatabaseError(DatabaseOpenError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            path,
+            f"{path} is not a MentorDesk database ({detail}). MentorDesk has left it untouched. "
+            "Move it away or choose another data folder with --data-dir.",
+        )
+
+
+class CorruptDatabaseError(DatabaseOpenError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            path,
+            f"{path} is damaged and cannot be read ({detail}). MentorDesk has left it "
+            "untouched; your backups are in the backups folder beside it.",
+        )
+
+
+class DatabaseBusyError(DatabaseOpenError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            f"{path} is locked by another program (perhaps another MentorDesk window). "
+            "Close it and try again.",
+        )

@@ -1,0 +1,1 @@
+"""Alembic migration scripts; run programmatically by mentordesk.db.migrate."""

@@ -1,0 +1,82 @@
+"""Which schema revisions this version knows, readable without importing Alembic.
+
+Start-up compares the database's revision with ``HEAD_REVISION`` using plain sqlite3, so the
+common case (schema already current) never pays for importing Alembic. A test keeps these
+constants equal to the migration scripts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import Enum, auto
+from pathlib import Path
+
+# Oldest first. Append the new revision id here whenever a migration is added.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_mentors",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class SchemaState(Enum):
+    MISSING = auto()
+    CURRENT = auto()
+    OLDER = auto()
+    NEWER = auto()
+
+
+@dataclass(frozen=True)
+class SchemaInspection:
+    state: SchemaState
+    revision: str | None = None
+
+
+def read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+def inspect_schema(path: Path) -> SchemaInspection:
+    """Classify a data file without writing to it; raises DatabaseOpenError for bad files."""
+    from mentordesk.db.errors import (
+        CorruptDatabaseError,
+        DatabaseBusyError,
+        NotMentorDeskDatabaseError,
+    )
+
+    if not path.exists():
+        return SchemaInspection(SchemaState.MISSING)
+    if not path.is_file():
+        raise NotMentorDeskDatabaseError(path, "it is not a file")
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if len(header) == 0:
+        raise NotMentorDeskDatabaseError(path, "the file is empty")
+    if header != SQLITE_HEADER:
+        raise NotMentorDeskDatabaseError(path, "it is not an SQLite database file")
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
+        try:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "alembic_version" not in tables:
+                raise NotMentorDeskDatabaseError(path, "it has no MentorDesk schema version")
+            rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseBusyError(path) from exc
+        raise CorruptDatabaseError(path, str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(path, str(exc)) from exc
+    if len(rows) != 1:
+        raise NotMentorDeskDatabaseError(path, "its schema version is missing")
+    revision = str(rows[0][0])
+    if revision == HEAD_REVISION:
+        return SchemaInspection(SchemaState.CURRENT, revision)
+    if revision in KNOWN_REVISIONS:
+        return SchemaInspection(SchemaState.OLDER, revision)
+    return SchemaInspection(SchemaState.NEWER, revision)

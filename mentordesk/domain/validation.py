@@ -1,0 +1,91 @@
+"""Validation rules for what a person types, with messages a person can read.
+
+Pure Python: the GUI validates a form field before SQLAlchemy is even imported, and the
+services validate again before anything is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from urllib.parse import urlsplit
+
+
+class DomainError(Exception):
+    """An error a person caused and can fix; its message is written for them."""
+
+
+class ValidationError(DomainError):
+    """Input that cannot be stored. ``field_errors`` maps a field name to its message."""
+
+    def __init__(self, field_errors: Mapping[str, str]) -> None:
+        self.field_errors = dict(field_errors)
+        super().__init__("; ".join(self.field_errors.values()))
+
+
+class NotFoundError(DomainError):
+    """The record asked for does not exist (any more)."""
+
+
+# Deliberately permissive: one "@", no spaces, a dot in the domain. Real deliverability can
+# only be proven by sending mail, which an offline app never does.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.[^\W\d_]{2,}$|^localhost$", re.UNICODE)
+
+NAME_MAX = 200
+SHORT_TEXT_MAX = 300
+NOTES_MAX = 100_000
+
+
+def email_error(value: str) -> str | None:
+    if value and not _EMAIL.match(value):
+        return "Enter an email address like name@example.org."
+    return None
+
+
+def url_error(value: str) -> str | None:
+    if not value:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "Enter a web address starting with https:// (for example https://example.org/jane)."
+    if not _HOST.match(parts.hostname):
+        return f"“{parts.hostname}” is not a valid web host."
+    return None
+
+
+def required_text_error(value: str, what: str) -> str | None:
+    if not value.strip():
+        return f"{what} is required."
+    return None
+
+
+def length_error(value: str, what: str, limit: int) -> str | None:
+    if len(value) > limit:
+        return f"{what} is too long ({len(value)} characters; at most {limit})."
+    return None
+
+
+def date_order_error(start: date | None, end: date | None) -> str | None:
+    if start is not None and end is not None and end < start:
+        return "The end date is before the start date."
+    return None
+
+
+def normalize_labels(values: Iterable[str]) -> tuple[str, ...]:
+    """Trim, drop empties and duplicates (ignoring case), keep the order given."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for raw in values:
+        label = " ".join(raw.split())
+        key = label.casefold()
+        if label and key not in seen:
+            seen.add(key)
+            result.append(label)
+    return tuple(result)
+
+
+def split_labels(text: str) -> tuple[str, ...]:
+    """Parse what a person types into a comma-separated list field."""
+    return normalize_labels(text.split(","))

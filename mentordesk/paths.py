@@ -1,0 +1,66 @@
+"""Where MentorDesk keeps a person's data and finds its own resources.
+
+Data lives in platformdirs' user data directory for the app "MentorDesk" unless the command
+line (``--data-dir``) or the environment (``MENTORDESK_DATA_DIR``) names another folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from mentordesk import APP_NAME
+
+DATA_DIR_ENV = "MENTORDESK_DATA_DIR"
+DATABASE_FILENAME = "mentordesk.sqlite3"
+
+
+@dataclass(frozen=True)
+class DataLocation:
+    """The folder that holds one person's MentorDesk data, and the files inside it."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DATABASE_FILENAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def ui_state(self) -> Path:
+        """Window geometry and view state; kept beside the data so --data-dir isolates it."""
+        return self.root / "ui-state.ini"
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def resolve_data_location(override: str | os.PathLike[str] | None = None) -> DataLocation:
+    """The command-line override wins, then the environment, then the platform default."""
+    if override:
+        root = Path(override)
+    elif os.environ.get(DATA_DIR_ENV):
+        root = Path(os.environ[DATA_DIR_ENV])
+    else:
+        root = default_data_dir()
+    return DataLocation(root.expanduser().resolve())
+
+
+def resources_dir() -> Path:
+    """The resources folder in a source checkout, an installed wheel or a PyInstaller bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root) / "mentordesk" / "resources"
+    return Path(__file__).resolve().parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)

@@ -1,0 +1,191 @@
+"""Mentor cards: list, create, edit, archive, delete, and put back what was deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from mentordesk.domain.mentor import MentorFields
+from mentordesk.domain.models import Mentor, MentorExpertise, MentorTag
+from mentordesk.domain.validation import NotFoundError, ValidationError
+from mentordesk.services.records import MentorRecord
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_record(mentor: Mentor) -> MentorRecord:
+    return MentorRecord(
+        id=mentor.id,
+        fields=MentorFields(
+            name=mentor.name,
+            title=mentor.title,
+            organization=mentor.organization,
+            email=mentor.email,
+            phone=mentor.phone,
+            profile_url=mentor.profile_url,
+            location=mentor.location,
+            time_zone=mentor.time_zone,
+            met_via=mentor.met_via,
+            met_detail=mentor.met_detail,
+            expertise=tuple(item.label for item in mentor.expertise),
+            tags=tuple(item.label for item in mentor.tags),
+            kind=mentor.kind,
+            direction=mentor.direction,
+            status=mentor.status,
+            started_on=mentor.started_on,
+            ended_on=mentor.ended_on,
+            preferred_channel=mentor.preferred_channel,
+            notes=mentor.notes,
+        ),
+        archived_at=mentor.archived_at,
+        created_at=mentor.created_at,
+        updated_at=mentor.updated_at,
+    )
+
+
+def _apply(mentor: Mentor, fields: MentorFields) -> None:
+    for name in (
+        "name",
+        "title",
+        "organization",
+        "email",
+        "phone",
+        "profile_url",
+        "location",
+        "time_zone",
+        "met_via",
+        "met_detail",
+        "kind",
+        "direction",
+        "status",
+        "started_on",
+        "ended_on",
+        "preferred_channel",
+        "notes",
+    ):
+        setattr(mentor, name, getattr(fields, name))
+    if tuple(item.label for item in mentor.expertise) != fields.expertise:
+        mentor.expertise = [
+            MentorExpertise(position=i, label=label) for i, label in enumerate(fields.expertise)
+        ]
+    if tuple(item.label for item in mentor.tags) != fields.tags:
+        mentor.tags = [MentorTag(position=i, label=label) for i, label in enumerate(fields.tags)]
+
+
+class MentorService:
+    """Every change is one committed transaction; every result is a detached record."""
+
+    def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
+        self._sessions = session_factory
+        self._now = clock
+
+    def _load(self, session: Session, mentor_id: int) -> Mentor:
+        mentor = session.get(
+            Mentor,
+            mentor_id,
+            options=[selectinload(Mentor.expertise), selectinload(Mentor.tags)],
+        )
+        if mentor is None:
+            raise NotFoundError(f"Mentor #{mentor_id} no longer exists.")
+        return mentor
+
+    def list_all(self, *, include_archived: bool = True) -> list[MentorRecord]:
+        with self._sessions() as session:
+            query = (
+                select(Mentor)
+                .options(selectinload(Mentor.expertise), selectinload(Mentor.tags))
+                .order_by(func.lower(Mentor.name), Mentor.id)
+            )
+            if not include_archived:
+                query = query.where(Mentor.archived_at.is_(None))
+            return [to_record(m) for m in session.scalars(query)]
+
+    def count(self) -> int:
+        with self._sessions() as session:
+            return int(session.scalar(select(func.count()).select_from(Mentor)) or 0)
+
+    def get(self, mentor_id: int) -> MentorRecord:
+        with self._sessions() as session:
+            return to_record(self._load(session, mentor_id))
+
+    def create(self, fields: MentorFields, *, mentor_id: int | None = None) -> MentorRecord:
+        """Store a new card. ``mentor_id`` lets redo put a card back under its old id."""
+        valid = fields.validated()
+        now = self._now()
+        with self._sessions.begin() as session:
+            if mentor_id is not None and session.get(Mentor, mentor_id) is not None:
+                raise ValidationError({"name": f"Mentor #{mentor_id} already exists."})
+            mentor = Mentor(created_at=now, updated_at=now)
+            if mentor_id is not None:
+                mentor.id = mentor_id
+            _apply(mentor, valid)
+            session.add(mentor)
+            session.flush()
+            return to_record(mentor)
+
+    def create_many(self, cards: list[MentorFields]) -> list[int]:
+        """Store several new cards in one transaction: all of them, or none."""
+        valid = [card.validated() for card in cards]
+        now = self._now()
+        with self._sessions.begin() as session:
+            mentors = []
+            for fields in valid:
+                mentor = Mentor(created_at=now, updated_at=now)
+                _apply(mentor, fields)
+                mentors.append(mentor)
+            session.add_all(mentors)
+            session.flush()
+            return [mentor.id for mentor in mentors]
+
+    def update(self, mentor_id: int, fields: MentorFields) -> MentorRecord:
+        valid = fields.validated()
+        with self._sessions.begin() as session:
+            mentor = self._load(session, mentor_id)
+            _apply(mentor, valid)
+            if session.is_modified(mentor):
+                mentor.updated_at = self._now()
+            session.flush()
+            return to_record(mentor)
+
+    def set_archived(self, mentor_id: int, archived: bool) -> MentorRecord:
+        """Archiving hides a card from the everyday list; nothing in it is lost."""
+        with self._sessions.begin() as session:
+            mentor = self._load(session, mentor_id)
+            if archived and mentor.archived_at is None:
+                mentor.archived_at = self._now()
+            elif not archived:
+                mentor.archived_at = None
+            mentor.updated_at = self._now()
+            session.flush()
+            return to_record(mentor)
+
+    def delete(self, mentor_id: int) -> MentorRecord:
+        """Delete a card and return it as it was, so undo can put it back whole."""
+        with self._sessions.begin() as session:
+            mentor = self._load(session, mentor_id)
+            record = to_record(mentor)
+            session.delete(mentor)
+            return record
+
+    def restore(self, record: MentorRecord) -> MentorRecord:
+        """Put a deleted card back exactly as it was: same id, same dates."""
+        with self._sessions.begin() as session:
+            if session.get(Mentor, record.id) is not None:
+                raise ValidationError({"name": f"Mentor #{record.id} already exists."})
+            mentor = Mentor(
+                id=record.id,
+                archived_at=record.archived_at,
+                created_at=record.created_at,
+                updated_at=record.updated_at,
+            )
+            _apply(mentor, record.fields)
+            session.add(mentor)
+            session.flush()
+            return to_record(mentor)
