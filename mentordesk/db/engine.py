@@ -6,12 +6,17 @@ Everything SQLite-specific lives here and in ``backup``; services only see a ses
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
+
+from mentordesk.domain.validation import StorageError
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -51,3 +56,24 @@ def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
 def create_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn SQLite's operational failures into a StorageError a person can read."""
+    try:
+        yield
+    except OperationalError as exc:
+        detail = str(exc.orig) if exc.orig is not None else str(exc)
+        if "locked" in detail or "busy" in detail:
+            message = (
+                "The database is busy in another program (perhaps another MentorDesk window). "
+                "Nothing was changed; try again in a moment."
+            )
+        elif "full" in detail:
+            message = "The disk is full, so the change was not saved. Free some space and retry."
+        elif "readonly" in detail or "read-only" in detail:
+            message = "The data folder is read-only, so the change was not saved."
+        else:
+            message = f"The change could not be saved ({detail}). Nothing was changed."
+        raise StorageError(message) from exc

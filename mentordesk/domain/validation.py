@@ -89,3 +89,7 @@ def normalize_labels(values: Iterable[str]) -> tuple[str, ...]:
 def split_labels(text: str) -> tuple[str, ...]:
     """Parse what a person types into a comma-separated list field."""
     return normalize_labels(text.split(","))
+
+
+class StorageError(DomainError):
+    """The edit could not be stored (disk full, file locked or read-only); nothing changed."""

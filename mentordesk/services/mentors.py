@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from mentordesk.db.engine import storage_errors
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.models import Mentor, MentorExpertise, MentorTag
 from mentordesk.domain.validation import NotFoundError, ValidationError
@@ -97,7 +98,7 @@ class MentorService:
         return mentor
 
     def list_all(self, *, include_archived: bool = True) -> list[MentorRecord]:
-        with self._sessions() as session:
+        with storage_errors(), self._sessions() as session:
             query = (
                 select(Mentor)
                 .options(selectinload(Mentor.expertise), selectinload(Mentor.tags))
@@ -108,18 +109,18 @@ class MentorService:
             return [to_record(m) for m in session.scalars(query)]
 
     def count(self) -> int:
-        with self._sessions() as session:
+        with storage_errors(), self._sessions() as session:
             return int(session.scalar(select(func.count()).select_from(Mentor)) or 0)
 
     def get(self, mentor_id: int) -> MentorRecord:
-        with self._sessions() as session:
+        with storage_errors(), self._sessions() as session:
             return to_record(self._load(session, mentor_id))
 
     def create(self, fields: MentorFields, *, mentor_id: int | None = None) -> MentorRecord:
         """Store a new card. ``mentor_id`` lets redo put a card back under its old id."""
         valid = fields.validated()
         now = self._now()
-        with self._sessions.begin() as session:
+        with storage_errors(), self._sessions.begin() as session:
             if mentor_id is not None and session.get(Mentor, mentor_id) is not None:
                 raise ValidationError({"name": f"Mentor #{mentor_id} already exists."})
             mentor = Mentor(created_at=now, updated_at=now)
@@ -134,7 +135,7 @@ class MentorService:
         """Store several new cards in one transaction: all of them, or none."""
         valid = [card.validated() for card in cards]
         now = self._now()
-        with self._sessions.begin() as session:
+        with storage_errors(), self._sessions.begin() as session:
             mentors = []
             for fields in valid:
                 mentor = Mentor(created_at=now, updated_at=now)
@@ -146,7 +147,7 @@ class MentorService:
 
     def update(self, mentor_id: int, fields: MentorFields) -> MentorRecord:
         valid = fields.validated()
-        with self._sessions.begin() as session:
+        with storage_errors(), self._sessions.begin() as session:
             mentor = self._load(session, mentor_id)
             _apply(mentor, valid)
             if session.is_modified(mentor):
@@ -156,7 +157,7 @@ class MentorService:
 
     def set_archived(self, mentor_id: int, archived: bool) -> MentorRecord:
         """Archiving hides a card from the everyday list; nothing in it is lost."""
-        with self._sessions.begin() as session:
+        with storage_errors(), self._sessions.begin() as session:
             mentor = self._load(session, mentor_id)
             if archived and mentor.archived_at is None:
                 mentor.archived_at = self._now()
@@ -168,7 +169,7 @@ class MentorService:
 
     def delete(self, mentor_id: int) -> MentorRecord:
         """Delete a card and return it as it was, so undo can put it back whole."""
-        with self._sessions.begin() as session:
+        with storage_errors(), self._sessions.begin() as session:
             mentor = self._load(session, mentor_id)
             record = to_record(mentor)
             session.delete(mentor)
@@ -176,7 +177,7 @@ class MentorService:
 
     def restore(self, record: MentorRecord) -> MentorRecord:
         """Put a deleted card back exactly as it was: same id, same dates."""
-        with self._sessions.begin() as session:
+        with storage_errors(), self._sessions.begin() as session:
             if session.get(Mentor, record.id) is not None:
                 raise ValidationError({"name": f"Mentor #{record.id} already exists."})
             mentor = Mentor(

@@ -1,0 +1,1 @@
+"""Undoable user edits: each command calls a service, then announces what changed."""

@@ -1,0 +1,132 @@
+"""Undoable edits of mentor cards: create, edit a field, archive, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from mentordesk.domain.enums import DataKind
+from mentordesk.domain.mentor import MentorFields
+from mentordesk.services.records import MentorRecord
+from mentordesk.ui.commands.base import CommandContext, ServiceCommand
+from mentordesk.ui.protocols import MentorServiceLike
+
+_MENTOR = frozenset({DataKind.MENTOR})
+_EDIT_ID = 1001
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MentorCommands", text)
+
+
+class CreateMentor(ServiceCommand):
+    kinds = _MENTOR
+
+    def __init__(self, context: CommandContext, service: MentorServiceLike, fields: MentorFields):
+        super().__init__(context, _tr("Add mentor “{name}”").format(name=fields.name.strip()))
+        self.service = service
+        self.fields = fields
+        self.record: MentorRecord | None = None
+
+    def apply(self) -> None:
+        if self.record is None:
+            self.record = self.service.create(self.fields)
+        else:
+            self.service.restore(self.record)
+
+    def revert(self) -> None:
+        assert self.record is not None
+        self.service.delete(self.record.id)
+
+    def after(self, undone: bool) -> None:
+        if not undone and self.record is not None:
+            self.context.focus_mentor(self.record.id)
+
+
+class EditMentor(ServiceCommand):
+    """One field changed. Consecutive edits of the same field merge into one undo step."""
+
+    kinds = _MENTOR
+
+    def __init__(
+        self,
+        context: CommandContext,
+        service: MentorServiceLike,
+        mentor_id: int,
+        before: MentorFields,
+        after: MentorFields,
+        field_label: str,
+    ) -> None:
+        super().__init__(
+            context,
+            _tr("Edit {field} of “{name}”").format(field=field_label, name=before.name),
+        )
+        self.service = service
+        self.mentor_id = mentor_id
+        self.before = before
+        self.after_fields = after
+        self.field_label = field_label
+
+    def id(self) -> int:
+        return _EDIT_ID
+
+    def mergeWith(self, other: object) -> bool:
+        if not isinstance(other, EditMentor):
+            return False
+        if other.mentor_id != self.mentor_id or other.field_label != self.field_label:
+            return False
+        self.after_fields = other.after_fields
+        return True
+
+    def apply(self) -> None:
+        self.service.update(self.mentor_id, self.after_fields)
+
+    def revert(self) -> None:
+        self.service.update(self.mentor_id, self.before)
+
+    def after(self, undone: bool) -> None:
+        self.context.focus_mentor(self.mentor_id)
+
+
+class SetMentorArchived(ServiceCommand):
+    kinds = _MENTOR
+
+    def __init__(
+        self,
+        context: CommandContext,
+        service: MentorServiceLike,
+        record: MentorRecord,
+        archived: bool,
+    ) -> None:
+        text = _tr("Archive “{name}”") if archived else _tr("Restore “{name}” from the archive")
+        super().__init__(context, text.format(name=record.name))
+        self.service = service
+        self.mentor_id = record.id
+        self.archived = archived
+
+    def apply(self) -> None:
+        self.service.set_archived(self.mentor_id, self.archived)
+
+    def revert(self) -> None:
+        self.service.set_archived(self.mentor_id, not self.archived)
+
+    def after(self, undone: bool) -> None:
+        self.context.focus_mentor(self.mentor_id)
+
+
+class DeleteMentor(ServiceCommand):
+    kinds = _MENTOR
+
+    def __init__(self, context: CommandContext, service: MentorServiceLike, record: MentorRecord):
+        super().__init__(context, _tr("Delete “{name}”").format(name=record.name))
+        self.service = service
+        self.record = record
+
+    def apply(self) -> None:
+        self.record = self.service.delete(self.record.id)
+
+    def revert(self) -> None:
+        self.service.restore(self.record)
+
+    def after(self, undone: bool) -> None:
+        if undone:
+            self.context.focus_mentor(self.record.id)

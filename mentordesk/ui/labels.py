@@ -1,0 +1,47 @@
+"""Words a person reads for each stored choice, through Qt's translation functions."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
+
+from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+_LABELS: dict[StrEnum, str] = {
+    RelationshipKind.MENTOR: "Mentor",
+    RelationshipKind.SPONSOR: "Sponsor",
+    RelationshipKind.PEER_MENTOR: "Peer mentor",
+    RelationshipKind.REVERSE_MENTOR: "Reverse mentor",
+    RelationshipKind.GROUP_MENTORING: "Group mentoring",
+    Direction.THEY_MENTOR_ME: "They mentor me",
+    Direction.I_MENTOR_THEM: "I mentor them",
+    MentorStatus.PROSPECT: "Prospect",
+    MentorStatus.ACTIVE: "Active",
+    MentorStatus.PAUSED: "Paused",
+    MentorStatus.CONCLUDED: "Concluded",
+    HowWeMet.WORK: "Work",
+    HowWeMet.PROFESSIONAL_ASSOCIATION: "Professional association",
+    HowWeMet.ALUMNI_NETWORK: "Alumni network",
+    HowWeMet.CONFERENCE: "Conference",
+    HowWeMet.ONLINE_COMMUNITY: "Online community",
+    HowWeMet.REFERRAL: "Referral",
+    HowWeMet.OTHER: "Other",
+    Channel.EMAIL: "Email",
+    Channel.PHONE: "Phone",
+    Channel.VIDEO: "Video call",
+    Channel.CHAT: "Chat",
+    Channel.IN_PERSON: "In person",
+}
+
+
+def label(value: StrEnum | None, empty: str = "") -> str:
+    """The translated label of a choice; ``empty`` when nothing was chosen."""
+    if value is None:
+        return empty
+    return _tr(_LABELS[value])

@@ -1,0 +1,168 @@
+"""The main window: navigation between views, menus, status bar. Features live in the views."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from mentordesk import APP_NAME
+from mentordesk.domain.enums import DataKind
+from mentordesk.paths import DataLocation, resource_path
+from mentordesk.services.records import MentorRecord
+from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.dialogs.about_dialog import show_about
+from mentordesk.ui.views.mentors_view import MentorsView
+
+if TYPE_CHECKING:
+    from mentordesk.services.context import Services
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource_path("icons", "mentordesk.svg")))
+
+
+class MainWindow(QMainWindow):
+    data_shown = Signal()
+
+    def __init__(self, location: DataLocation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.location = location
+        self.services: Services | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.bus = DataBus(self)
+        self.undo_stack = QUndoStack(self)
+        self._settings = QSettings(str(location.ui_state), QSettings.Format.IniFormat)
+
+        self.mentors_view = MentorsView(self.bus, self.undo_stack)
+        self.mentors_view.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 6000)
+        )
+        self.mentors_view.sample_data_requested.connect(self.load_sample_data)
+        self.mentors_view.records_shown.connect(lambda _count: self.data_shown.emit())
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding-left: 12px; }")
+        self.stack = QStackedWidget()
+        self._add_view(self.tr("Mentors"), self.mentors_view, "system-users")
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("Opening {path}…").format(path=location.database))
+        self._restore_state()
+
+    def _add_view(self, title: str, view: QWidget, icon_name: str) -> None:
+        item = QListWidgetItem(QIcon.fromTheme(icon_name), title)
+        item.setSizeHint(QSize(0, 36))
+        self.sidebar.addItem(item)
+        self.stack.addWidget(view)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.triggered.connect(lambda: self.mentors_view.editor.commit_pending())
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.mentors_view.find_action)
+
+        mentor_menu = self.menuBar().addMenu(self.tr("&Mentor"))
+        for action in self.mentors_view.actions_for_menu:
+            mentor_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About {app}").format(app=APP_NAME), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(lambda: show_about(self, self.location))
+        help_menu.addAction(about)
+
+    # --- data ----------------------------------------------------------------------------
+
+    def attach_services(self, services: Services, records: list[MentorRecord]) -> None:
+        self.services = services
+        self.mentors_view.attach(services.mentors, records)
+        self.statusBar().showMessage(
+            self.tr("Data folder: {path}").format(path=self.location.root), 8000
+        )
+
+    def show_open_error(self, error: BaseException) -> None:
+        """The data file cannot be used; say why, and leave it as it is."""
+        self.statusBar().showMessage(str(error))
+        QMessageBox.critical(self, self.tr("MentorDesk cannot open your data"), str(error))
+
+    def load_sample_data(self) -> None:
+        if self.services is None:
+            return
+        from mentordesk.domain.validation import DomainError
+        from mentordesk.services.sample_data import SampleSize, load_sample_data
+
+        try:
+            added = load_sample_data(self.services, SampleSize.SMALL)
+        except DomainError as exc:
+            QMessageBox.warning(self, APP_NAME, str(exc))
+            return
+        self.undo_stack.clear()
+        self.bus.announce({DataKind.MENTOR})
+        self.statusBar().showMessage(self.tr("Loaded %n sample mentor(s).", "", added), 8000)
+
+    # --- window state --------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        splitter = self._settings.value("mentors/splitter")
+        if splitter is not None:
+            self.mentors_view.splitter.restoreState(splitter)
+        else:
+            self.mentors_view.splitter.setSizes([760, 400])
+
+    def save_state(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("mentors/splitter", self.mentors_view.splitter.saveState())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.mentors_view.editor.commit_pending()
+        self.save_state()
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+        super().closeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 800)

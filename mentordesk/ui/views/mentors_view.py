@@ -1,0 +1,415 @@
+"""The Mentors view: every mentor card in a filterable table, and the card editor beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.enums import DataKind, MentorStatus, RelationshipKind
+from mentordesk.domain.mentor import MentorFields
+from mentordesk.domain.validation import DomainError, ValidationError
+from mentordesk.services.records import MentorRecord
+from mentordesk.ui.commands.base import CommandContext, execute
+from mentordesk.ui.commands.mentor_commands import (
+    CreateMentor,
+    DeleteMentor,
+    EditMentor,
+    SetMentorArchived,
+)
+from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.labels import label
+from mentordesk.ui.models.mentor_filter_proxy import MentorFilterProxy
+from mentordesk.ui.models.mentor_table_model import MentorTableModel
+from mentordesk.ui.protocols import MentorServiceLike
+from mentordesk.ui.widgets.empty_state import EmptyState
+from mentordesk.ui.widgets.mentor_editor import MentorEditor
+
+
+class MentorsView(QWidget):
+    """Lists mentors, filters them as you type, and edits the selected card in place."""
+
+    status_message = Signal(str)
+    sample_data_requested = Signal()
+    records_shown = Signal(int)
+
+    def __init__(self, bus: DataBus, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mentorsView")
+        self._bus = bus
+        self._undo = undo_stack
+        self._service: MentorServiceLike | None = None
+        self._context = CommandContext(
+            bus=bus, report_error=self._report_error, focus_mentor=self.select_mentor
+        )
+        self.model = MentorTableModel(self)
+        self.proxy = MentorFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_actions()
+        self._build()
+        bus.changed.connect(self._on_data_changed)
+        self._update_panes()
+
+    # --- construction --------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self.tr("&New Mentor"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setStatusTip(self.tr("Add a mentor card"))
+        self.new_action.triggered.connect(self.start_new_mentor)
+        self.archive_action = QAction(self.tr("&Archive Mentor"), self)
+        self.archive_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.archive_action.triggered.connect(self.toggle_archived)
+        self.delete_action = QAction(self.tr("&Delete Mentor…"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.find_action = QAction(self.tr("&Find Mentor"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_filter)
+        for action in (self.new_action, self.archive_action, self.find_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.actions_for_menu = (self.new_action, self.archive_action, self.delete_action)
+        self.new_action.setEnabled(False)
+
+    def _build(self) -> None:
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("mentorFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter mentors (Ctrl+F)"))
+        self.filter_edit.setToolTip(
+            self.tr("Every word must appear in the name, organization, expertise or tags.")
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._on_filter_text)
+        self.filter_edit.addAction(self.find_action)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in MentorStatus:
+            self.status_filter.addItem(label(status), status)
+        self.status_filter.currentIndexChanged.connect(self._on_filters)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("kindFilter")
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for kind in RelationshipKind:
+            self.kind_filter.addItem(label(kind), kind)
+        self.kind_filter.currentIndexChanged.connect(self._on_filters)
+        self.archived_check = QCheckBox(self.tr("Show a&rchived"))
+        self.archived_check.toggled.connect(self._on_filters)
+
+        self.filter_bar = QWidget()
+        filters = QHBoxLayout(self.filter_bar)
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.archived_check)
+
+        self.table = QTableView()
+        self.table.setObjectName("mentorTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(MentorTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MentorTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        widths = {1: 160, 2: 115, 3: 115, 4: 80, 5: 90}
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.addAction(self.delete_action)
+        self.table.activated.connect(lambda _index: self.editor.setFocus())
+
+        self.loading_state = EmptyState(self.tr("Opening your notebook…"))
+        self.empty_state = EmptyState(
+            self.tr("No mentors yet"),
+            self.tr(
+                "Add the people who guide you, and the people you guide, to keep their "
+                "details, how you met and what they know in one place."
+            ),
+        )
+        self.empty_state.setObjectName("mentorsEmptyState")
+        self.empty_state.add_action_button(self.new_action, self.tr("Add a mentor (Ctrl+N)"))
+        self.sample_button = self.empty_state.add_button(self.tr("Load sample data"))
+        self.sample_button.clicked.connect(self.sample_data_requested)
+        self.no_match_state = EmptyState(self.tr("No mentor matches"))
+        clear = self.no_match_state.add_button(self.tr("Clear filters"))
+        clear.clicked.connect(self.clear_filters)
+
+        self.list_stack = QStackedWidget()
+        for page in (self.loading_state, self.empty_state, self.no_match_state, self.table):
+            self.list_stack.addWidget(page)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 12, 6, 12)
+        left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.list_stack, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("mentorCount")
+        left_layout.addWidget(self.count_label)
+
+        self.editor = MentorEditor()
+        self.editor.edit_requested.connect(self._store_edit)
+        self.editor.create_requested.connect(self._store_new)
+        self.editor_hint = EmptyState(
+            self.tr("No mentor selected"),
+            self.tr("Select a mentor in the list to see and edit their card, or press Ctrl+N."),
+        )
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.addWidget(self.editor_hint)
+        self.editor_stack.addWidget(self.editor)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mentorsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor_stack)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.addAction(self.find_action)
+        self.addAction(self.delete_action)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # --- data ----------------------------------------------------------------------------
+
+    def attach(self, service: MentorServiceLike, records: list[MentorRecord] | None = None) -> None:
+        """Start showing data; ``records`` lets start-up pass the rows it already read."""
+        self._service = service
+        self.new_action.setEnabled(True)
+        self.model.set_records(records if records is not None else service.list_all())
+        self._update_panes()
+        self.records_shown.emit(self.model.rowCount())
+
+    def _on_data_changed(self, kinds: frozenset[DataKind]) -> None:
+        if DataKind.MENTOR in kinds and self._service is not None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        assert self._service is not None
+        self.model.set_records(self._service.list_all())
+        record = self.editor.record
+        if record is not None:
+            row = self.model.row_of(record.id)
+            if row is None:
+                self._show_editor(None)
+            else:
+                self.editor.show_record(self.model.record_at(row))
+        self._update_panes()
+
+    def _update_panes(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if self._service is None:
+            self.list_stack.setCurrentWidget(self.loading_state)
+        elif total == 0:
+            self.list_stack.setCurrentWidget(self.empty_state)
+        elif shown == 0:
+            self.no_match_state.set_text(
+                self.tr("No mentor matches"),
+                self.tr("Try fewer words, another status or kind, or show archived mentors."),
+            )
+            self.list_stack.setCurrentWidget(self.no_match_state)
+        else:
+            self.list_stack.setCurrentWidget(self.table)
+        self.filter_bar.setVisible(total > 0)
+        self.editor_stack.setVisible(total > 0 or self.editor_stack.currentWidget() is self.editor)
+        archived = sum(1 for record in self.model.records() if record.is_archived)
+        if total == 0:
+            self.count_label.clear()
+        elif shown == total - archived and not self.proxy.is_filtering:
+            self.count_label.setText(self.tr("%n mentor(s)", "", shown))
+        else:
+            self.count_label.setText(
+                self.tr("Showing {shown} of {total}").format(shown=shown, total=total)
+            )
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        record = self.selected_record()
+        self.archive_action.setEnabled(record is not None)
+        self.delete_action.setEnabled(record is not None)
+        if record is not None and record.is_archived:
+            self.archive_action.setText(self.tr("Restore from &Archive"))
+        else:
+            self.archive_action.setText(self.tr("&Archive Mentor"))
+
+    # --- selection -----------------------------------------------------------------------
+
+    def selected_record(self) -> MentorRecord | None:
+        if self.editor_stack.currentWidget() is self.editor and not self.editor.is_new:
+            return self.editor.record
+        return None
+
+    def select_mentor(self, mentor_id: int) -> None:
+        """Select and show one mentor, revealing it if a filter or the archive hides it."""
+        row = self.model.row_of(mentor_id)
+        if row is None:
+            return
+        source = self.model.index(row, 0)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.clear_filters()
+            if self.model.record_at(row).is_archived:
+                self.archived_check.setChecked(True)
+            index = self.proxy.mapFromSource(source)
+        self._update_panes()
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        self._show_editor(self.model.record_at(row))
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.editor.commit_pending()
+        if not current.isValid():
+            return
+        record = self.model.record_at(self.proxy.mapToSource(current).row())
+        self._show_editor(record)
+
+    def _show_editor(self, record: MentorRecord | None) -> None:
+        if record is None:
+            self.editor_stack.setCurrentWidget(self.editor_hint)
+        else:
+            if self.editor.record is None or self.editor.record.id != record.id:
+                self.editor.commit_pending()
+            self.editor.show_record(record)
+            self.editor_stack.setCurrentWidget(self.editor)
+        self._update_actions()
+
+    # --- filters -------------------------------------------------------------------------
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _on_filter_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_panes()
+
+    def _on_filters(self) -> None:
+        self.proxy.set_status(self.status_filter.currentData())
+        self.proxy.set_kind(self.kind_filter.currentData())
+        self.proxy.set_show_archived(self.archived_check.isChecked())
+        self._update_panes()
+
+    def clear_filters(self) -> None:
+        self.filter_edit.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.kind_filter.setCurrentIndex(0)
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        if (
+            isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.filter_edit.hasFocus()
+        ):
+            self.filter_edit.clear()
+            self.table.setFocus()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def start_new_mentor(self) -> None:
+        if self._service is None:
+            return
+        self.editor.commit_pending()
+        self.table.selectionModel().clearSelection()
+        self.editor.start_new()
+        self.editor_stack.setCurrentWidget(self.editor)
+        self.editor_stack.show()
+        self._update_actions()
+        self.status_message.emit(self.tr("New mentor: type a name, then fill in what you know."))
+
+    def _store_new(self, fields: MentorFields) -> None:
+        assert self._service is not None
+        if self._run(CreateMentor(self._context, self._service, fields)):
+            self.status_message.emit(self.tr("Added {name}.").format(name=fields.name))
+
+    def _store_edit(self, field: str, before: MentorFields, after: MentorFields) -> None:
+        record = self.editor.record
+        assert self._service is not None and record is not None
+        caption = self.editor.fields[field].caption.lower() or field
+        command = EditMentor(self._context, self._service, record.id, before, after, caption)
+        if self._run(command):
+            self.status_message.emit(self.tr("Saved."))
+
+    def toggle_archived(self) -> None:
+        record = self.selected_record()
+        if record is None or self._service is None:
+            return
+        archived = not record.is_archived
+        if self._run(SetMentorArchived(self._context, self._service, record, archived)):
+            text = self.tr("Archived {name}.") if archived else self.tr("Restored {name}.")
+            self.status_message.emit(text.format(name=record.name) + " " + self.tr("Undo: Ctrl+Z"))
+
+    def delete_selected(self) -> None:
+        record = self.selected_record()
+        if record is None or self._service is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete mentor"),
+            self.tr(
+                "Delete {name} and everything on their card?\n\n"
+                "You can undo this with Ctrl+Z. To keep the card out of the way instead, "
+                "archive it."
+            ).format(name=record.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self._run(DeleteMentor(self._context, self._service, record)):
+            self._show_editor(None)
+            self.status_message.emit(
+                self.tr("Deleted {name}. Undo: Ctrl+Z").format(name=record.name)
+            )
+
+    def _run(self, command: CreateMentor | EditMentor | SetMentorArchived | DeleteMentor) -> bool:
+        try:
+            return execute(self._undo, command)
+        except ValidationError as exc:
+            self.editor.show_errors(exc.field_errors)
+        except DomainError as exc:
+            self._report_error(str(exc))
+        except OSError as exc:
+            self._report_error(self.tr("Could not save: {error}").format(error=exc))
+        return False
+
+    def _report_error(self, message: str) -> None:
+        self.status_message.emit(message)
+        QMessageBox.warning(self, self.tr("MentorDesk"), message)

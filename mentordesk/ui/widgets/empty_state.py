@@ -1,0 +1,56 @@
+"""A centred message that tells the person what to do when a pane has nothing to show."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyState(QWidget):
+    def __init__(self, title: str, body: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("emptyStateTitle")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.body_label = QLabel(body)
+        self.body_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body_label.setWordWrap(True)
+        self.body_label.setMinimumWidth(320)
+        self.body_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._buttons = QHBoxLayout()
+        self._buttons.addStretch()
+        self._buttons.addStretch()
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(self.title_label)
+        layout.addSpacing(6)
+        layout.addWidget(self.body_label)
+        layout.addSpacing(14)
+        layout.addLayout(self._buttons)
+        layout.addStretch(3)
+
+    def set_text(self, title: str, body: str = "") -> None:
+        self.title_label.setText(title)
+        self.body_label.setText(body)
+        self.body_label.setVisible(bool(body))
+
+    def add_action_button(self, action: QAction, text: str | None = None) -> QPushButton:
+        """A button that triggers ``action`` (so its shortcut and enabled state apply)."""
+        button = QPushButton(text or action.text().replace("&", ""))
+        button.clicked.connect(action.trigger)
+        button.setEnabled(action.isEnabled())
+        action.enabledChanged.connect(button.setEnabled)
+        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        return button
+
+    def add_button(self, text: str) -> QPushButton:
+        button = QPushButton(text)
+        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        return button

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Render every view of MentorDesk offscreen with sample data and save PNG screenshots.
+
+    python scripts/screenshots.py [--out DIR] [--size decade|small]
+
+Used for the README and for looking at a change before committing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from mentordesk.paths import DataLocation
+from mentordesk.services.context import Services
+from mentordesk.services.sample_data import SampleSize, load_sample_data
+from mentordesk.ui.app import create_application
+from mentordesk.ui.main_window import MainWindow
+
+WIDTH, HEIGHT = 1280, 800
+
+
+def open_window(location: DataLocation) -> MainWindow:
+    services = Services.open(location)
+    window = MainWindow(location)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    window.attach_services(services, services.mentors.list_all())
+    settle()
+    return window
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+        QTest.qWait(20)
+
+
+def save(window: MainWindow, out: Path, name: str) -> None:
+    settle()
+    path = out / f"{name}.png"
+    window.grab().save(str(path))
+    print(path)
+
+
+def shoot(out: Path, size: SampleSize) -> None:
+    create_application()
+    with tempfile.TemporaryDirectory() as empty_dir, tempfile.TemporaryDirectory() as data_dir:
+        window = open_window(DataLocation(Path(empty_dir)))
+        save(window, out, "mentors-empty")
+        window.close()
+
+        location = DataLocation(Path(data_dir))
+        services = Services.open(location)
+        load_sample_data(services, size)
+        services.close()
+        window = open_window(location)
+        view = window.mentors_view
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("mentors", lambda: view.table.selectRow(1)),
+            ("mentors-filtered", lambda: QTest.keyClicks(view.filter_edit, "leader")),
+            ("mentors-no-match", lambda: QTest.keyClicks(view.filter_edit, "zzz")),
+            ("mentors-new", _new_with_error(window)),
+        ]
+        for name, step in steps:
+            step()
+            save(window, out, name)
+        window.close()
+
+
+def _new_with_error(window: MainWindow) -> Callable[[], None]:
+    def step() -> None:
+        view = window.mentors_view
+        view.clear_filters()
+        view.start_new_mentor()
+        editor = view.editor
+        email = editor.fields["email"].widget
+        email.setFocus()
+        QTest.keyClicks(email, "kim@")
+        editor.commit("email")
+        started = editor.fields["started_on"].widget
+        started.set_date(QDate.currentDate().toPython())  # type: ignore[attr-defined]
+        editor.fields["name"].widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    return step
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--out", type=Path, default=Path("screenshots/out"))
+    parser.add_argument("--size", choices=["small", "decade"], default="decade")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    shoot(args.out, SampleSize(args.size))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
