@@ -101,13 +101,13 @@ class MentorsView(QWidget):
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in MentorStatus:
-            self.status_filter.addItem(label(status), status)
+            self.status_filter.addItem(label(status), status.value)
         self.status_filter.currentIndexChanged.connect(self._on_filters)
         self.kind_filter = QComboBox()
         self.kind_filter.setObjectName("kindFilter")
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in RelationshipKind:
-            self.kind_filter.addItem(label(kind), kind)
+            self.kind_filter.addItem(label(kind), kind.value)
         self.kind_filter.currentIndexChanged.connect(self._on_filters)
         self.archived_check = QCheckBox(self.tr("Show a&rchived"))
         self.archived_check.toggled.connect(self._on_filters)
@@ -194,8 +194,8 @@ class MentorsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-        self.addAction(self.find_action)
-        self.addAction(self.delete_action)
+        for action in (self.new_action, self.archive_action, self.find_action, self.delete_action):
+            self.addAction(action)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- data ----------------------------------------------------------------------------
@@ -318,8 +318,9 @@ class MentorsView(QWidget):
         self._update_panes()
 
     def _on_filters(self) -> None:
-        self.proxy.set_status(self.status_filter.currentData())
-        self.proxy.set_kind(self.kind_filter.currentData())
+        status, kind = self.status_filter.currentData(), self.kind_filter.currentData()
+        self.proxy.set_status(None if status is None else MentorStatus(status))
+        self.proxy.set_kind(None if kind is None else RelationshipKind(kind))
         self.proxy.set_show_archived(self.archived_check.isChecked())
         self._update_panes()
 

@@ -113,12 +113,12 @@ class MentorEditor(QScrollArea):
         outer.addWidget(who)
 
         relation = self._group(self.tr("Relationship"))
-        self._combo(relation, "kind", self.tr("&Kind"), list(RelationshipKind), optional=False)
-        self._combo(relation, "direction", self.tr("&Direction"), list(Direction), optional=False)
-        self._combo(relation, "status", self.tr("&Status"), list(MentorStatus), optional=False)
+        self._combo(relation, "kind", self.tr("&Kind"), RelationshipKind, optional=False)
+        self._combo(relation, "direction", self.tr("&Direction"), Direction, optional=False)
+        self._combo(relation, "status", self.tr("&Status"), MentorStatus, optional=False)
         self._date(relation, "started_on", self.tr("Started"))
         self._date(relation, "ended_on", self.tr("Ended"))
-        self._combo(relation, "met_via", self.tr("How we &met"), list(HowWeMet), optional=True)
+        self._combo(relation, "met_via", self.tr("How we &met"), HowWeMet, optional=True)
         self._line(
             relation, "met_detail", self.tr("Details"), self.tr("e.g. Hallway track at QCon")
         )
@@ -139,7 +139,7 @@ class MentorEditor(QScrollArea):
             contact,
             "preferred_channel",
             self.tr("Preferred &channel"),
-            list(Channel),
+            Channel,
             optional=True,
         )
         outer.addWidget(contact)
@@ -234,19 +234,24 @@ class MentorEditor(QScrollArea):
         )
 
     def _combo(
-        self, box: QGroupBox, name: str, caption: str, choices: list[Any], *, optional: bool
+        self, box: QGroupBox, name: str, caption: str, choices: type[StrEnum], *, optional: bool
     ) -> None:
         combo = QComboBox()
         if optional:
             combo.addItem(self.tr("Not set"), None)
         for choice in choices:
-            combo.addItem(label(choice), choice)
+            combo.addItem(label(choice), choice.value)
+
+        def read() -> StrEnum | None:
+            # Qt hands item data back as plain strings; turn them into the enum again.
+            value = combo.currentData()
+            return None if value is None else choices(value)
 
         def write(value: StrEnum | None) -> None:
-            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.setCurrentIndex(max(0, combo.findData(None if value is None else value.value)))
 
         combo.activated.connect(lambda _index: self.commit(name))
-        self._add(box, name, caption, combo, combo.currentData, write)
+        self._add(box, name, caption, combo, read, write)
 
     def _date(self, box: QGroupBox, name: str, caption: str) -> None:
         edit = OptionalDateEdit()

@@ -1,0 +1,108 @@
+"""The main window and start-up: navigation, menus, remembered geometry, refused databases."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from mentordesk import __version__
+from mentordesk.paths import DataLocation
+from mentordesk.services.context import Services
+from mentordesk.ui.app import StartupObserver, run_gui
+from mentordesk.ui.main_window import MainWindow, app_icon
+
+
+def open_window(qtbot: QtBot, location: DataLocation) -> tuple[MainWindow, Services]:
+    services = Services.open(location)
+    window = MainWindow(location)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach_services(services, services.mentors.list_all())
+    return window, services
+
+
+def test_navigation_lists_only_working_views_and_menus_exist(
+    qtbot: QtBot, location: DataLocation
+) -> None:
+    window, _services = open_window(qtbot, location)
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == ["Mentors"]
+    assert window.stack.currentWidget() is window.mentors_view
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert menus == ["File", "Edit", "Mentor", "Help"]
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
+    assert not app_icon().isNull()
+    window.close()
+
+
+def test_about_names_version_and_data_folder(
+    qtbot: QtBot, location: DataLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _services = open_window(qtbot, location)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    about = next(a for a in window.menuBar().actions() if "Help" in a.text()).menu().actions()[0]
+    about.trigger()
+    assert __version__ in shown[0]
+    assert str(location.root) in shown[0]
+    window.close()
+
+
+def test_window_size_and_position_are_remembered(qtbot: QtBot, location: DataLocation) -> None:
+    window, _services = open_window(qtbot, location)
+    window.resize(720, 520)
+    window.mentors_view.splitter.setSizes([400, 300])
+    qtbot.wait(10)
+    window.close()
+    again, _ = open_window(qtbot, location)
+    assert (again.width(), again.height()) == (720, 520)
+    assert location.ui_state.exists()
+    again.close()
+
+
+def test_load_sample_data_from_the_empty_state(qtbot: QtBot, location: DataLocation) -> None:
+    window, services = open_window(qtbot, location)
+    view = window.mentors_view
+    assert view.list_stack.currentWidget() is view.empty_state
+    view.sample_button.click()
+    assert services.mentors.count() == 6
+    assert view.proxy.rowCount() == 6
+    window.close()
+
+
+def test_run_gui_shows_window_then_data(qtbot: QtBot, location: DataLocation) -> None:
+    Services.open(location).close()
+    events: list[str] = []
+    observer = StartupObserver(
+        window_shown=lambda: events.append("window"),
+        data_shown=lambda: events.append("data"),
+        quit_when_data_shown=True,
+    )
+    assert run_gui(location, observer) == 0
+    assert events == ["window", "data"]
+
+
+def test_run_gui_refuses_a_newer_database_untouched(
+    qtbot: QtBot, location: DataLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Services.open(location).close()
+    with sqlite3.connect(location.database) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.close()
+    before = hashlib.sha256(location.database.read_bytes()).hexdigest()
+    messages: list[str] = []
+
+    def critical(_parent: object, _title: str, text: str, *_args: object) -> object:
+        messages.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+    QTimer.singleShot(10_000, QApplication.quit)  # never hang the suite
+    assert run_gui(location) == 1
+    assert messages and "newer version" in messages[0] and str(location.database) in messages[0]
+    assert hashlib.sha256(location.database.read_bytes()).hexdigest() == before
