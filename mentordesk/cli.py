@@ -186,8 +186,19 @@ def _print_mentors(records: list[MentorRecord], *, as_json: bool) -> None:
         )
         for r in records
     ]
-    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    widths = [max(_width(row[i]) for row in (header, *rows)) for i in range(len(header))]
     for row in (header, *rows):
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        cells = (
+            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
         )
+        print("  ".join(cells).rstrip())
+
+
+def _width(text: str) -> int:
+    """Columns a terminal uses: East Asian wide characters take two, combining marks none."""
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )

@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("MENTORDESK_DATA_DIR", None)
 
-from mentordesk.paths import DataLocation  # noqa: E402
+from mentordesk.paths import DataLocation
 
 
 @pytest.fixture

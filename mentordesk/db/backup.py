@@ -18,8 +18,10 @@ PRIVATE_DIR = 0o700
 
 
 def make_private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True)
-    os.chmod(path, PRIVATE_DIR)
+    """Create a folder only the user can read; an existing folder keeps its permissions."""
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True)
+        os.chmod(path, PRIVATE_DIR)
 
 
 def backup_database(

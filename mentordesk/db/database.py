@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mentordesk import __version__
 from mentordesk.db.backup import PRIVATE_FILE, backup_database, make_private_dir
 from mentordesk.db.engine import create_session_factory, create_sqlite_engine
-from mentordesk.db.errors import CorruptDatabaseError, NewerDatabaseError
+from mentordesk.db.errors import MigrationFailedError, NewerDatabaseError
 from mentordesk.db.schema import HEAD_REVISION, SchemaState, inspect_schema
 from mentordesk.paths import DataLocation
 
@@ -50,15 +50,13 @@ def open_database(location: DataLocation) -> Database:
     if inspection.state is SchemaState.MISSING:
         _create_new(path)
     elif inspection.state is SchemaState.OLDER:
-        backups.append(backup_database(path, location.backups, f"before-{HEAD_REVISION}"))
-        _migrate(path)
+        backup = backup_database(path, location.backups, f"before-{HEAD_REVISION}")
+        backups.append(backup)
+        try:
+            _migrate(path)
+        except Exception as exc:
+            raise MigrationFailedError(path, backup, _reason(exc)) from exc
     engine = create_sqlite_engine(path)
-    try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SELECT count(*) FROM mentor").scalar_one()
-    except Exception as exc:
-        engine.dispose()
-        raise CorruptDatabaseError(path, str(exc)) from exc
     return Database(location, engine, create_session_factory(engine), backups)
 
 
@@ -100,6 +98,12 @@ def _create_new(path: Path) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def _reason(exc: BaseException) -> str:
+    """SQLite's own words, without SQLAlchemy's statement dump."""
+    original = getattr(exc, "orig", None)
+    return str(original if original is not None else exc)
 
 
 def _sidecars(path: Path) -> tuple[Path, Path]:

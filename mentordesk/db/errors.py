@@ -54,3 +54,13 @@ class DatabaseBusyError(DatabaseOpenError):
             f"{path} is locked by another program (perhaps another MentorDesk window). "
             "Close it and try again.",
         )
+
+
+class MigrationFailedError(DatabaseOpenError):
+    def __init__(self, path: Path, backup: Path, detail: str) -> None:
+        self.backup = backup
+        super().__init__(
+            path,
+            f"{path} could not be upgraded to this version of MentorDesk ({detail}). The "
+            f"upgrade was rolled back, so the file is as it was; a copy is also in {backup}.",
+        )

@@ -15,6 +15,8 @@ from pathlib import Path
 # Oldest first. Append the new revision id here whenever a migration is added.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001_mentors",)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
+# Tables a current database must have; read (read-only) before the app engine touches it.
+REQUIRED_TABLES: tuple[str, ...] = ("mentor", "mentor_expertise", "mentor_tag")
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -64,6 +66,13 @@ def inspect_schema(path: Path) -> SchemaInspection:
             if "alembic_version" not in tables:
                 raise NotMentorDeskDatabaseError(path, "it has no MentorDesk schema version")
             rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+            if len(rows) == 1 and rows[0][0] == HEAD_REVISION:
+                missing = [name for name in REQUIRED_TABLES if name not in tables]
+                if missing:
+                    raise CorruptDatabaseError(path, f"table {missing[0]} is missing")
+                for name in REQUIRED_TABLES:
+                    # Reads every page of the table: a damaged one fails here, not in use.
+                    connection.execute(f"SELECT count(*) FROM {name}").fetchone()
         finally:
             connection.close()
     except sqlite3.OperationalError as exc:

@@ -6,7 +6,9 @@ services validate again before anything is stored.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 from urllib.parse import urlsplit
@@ -31,7 +33,8 @@ class NotFoundError(DomainError):
 # Deliberately permissive: one "@", no spaces, a dot in the domain. Real deliverability can
 # only be proven by sending mail, which an offline app never does.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.[^\W\d_]{2,}$|^localhost$", re.UNICODE)
+# A dotted name ending in a top-level domain of letters (or its punycode "xn--" form).
+_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.([^\W\d_]{2,}|xn--[a-z0-9-]+)$|^localhost$", re.UNICODE)
 
 NAME_MAX = 200
 SHORT_TEXT_MAX = 300
@@ -50,9 +53,17 @@ def url_error(value: str) -> str | None:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return "Enter a web address starting with https:// (for example https://example.org/jane)."
-    if not _HOST.match(parts.hostname):
+    if not _HOST.match(parts.hostname) and not _is_ip_address(parts.hostname):
         return f"“{parts.hostname}” is not a valid web host."
     return None
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def required_text_error(value: str, what: str) -> str | None:
@@ -71,6 +82,12 @@ def date_order_error(start: date | None, end: date | None) -> str | None:
     if start is not None and end is not None and end < start:
         return "The end date is before the start date."
     return None
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for searching and sorting: "Élodie" ~ "elodie"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def normalize_labels(values: Iterable[str]) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from mentordesk.db.engine import storage_errors
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.models import Mentor, MentorExpertise, MentorTag
-from mentordesk.domain.validation import NotFoundError, ValidationError
+from mentordesk.domain.validation import NotFoundError, ValidationError, fold
 from mentordesk.services.records import MentorRecord
 
 Clock = Callable[[], datetime]
@@ -99,14 +99,14 @@ class MentorService:
 
     def list_all(self, *, include_archived: bool = True) -> list[MentorRecord]:
         with storage_errors(), self._sessions() as session:
-            query = (
-                select(Mentor)
-                .options(selectinload(Mentor.expertise), selectinload(Mentor.tags))
-                .order_by(func.lower(Mentor.name), Mentor.id)
+            query = select(Mentor).options(
+                selectinload(Mentor.expertise), selectinload(Mentor.tags)
             )
             if not include_archived:
                 query = query.where(Mentor.archived_at.is_(None))
-            return [to_record(m) for m in session.scalars(query)]
+            records = [to_record(m) for m in session.scalars(query)]
+        # Sorted here, not in SQL: SQLite's lower() folds ASCII only, so "Élodie" sorted last.
+        return sorted(records, key=lambda r: (fold(r.name), r.id))
 
     def count(self) -> int:
         with storage_errors(), self._sessions() as session:

@@ -220,11 +220,6 @@ def test_database_with_a_damaged_table_is_refused_and_untouched(location: DataLo
     assert _sha256(location.database) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: db/database.py:61 puts SQLAlchemy's str(exc) (SQL text and an sqlalche.me "
-    "link) into the message meant for the person",
-)
 def test_damaged_table_message_is_written_for_a_person(location: DataLocation) -> None:
     _damage_mentor_table(location)
 
@@ -235,12 +230,6 @@ def test_damaged_table_message_is_written_for_a_person(location: DataLocation) -
     assert "sqlalche.me" not in str(caught.value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: db/database.py:55-58 checks the file through the app engine, whose connect "
-    "hook (db/engine.py:36) switches a rollback-journal file to WAL before the check refuses "
-    "it, so the 'untouched' file has been rewritten",
-)
 def test_current_revision_without_mentor_table_is_refused_untouched(
     location: DataLocation,
 ) -> None:

@@ -104,11 +104,6 @@ def test_http_or_https_profile_url_with_valid_host_is_accepted(url: str) -> None
     assert card.validated().profile_url == url
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: domain/validation.py _HOST (line 34) only accepts hosts whose last label is "
-    "2+ letters, so IP addresses and punycode TLDs are called 'not a valid web host'",
-)
 @pytest.mark.parametrize(
     "url",
     ["http://192.168.1.20/wiki/jane", "https://example.xn--p1ai/jane"],

@@ -240,11 +240,6 @@ def test_list_all_sorts_by_name_ignoring_case(mentors: MentorService) -> None:
     assert [r.name for r in mentors.list_all()] == ["alice", "Bob", "carol", "Dave"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: services/mentors.py:207 orders by SQLite lower(), which folds ASCII only, so "
-    "names starting with an accented or non-ASCII letter sort after every ASCII name",
-)
 def test_list_all_sorts_accented_names_alphabetically(mentors: MentorService) -> None:
     for name in ("Zoë Adams", "Élodie Marchand", "Dmitri Volkov", "Fatima Benali"):
         mentors.create(MentorFields(name=name))

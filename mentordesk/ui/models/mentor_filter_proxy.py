@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from mentordesk.domain.enums import MentorStatus, RelationshipKind
-from mentordesk.ui.models.mentor_table_model import MentorTableModel, SortRole, fold
+from mentordesk.domain.validation import fold
+from mentordesk.ui.models.mentor_table_model import MentorTableModel, SortRole
 
 
 class MentorFilterProxy(QSortFilterProxyModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -19,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.enums import MentorStatus
+from mentordesk.domain.validation import fold
 from mentordesk.services.records import MentorRecord
 from mentordesk.ui.labels import label
 
@@ -33,12 +33,6 @@ STATUS_ORDER = {
     MentorStatus.PAUSED: 2,
     MentorStatus.CONCLUDED: 3,
 }
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for searching: "José" matches "jose"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def search_key(record: MentorRecord) -> str:

@@ -1,0 +1,526 @@
+#!/usr/bin/env python3
+"""Measure how fast MentorDesk starts and how fast its Mentors view responds.
+
+    python scripts/benchmark.py [--runs N] [--keystrokes N] [--json FILE]
+
+A measurement, not a test: it prints figures, marks a median that misses its target with
+"MISSED", and exits 0 either way. Every figure is the median (with min and max) of N runs.
+
+The data is the "decade" sample data set (ten years of one person's mentoring), loaded
+into a temporary data folder that is removed afterwards.
+
+Start-up, each run in a fresh child process with ``QT_QPA_PLATFORM=offscreen``:
+
+* bare PySide6 window shown: a child that imports PySide6.QtWidgets, creates a
+  QApplication and a 1280x800 QMainWindow, shows it and notes the time of its first paint.
+  The reference: the least any PySide6 app could do.
+* MentorDesk window shown / data shown: a child that imports ``mentordesk.ui.app`` and
+  ``mentordesk.paths`` (what the ``mentordesk`` command imports) and calls ``run_gui`` with
+  a StartupObserver that notes the time of each milestone, quitting once the data is shown.
+
+Times run from just before the parent starts the child (``time.monotonic()``, which is
+CLOCK_MONOTONIC on Linux and so shared by parent and child) to each milestone, so they
+include the interpreter's own start. The bare and MentorDesk children run interleaved, so
+machine noise affects both alike, after one untimed warm-up of each (file cache).
+
+In this process (offscreen too), with ``time.perf_counter``:
+
+* open Mentors view: construct a MentorsView, attach the mentor service (which reads every
+  mentor from the database), show it at 1280x800 and process events until its table has
+  been painted. The database is opened once, outside the timed part.
+* one filter keystroke: in a shown MentorsView holding the data, one QTest.keyClick into
+  the filter field followed by processEvents (the proxy refilters, the table repaints),
+  typing "leadership" one character at a time and clearing the filter between words.
+
+Targets are for the median on the project's 2-core reference machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Offscreen for the in-process measurements; set before anything imports Qt.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import PySide6
+import sqlalchemy
+from PySide6.QtCore import (
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    QtMsgType,
+    qInstallMessageHandler,
+    qVersion,
+)
+from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from mentordesk.paths import DataLocation
+from mentordesk.services.context import Services
+from mentordesk.services.sample_data import SampleSize, load_sample_data
+from mentordesk.ui.app import create_application
+from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.views.mentors_view import MentorsView
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+WIDTH, HEIGHT = 1280, 800
+FILTER_WORD = "leadership"
+CHILD_TIMEOUT_S = 120.0
+
+# The reference child: as little as a PySide6 app can do to put a 1280x800 window up.
+BARE_CHILD = textwrap.dedent(
+    """
+    import json
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    marks = {}
+
+
+    def shown():
+        marks["window_shown"] = time.monotonic()
+        app.quit()
+
+
+    class FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not self.seen:
+                self.seen = True
+                QTimer.singleShot(0, shown)
+            return False
+
+
+    app = QApplication([])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    first_paint = FirstPaint()
+    window.installEventFilter(first_paint)
+    window.show()
+    app.exec()
+    print(json.dumps(marks))
+    """
+)
+
+# The MentorDesk child: imports only what ``mentordesk.cli.main`` imports to start the GUI.
+MENTORDESK_CHILD = textwrap.dedent(
+    """
+    import json
+    import sys
+    import time
+    from pathlib import Path
+
+    from mentordesk.ui.app import StartupObserver, run_gui
+    from mentordesk.paths import DataLocation
+
+    marks = {}
+
+
+    def mark(name):
+        def note():
+            marks.setdefault(name, time.monotonic())
+
+        return note
+
+
+    observer = StartupObserver(
+        window_shown=mark("window_shown"),
+        data_shown=mark("data_shown"),
+        quit_when_data_shown=True,
+    )
+    exit_code = run_gui(DataLocation(Path(sys.argv[1])), observer)
+    marks["exit_code"] = exit_code
+    print(json.dumps(marks))
+    """
+)
+
+
+@dataclass
+class Measure:
+    key: str
+    name: str
+    samples_ms: list[float]
+    target_ms: float | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples_ms)
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.target_ms is None else self.median <= self.target_ms
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "median_ms": round(self.median, 2),
+            "min_ms": round(min(self.samples_ms), 2),
+            "max_ms": round(max(self.samples_ms), 2),
+            "target_ms": self.target_ms,
+            "met": self.met,
+            "samples_ms": [round(sample, 2) for sample in self.samples_ms],
+        }
+
+
+# --- data --------------------------------------------------------------------------------
+
+
+def make_sample_data(root: Path) -> DataLocation:
+    location = DataLocation(root)
+    services = Services.open(location)
+    try:
+        load_sample_data(services, SampleSize.DECADE)
+    finally:
+        services.close()
+    return location
+
+
+# --- start-up, in child processes --------------------------------------------------------
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        # Installed (as the venv's editable install is): the child imports it as the command does.
+        importlib.metadata.distribution("mentordesk")
+    except importlib.metadata.PackageNotFoundError:
+        env["PYTHONPATH"] = os.pathsep.join(
+            part for part in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if part
+        )
+    return env
+
+
+def run_child(code: str, args: Sequence[str], cwd: Path) -> dict[str, float]:
+    """Start ``python -c code``; milliseconds from just before its start to each mark."""
+    env = child_env()
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        stdout, stderr = process.communicate(timeout=CHILD_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        message = f"benchmark child did not finish within {CHILD_TIMEOUT_S:.0f} s"
+        raise RuntimeError(message) from None
+    lines = stdout.strip().splitlines()
+    if process.returncode != 0 or not lines:
+        raise RuntimeError(
+            f"benchmark child failed (exit code {process.returncode}):\n{stdout}\n{stderr}"
+        )
+    marks = json.loads(lines[-1])
+    if marks.pop("exit_code", 0) != 0:
+        raise RuntimeError(f"MentorDesk exited with an error:\n{stdout}\n{stderr}")
+    return {name: (stamp - started) * 1000.0 for name, stamp in marks.items()}
+
+
+def require(marks: dict[str, float], *names: str) -> list[float]:
+    missing = [name for name in names if name not in marks]
+    if missing:
+        raise RuntimeError(f"benchmark child never reported {', '.join(missing)}: {marks}")
+    return [marks[name] for name in names]
+
+
+def measure_startup(location: DataLocation, runs: int, workdir: Path) -> list[Measure]:
+    data_dir = str(location.root)
+    bare: list[float] = []
+    window: list[float] = []
+    data: list[float] = []
+    print("Warming up (one untimed start of each)…", flush=True)
+    run_child(BARE_CHILD, [], workdir)
+    run_child(MENTORDESK_CHILD, [data_dir], workdir)
+    for run in range(1, runs + 1):
+        (bare_shown,) = require(run_child(BARE_CHILD, [], workdir), "window_shown")
+        window_shown, data_shown = require(
+            run_child(MENTORDESK_CHILD, [data_dir], workdir), "window_shown", "data_shown"
+        )
+        bare.append(bare_shown)
+        window.append(window_shown)
+        data.append(data_shown)
+        print(
+            f"  start-up run {run}/{runs}: bare window {bare_shown:.0f} ms, "
+            f"MentorDesk window {window_shown:.0f} ms, data {data_shown:.0f} ms",
+            flush=True,
+        )
+    return [
+        Measure("bare_window_shown", "bare PySide6 window shown", bare),
+        Measure("window_shown", "MentorDesk window shown", window, 400.0),
+        Measure("data_shown", "MentorDesk data shown", data, 700.0),
+    ]
+
+
+# --- the Mentors view, in this process ---------------------------------------------------
+
+
+class PaintCounter(QObject):
+    """Counts paint events: one widget's or, installed on the application, every widget's."""
+
+    def __init__(self, target: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        self._target = target
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+    def remove(self) -> None:
+        self._target.removeEventFilter(self)
+
+
+def settle(
+    everything: PaintCounter,
+    until: Callable[[], bool] = lambda: True,
+    quiet_passes: int = 3,
+    timeout_s: float = 10.0,
+) -> None:
+    """Process events until ``until()`` holds and a few passes in a row painted nothing.
+
+    One processEvents() pass is not enough: a keystroke's layout request, the update it
+    posts and the paint run in successive passes, so the table often repaints only in the
+    second to fourth pass.
+    """
+    deadline = time.perf_counter() + timeout_s
+    quiet = 0
+    while quiet < quiet_passes or not until():
+        before = everything.count
+        QApplication.processEvents()
+        quiet = quiet + 1 if everything.count == before else 0
+        if time.perf_counter() > deadline:
+            raise RuntimeError("the Mentors view did not finish painting")
+
+
+def open_view(services: Services, everything: PaintCounter) -> tuple[MentorsView, float]:
+    """A shown, painted MentorsView holding every mentor; and how long that took in ms."""
+    started = time.perf_counter()
+    view = MentorsView(DataBus(), QUndoStack())
+    view.attach(services.mentors)
+    view.resize(WIDTH, HEIGHT)
+    table_paints = PaintCounter(view.table.viewport())
+    view.show()
+    settle(everything, until=lambda: table_paints.count > 0)
+    elapsed = (time.perf_counter() - started) * 1000.0
+    table_paints.remove()
+    return view, elapsed
+
+
+def dispose(view: MentorsView) -> None:
+    view.close()
+    view.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
+def measure_open_view(services: Services, everything: PaintCounter, runs: int) -> Measure:
+    # Warm-up: first-use costs (fonts, style, glyph caches) are paid once, not per view.
+    dispose(open_view(services, everything)[0])
+    samples: list[float] = []
+    for _ in range(runs):
+        view, elapsed = open_view(services, everything)
+        samples.append(elapsed)
+        dispose(view)
+    return Measure("open_mentors_view", "open Mentors view", samples)
+
+
+def type_word(
+    view: MentorsView, everything: PaintCounter, table_paints: PaintCounter, samples: list[float]
+) -> int:
+    """Clear the filter, type FILTER_WORD timing each keystroke into ``samples``.
+
+    Returns after how many of the keystrokes the table repainted.
+    """
+    view.filter_edit.clear()
+    settle(everything)
+    repainted = 0
+    for char in FILTER_WORD:
+        before = table_paints.count
+        started = time.perf_counter()
+        QTest.keyClick(view.filter_edit, char)
+        settle(everything)
+        samples.append((time.perf_counter() - started) * 1000.0)
+        repainted += table_paints.count > before
+    if view.filter_edit.text() != FILTER_WORD:
+        raise RuntimeError(f"typed {FILTER_WORD!r}; the filter holds {view.filter_edit.text()!r}")
+    return repainted
+
+
+def measure_keystrokes(
+    services: Services, everything: PaintCounter, keystrokes: int
+) -> tuple[Measure, int]:
+    """Time each keystroke; also return after how many of them the table repainted."""
+    view, _ = open_view(services, everything)
+    if view.model.rowCount() == 0:
+        raise RuntimeError("the Mentors view shows no mentors; the sample data is missing")
+    view.filter_edit.setFocus()
+    table_paints = PaintCounter(view.table.viewport())
+    type_word(view, everything, table_paints, [])  # warm-up
+    samples: list[float] = []
+    repainted = 0
+    while len(samples) < keystrokes:
+        repainted += type_word(view, everything, table_paints, samples)
+    table_paints.remove()
+    dispose(view)
+    return Measure("filter_keystroke", "one filter keystroke", samples, 16.0), repainted
+
+
+# --- report ------------------------------------------------------------------------------
+
+
+def environment(runs: int, keystrokes: int) -> dict[str, Any]:
+    affinity = getattr(os, "sched_getaffinity", None)
+    return {
+        "python": platform.python_version(),
+        "pyside6": PySide6.__version__,
+        "qt": qVersion(),
+        "sqlalchemy": sqlalchemy.__version__,
+        "platform": platform.platform(),
+        "cpu_count": os.cpu_count(),
+        "usable_cpus": len(affinity(0)) if affinity is not None else os.cpu_count(),
+        "runs": runs,
+        "keystrokes": keystrokes,
+        "mentors": None,
+    }
+
+
+def print_report(measures: list[Measure], env: dict[str, Any], repainted: int) -> None:
+    print()
+    print(
+        f"Python {env['python']}, PySide6 {env['pyside6']} (Qt {env['qt']}), "
+        f"SQLAlchemy {env['sqlalchemy']}"
+    )
+    print(f"{env['platform']}; CPUs: {env['cpu_count']} ({env['usable_cpus']} usable)")
+    print(
+        f"Runs: {env['runs']} per measure ({env['keystrokes']} keystrokes); "
+        f"data: decade sample, {env['mentors']} mentors; QT_QPA_PLATFORM=offscreen"
+    )
+    print()
+    header = ("measure", "median ms", "min", "max", "target", "median meets target")
+    rows = []
+    for measure in measures:
+        target = "—" if measure.target_ms is None else f"<= {measure.target_ms:.0f} ms"
+        verdict = {None: "(no target)", True: "ok", False: "MISSED"}[measure.met]
+        rows.append(
+            (
+                measure.name,
+                f"{measure.median:.1f}",
+                f"{min(measure.samples_ms):.1f}",
+                f"{max(measure.samples_ms):.1f}",
+                target,
+                verdict,
+            )
+        )
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    numeric = {1, 2, 3}
+    for row in (header, *rows):
+        cells = [
+            cell.rjust(width) if i in numeric else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        print("  ".join(cells).rstrip())
+    by_key = {measure.key: measure for measure in measures}
+    bare, window, data = (by_key[k] for k in ("bare_window_shown", "window_shown", "data_shown"))
+    keystroke = by_key["filter_keystroke"]
+    print()
+    print(
+        "Start-up times run from just before the child process starts (interpreter start included)."
+    )
+    print(
+        f"MentorDesk window vs bare window: +{window.median - bare.median:.0f} ms (medians); "
+        f"window shown to data shown: +{data.median - window.median:.0f} ms."
+    )
+    print(f"The table repainted after {repainted} of {len(keystroke.samples_ms)} keystrokes.")
+    missed = [measure.name for measure in measures if measure.met is False]
+    print()
+    if missed:
+        print(f"MISSED: {', '.join(missed)} (median above target)")
+    else:
+        print("All targets met.")
+
+
+def quiet_offscreen_warnings(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Drop the offscreen platform's note that it cannot size windows; print the rest."""
+    if "does not support propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=7, help="runs per measure (default 7)")
+    parser.add_argument(
+        "--keystrokes",
+        type=int,
+        default=50,
+        help=f"filter keystrokes to time, in whole words of {FILTER_WORD!r} (default 50)",
+    )
+    parser.add_argument("--json", metavar="FILE", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.keystrokes < 1:
+        parser.error("--runs and --keystrokes must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    env = environment(args.runs, args.keystrokes)
+    with tempfile.TemporaryDirectory(prefix="mentordesk-benchmark-") as temp:
+        workdir = Path(temp)
+        location = make_sample_data(workdir / "data")
+        measures = measure_startup(location, args.runs, workdir)
+
+        print("Measuring the Mentors view in this process…", flush=True)
+        qInstallMessageHandler(quiet_offscreen_warnings)
+        app = create_application()
+        everything = PaintCounter(app)
+        services = Services.open(location)
+        try:
+            env["mentors"] = services.mentors.count()
+            measures.append(measure_open_view(services, everything, args.runs))
+            keystroke, repainted = measure_keystrokes(services, everything, args.keystrokes)
+            measures.append(keystroke)
+            env["keystrokes"] = len(keystroke.samples_ms)
+        finally:
+            everything.remove()
+            services.close()
+
+    print_report(measures, env, repainted)
+    if args.json is not None:
+        figures = {
+            "environment": env,
+            "measures": {measure.key: measure.as_json() for measure in measures},
+            "keystrokes_with_table_repaint": repainted,
+        }
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        print(f"Wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
