@@ -108,21 +108,30 @@ _SMALL_INDEXES = (0, 1, 2, 5, 10, 12)
 
 
 def _status_plan(size: SampleSize) -> list[MentorStatus]:
+    """Older relationships have mostly concluded; the newest contacts are still prospects."""
     if size is SampleSize.SMALL:
         return [
-            MentorStatus.ACTIVE,
-            MentorStatus.ACTIVE,
             MentorStatus.CONCLUDED,
             MentorStatus.ACTIVE,
             MentorStatus.ACTIVE,
+            MentorStatus.ACTIVE,
+            MentorStatus.PAUSED,
             MentorStatus.PROSPECT,
         ]
-    return (
-        [MentorStatus.CONCLUDED] * 15
-        + [MentorStatus.ACTIVE] * 17
-        + [MentorStatus.PAUSED] * 4
-        + [MentorStatus.PROSPECT] * 4
-    )
+    concluded = {0, 1, 3, 4, 6, 7, 9, 10, 12, 14, 16, 18, 20, 23, 27}
+    paused = {13, 22, 29, 33}
+    prospects = {36, 37, 38, 39}
+    plan = []
+    for index in range(len(_PEOPLE)):
+        if index in concluded:
+            plan.append(MentorStatus.CONCLUDED)
+        elif index in paused:
+            plan.append(MentorStatus.PAUSED)
+        elif index in prospects:
+            plan.append(MentorStatus.PROSPECT)
+        else:
+            plan.append(MentorStatus.ACTIVE)
+    return plan
 
 
 def _email(name: str, organization: str) -> str:
@@ -137,7 +146,6 @@ def sample_mentors(size: SampleSize, today: date | None = None) -> list[MentorFi
     rng = random.Random(20261122)
     people = [_PEOPLE[i] for i in _SMALL_INDEXES] if size is SampleSize.SMALL else list(_PEOPLE)
     statuses = _status_plan(size)
-    rng.shuffle(statuses)
     decade_start = today - timedelta(days=365 * 10)
     result: list[MentorFields] = []
     for index, (person, status) in enumerate(zip(people, statuses, strict=True)):
