@@ -21,16 +21,20 @@ Start-up, each run in a fresh child process with ``QT_QPA_PLATFORM=offscreen``:
 Times run from just before the parent starts the child (``time.monotonic()``, which is
 CLOCK_MONOTONIC on Linux and so shared by parent and child) to each milestone, so they
 include the interpreter's own start. The bare and MentorDesk children run interleaved, so
-machine noise affects both alike, after one untimed warm-up of each (file cache).
+machine noise affects both alike, after one untimed warm-up of each that fills the file
+cache and a private bytecode cache (PYTHONPYCACHEPREFIX in the temporary folder), as an
+installed MentorDesk has its .pyc files.
 
-In this process (offscreen too), with ``time.perf_counter``:
+In this process (offscreen too), with ``time.perf_counter``, after one untimed warm-up:
 
 * open Mentors view: construct a MentorsView, attach the mentor service (which reads every
   mentor from the database), show it at 1280x800 and process events until its table has
-  been painted. The database is opened once, outside the timed part.
+  been painted and nothing more paints. The database is opened once, outside the timed part.
 * one filter keystroke: in a shown MentorsView holding the data, one QTest.keyClick into
-  the filter field followed by processEvents (the proxy refilters, the table repaints),
-  typing "leadership" one character at a time and clearing the filter between words.
+  the filter field, then processEvents() until nothing more paints (the proxy refilters in
+  the first pass; the layout, the table's repaint and a second repaint when the scroll bar
+  comes or goes follow in later passes, so a single pass would miss them). Types
+  "leadership" one character at a time, clearing the filter (untimed) between words.
 
 Targets are for the median on the project's 2-core reference machines.
 """
