@@ -31,6 +31,27 @@ SHORT_TEXT_FIELDS = (
     "met_detail",
 )
 
+# The fields stored as columns of the mentor table (expertise and tags have tables of their own).
+COLUMN_FIELDS = (
+    "name",
+    "title",
+    "organization",
+    "email",
+    "phone",
+    "profile_url",
+    "location",
+    "time_zone",
+    "met_via",
+    "met_detail",
+    "kind",
+    "direction",
+    "status",
+    "started_on",
+    "ended_on",
+    "preferred_channel",
+    "notes",
+)
+
 
 @dataclass(frozen=True)
 class MentorFields:

@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from mentordesk.db.engine import storage_errors
-from mentordesk.domain.mentor import MentorFields
+from mentordesk.domain.mentor import COLUMN_FIELDS, MentorFields
 from mentordesk.domain.models import Mentor, MentorExpertise, MentorTag
-from mentordesk.domain.validation import NotFoundError, ValidationError, fold
-from mentordesk.services.records import MentorRecord
+from mentordesk.domain.validation import NotFoundError, ValidationError
+from mentordesk.services.records import MentorRecord, mentor_record, sorted_by_name
 
 Clock = Callable[[], datetime]
 
@@ -21,56 +21,19 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+_ROW_COLUMNS = ("id", *COLUMN_FIELDS, "archived_at", "created_at", "updated_at")
+
+
 def to_record(mentor: Mentor) -> MentorRecord:
-    return MentorRecord(
-        id=mentor.id,
-        fields=MentorFields(
-            name=mentor.name,
-            title=mentor.title,
-            organization=mentor.organization,
-            email=mentor.email,
-            phone=mentor.phone,
-            profile_url=mentor.profile_url,
-            location=mentor.location,
-            time_zone=mentor.time_zone,
-            met_via=mentor.met_via,
-            met_detail=mentor.met_detail,
-            expertise=tuple(item.label for item in mentor.expertise),
-            tags=tuple(item.label for item in mentor.tags),
-            kind=mentor.kind,
-            direction=mentor.direction,
-            status=mentor.status,
-            started_on=mentor.started_on,
-            ended_on=mentor.ended_on,
-            preferred_channel=mentor.preferred_channel,
-            notes=mentor.notes,
-        ),
-        archived_at=mentor.archived_at,
-        created_at=mentor.created_at,
-        updated_at=mentor.updated_at,
+    return mentor_record(
+        {name: getattr(mentor, name) for name in _ROW_COLUMNS},
+        [item.label for item in mentor.expertise],
+        [item.label for item in mentor.tags],
     )
 
 
 def _apply(mentor: Mentor, fields: MentorFields) -> None:
-    for name in (
-        "name",
-        "title",
-        "organization",
-        "email",
-        "phone",
-        "profile_url",
-        "location",
-        "time_zone",
-        "met_via",
-        "met_detail",
-        "kind",
-        "direction",
-        "status",
-        "started_on",
-        "ended_on",
-        "preferred_channel",
-        "notes",
-    ):
+    for name in COLUMN_FIELDS:
         setattr(mentor, name, getattr(fields, name))
     if tuple(item.label for item in mentor.expertise) != fields.expertise:
         mentor.expertise = [
@@ -106,7 +69,7 @@ class MentorService:
                 query = query.where(Mentor.archived_at.is_(None))
             records = [to_record(m) for m in session.scalars(query)]
         # Sorted here, not in SQL: SQLite's lower() folds ASCII only, so "Élodie" sorted last.
-        return sorted(records, key=lambda r: (fold(r.name), r.id))
+        return sorted_by_name(records)
 
     def count(self) -> int:
         with storage_errors(), self._sessions() as session:

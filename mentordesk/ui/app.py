@@ -79,6 +79,7 @@ def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> 
 
     window.data_shown.connect(on_data_shown)
     loader = BackendLoader(location)
+    loader.records_read.connect(window.show_records)
     loader.loaded.connect(on_loaded)
     loader.failed.connect(on_failed)
     window.show()

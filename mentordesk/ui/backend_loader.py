@@ -14,6 +14,14 @@ from mentordesk.paths import DataLocation
 
 
 class BackendLoader(QThread):
+    """First reads the mentors with plain sqlite3 (``records_read``), then opens the services.
+
+    The quick read is skipped when the database must be created or upgraded; then the
+    records arrive with ``loaded`` only.
+    """
+
+    # list[MentorRecord], shown at once, read-only until the services are ready.
+    records_read = Signal(object)
     # (Services, list[MentorRecord]); typed loosely so this module needs no SQLAlchemy.
     loaded = Signal(object, object)
     failed = Signal(object)
@@ -23,6 +31,14 @@ class BackendLoader(QThread):
         self.location = location
 
     def run(self) -> None:
+        try:
+            from mentordesk.services.startup import read_mentors_quickly
+
+            quick = read_mentors_quickly(self.location)
+        except Exception:  # a bad file fails the full open below too, which reports it
+            quick = None
+        if quick is not None:
+            self.records_read.emit(quick)
         try:
             from mentordesk.services.context import Services
 

@@ -50,7 +50,8 @@ class MainWindow(QMainWindow):
             lambda text: self.statusBar().showMessage(text, 6000)
         )
         self.mentors_view.sample_data_requested.connect(self.load_sample_data)
-        self.mentors_view.records_shown.connect(lambda _count: self.data_shown.emit())
+        self.mentors_view.records_shown.connect(self._on_records_shown)
+        self._data_was_shown = False
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -111,6 +112,15 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     # --- data ----------------------------------------------------------------------------
+
+    def _on_records_shown(self, _count: int) -> None:
+        if not self._data_was_shown:
+            self._data_was_shown = True
+            self.data_shown.emit()
+
+    def show_records(self, records: list[MentorRecord]) -> None:
+        """Show the quickly read records while the services are still loading."""
+        self.mentors_view.show_records(records)
 
     def attach_services(self, services: Services, records: list[MentorRecord]) -> None:
         self.services = services

@@ -53,6 +53,7 @@ class MentorsView(QWidget):
         self._bus = bus
         self._undo = undo_stack
         self._service: MentorServiceLike | None = None
+        self._records_known = False
         self._context = CommandContext(
             bus=bus, report_error=self._report_error, focus_mentor=self.select_mentor
         )
@@ -200,13 +201,19 @@ class MentorsView(QWidget):
 
     # --- data ----------------------------------------------------------------------------
 
-    def attach(self, service: MentorServiceLike, records: list[MentorRecord] | None = None) -> None:
-        """Start showing data; ``records`` lets start-up pass the rows it already read."""
-        self._service = service
-        self.new_action.setEnabled(True)
-        self.model.set_records(records if records is not None else service.list_all())
+    def show_records(self, records: list[MentorRecord]) -> None:
+        """Show records before editing is possible (start-up, while the services load)."""
+        self._records_known = True
+        self.editor.setEnabled(self._service is not None)
+        self.model.set_records(records)
         self._update_panes()
         self.records_shown.emit(self.model.rowCount())
+
+    def attach(self, service: MentorServiceLike, records: list[MentorRecord] | None = None) -> None:
+        """Make the view editable; ``records`` lets start-up pass the rows it already read."""
+        self._service = service
+        self.new_action.setEnabled(True)
+        self.show_records(records if records is not None else service.list_all())
 
     def _on_data_changed(self, kinds: frozenset[DataKind]) -> None:
         if DataKind.MENTOR in kinds and self._service is not None:
@@ -227,7 +234,7 @@ class MentorsView(QWidget):
     def _update_panes(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        if self._service is None:
+        if not self._records_known:
             self.list_stack.setCurrentWidget(self.loading_state)
         elif total == 0:
             self.list_stack.setCurrentWidget(self.empty_state)

@@ -1,0 +1,55 @@
+"""Reads the mentor rows with plain sqlite3, so the first screen shows without SQLAlchemy.
+
+Importing SQLAlchemy takes longer than the whole rest of start-up. When the schema is
+already current, the rows are read here, read-only, while the ORM loads for editing. The
+values are converted from SQLAlchemy's SQLite storage format; a test keeps this read equal
+to the ORM's.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from mentordesk.db.schema import SchemaState, inspect_schema, read_only_uri
+
+_DATE_COLUMNS = ("started_on", "ended_on")
+_UTC_COLUMNS = ("archived_at", "created_at", "updated_at")
+
+MentorRow = tuple[dict[str, Any], list[str], list[str]]
+
+
+def read_mentor_rows(path: Path) -> list[MentorRow] | None:
+    """Every mentor row with its expertise and tags; None when the schema is not current."""
+    if inspect_schema(path).state is not SchemaState.CURRENT:
+        return None
+    connection = sqlite3.connect(read_only_uri(path), uri=True)
+    connection.row_factory = sqlite3.Row
+    try:
+        labels: dict[str, dict[int, list[str]]] = {"mentor_expertise": {}, "mentor_tag": {}}
+        for table, by_mentor in labels.items():
+            query = f"SELECT mentor_id, label FROM {table} ORDER BY mentor_id, position, id"
+            for mentor_id, label in connection.execute(query):
+                by_mentor.setdefault(mentor_id, []).append(label)
+        rows = []
+        for row in connection.execute("SELECT * FROM mentor"):
+            values = dict(row)
+            for name in _DATE_COLUMNS:
+                if values[name] is not None:
+                    values[name] = date.fromisoformat(values[name])
+            for name in _UTC_COLUMNS:
+                if values[name] is not None:
+                    values[name] = datetime.fromisoformat(values[name]).replace(tzinfo=UTC)
+            mentor_id = values["id"]
+            rows.append(
+                (
+                    values,
+                    labels["mentor_expertise"].get(mentor_id, []),
+                    labels["mentor_tag"].get(mentor_id, []),
+                )
+            )
+        return rows
+    finally:
+        connection.close()
