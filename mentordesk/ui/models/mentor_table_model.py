@@ -49,6 +49,8 @@ class MentorTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._records: list[MentorRecord] = []
         self._keys: list[str] = []
+        # Display strings per row, computed once per change: painting asks for them often.
+        self._texts: list[tuple[str, ...]] = []
         self._row_of: dict[int, int] = {}
         self._headers = (
             self.tr("Name"),
@@ -75,12 +77,12 @@ class MentorTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[index.row()][index.column()]
         record = self._records[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record, column)
         if role == SortRole:
             return self._sort_key(record, column)
         if role == ObjectRole:
@@ -114,6 +116,9 @@ class MentorTableModel(QAbstractTableModel):
         if column == self.SINCE:
             return format_date(f.started_on)
         return ""
+
+    def _row_texts(self, record: MentorRecord) -> tuple[str, ...]:
+        return tuple(self._display(record, column) for column in range(len(self._headers)))
 
     def _sort_key(self, record: MentorRecord, column: int) -> Any:
         f = record.fields
@@ -162,6 +167,7 @@ class MentorTableModel(QAbstractTableModel):
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._records[row]
                 del self._keys[row]
+                del self._texts[row]
                 self.endRemoveRows()
         last_column = self.columnCount() - 1
         for row, old in enumerate(self._records):
@@ -169,6 +175,7 @@ class MentorTableModel(QAbstractTableModel):
             if new != old:
                 self._records[row] = new
                 self._keys[row] = search_key(new)
+                self._texts[row] = self._row_texts(new)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
         known = {record.id for record in self._records}
         added = [record for record in records if record.id not in known]
@@ -177,9 +184,21 @@ class MentorTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
             self._records.extend(added)
             self._keys.extend(search_key(record) for record in added)
+            self._texts.extend(self._row_texts(record) for record in added)
             self.endInsertRows()
         self._row_of = {record.id: row for row, record in enumerate(self._records)}
 
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        ObjectRole,
+        SortRole,
+    }
+)
 
 _STATUS_COLORS = {
     MentorStatus.ACTIVE: QColor("#1b7f3b"),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -172,6 +173,8 @@ class MentorsView(QWidget):
         left_layout.addWidget(self.list_stack, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("mentorCount")
+        # Its text changes on every keystroke; an ignored width keeps that from relayouting.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         left_layout.addWidget(self.count_label)
 
         self.editor = MentorEditor()
