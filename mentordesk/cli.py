@@ -61,6 +61,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="check the database's integrity and schema (read-only)")
 
+    backup = commands.add_parser("backup", help="take a verified backup now")
+    backup.add_argument("--to", metavar="FILE", help="write it to FILE instead of backups/")
+    backups = commands.add_parser("backups", help="list the backups")
+    backup_commands = backups.add_subparsers(dest="backups_command", metavar="ACTION")
+    backup_commands.required = True
+    backup_commands.add_parser("list", help="list backups, newest first, with their checks")
+    restore = commands.add_parser(
+        "restore", help="replace your data with a backup (your current data is backed up first)"
+    )
+    restore.add_argument("file", metavar="FILE")
+    recover = commands.add_parser(
+        "recover",
+        help="after damage: keep the damaged file aside and restore the newest good backup",
+    )
+    recover.add_argument(
+        "--salvage",
+        action="store_true",
+        help="instead of restoring a backup, copy every readable record into a new database",
+    )
+
     mentors = commands.add_parser("mentors", help="list or add mentors")
     mentor_commands = mentors.add_subparsers(dest="mentors_command", metavar="ACTION")
     mentor_commands.required = True
@@ -78,6 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as command-line tools do.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from mentordesk.paths import resolve_data_location
 
@@ -96,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(location)
         if args.command == "mentors":
             return _mentors(location, args)
+        if args.command in ("backup", "backups", "restore", "recover"):
+            from mentordesk.cli_backups import run_backup_command
+
+            return run_backup_command(location, args)
     except ValidationError as exc:
         for field, message in exc.field_errors.items():
             print(f"mentordesk: {field.replace('_', ' ')}: {message}", file=sys.stderr)

@@ -12,9 +12,15 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mentordesk import __version__
-from mentordesk.db.backup import PRIVATE_FILE, backup_database, make_private_dir
+from mentordesk.db.backup import (
+    PRIVATE_FILE,
+    SnapshotError,
+    backup_database,
+    check_snapshot,
+    make_private_dir,
+)
 from mentordesk.db.engine import create_session_factory, create_sqlite_engine
-from mentordesk.db.errors import MigrationFailedError, NewerDatabaseError
+from mentordesk.db.errors import CorruptDatabaseError, MigrationFailedError, NewerDatabaseError
 from mentordesk.db.schema import HEAD_REVISION, SchemaState, inspect_schema
 from mentordesk.paths import DataLocation
 
@@ -49,8 +55,15 @@ def open_database(location: DataLocation) -> Database:
         raise NewerDatabaseError(path, inspection.revision, __version__)
     if inspection.state is SchemaState.MISSING:
         _create_new(path)
-    elif inspection.state is SchemaState.OLDER:
-        backup = backup_database(path, location.backups, f"before-{HEAD_REVISION}")
+    else:
+        problem = check_snapshot(path)  # read-only quick_check, before anything writes
+        if problem is not None:
+            raise CorruptDatabaseError(path, problem)
+    if inspection.state is SchemaState.OLDER:
+        try:
+            backup = backup_database(path, location.backups, f"before-{HEAD_REVISION}")
+        except SnapshotError as exc:
+            raise CorruptDatabaseError(path, str(exc)) from exc
         backups.append(backup)
         try:
             _migrate(path)

@@ -1,0 +1,168 @@
+"""Getting a person going again after their database file was damaged.
+
+The damaged file is never deleted or changed: it is moved aside (with its -wal and -shm
+files, which may hold committed edits) under a name that says what it is. Then either the
+newest backup that passes the integrity check is put in its place, or the rows that can
+still be read are salvaged into a fresh database.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from mentordesk.db.backup import PRIVATE_FILE, copy_database
+from mentordesk.db.database import open_database
+from mentordesk.db.schema import read_only_uri
+from mentordesk.domain.validation import DomainError
+from mentordesk.paths import DataLocation
+from mentordesk.services.backups import BackupInfo, BackupService
+
+Clock = Callable[[], datetime]
+
+# Tables in an order that satisfies their foreign keys; later issues append theirs.
+SALVAGE_ORDER = ("mentor", "mentor_expertise", "mentor_tag")
+_PROBE_BEYOND = 1000
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class RecoveryError(DomainError):
+    """Recovery could not be done; the damaged file is still where it was, unchanged."""
+
+
+@dataclass(frozen=True)
+class RecoveryResult:
+    damaged_kept_at: Path
+    restored_from: BackupInfo | None = None
+    salvaged: dict[str, int] = field(default_factory=dict)
+    unreadable: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def data_from(self) -> datetime | None:
+        """When the recovered data was last right: the backup's time, or None if salvaged."""
+        return self.restored_from.taken_at if self.restored_from else None
+
+
+def move_aside(location: DataLocation, now: datetime) -> Path:
+    """Rename the damaged database (and its -wal/-shm) to mentordesk-damaged-<time>.sqlite3."""
+    path = location.database
+    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"mentordesk-damaged-{stamp}.sqlite3")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"mentordesk-damaged-{stamp}-{counter}.sqlite3")
+    for suffix in ("-wal", "-shm"):
+        sidecar = path.with_name(path.name + suffix)
+        if sidecar.exists():
+            os.replace(sidecar, target.with_name(target.name + suffix))
+    os.replace(path, target)
+    return target
+
+
+class RecoveryService:
+    def __init__(self, location: DataLocation, clock: Clock = _utc_now) -> None:
+        self.location = location
+        self._now = clock
+        self.backups = BackupService(location, clock)
+
+    def newest_sound_backup(self) -> BackupInfo | None:
+        return self.backups.newest_sound()
+
+    def restore_newest_backup(self) -> RecoveryResult:
+        backup = self.newest_sound_backup()
+        if backup is None:
+            raise RecoveryError(
+                "There is no backup that passes the integrity check. Nothing was changed; "
+                "you can still try to salvage the readable records."
+            )
+        kept = move_aside(self.location, self._now())
+        copy_database(backup.path, self.location.database, single_file=False)
+        os.chmod(self.location.database, PRIVATE_FILE)
+        open_database(self.location).close()  # upgrades an older backup, checks it opens
+        return RecoveryResult(damaged_kept_at=kept, restored_from=backup)
+
+    def salvage(self) -> RecoveryResult:
+        """Copy every row that can still be read into a new database."""
+        kept = move_aside(self.location, self._now())
+        database = open_database(self.location)
+        database.close()
+        saved: dict[str, int] = {}
+        unreadable: dict[str, str] = {}
+        source = sqlite3.connect(read_only_uri(kept), uri=True)
+        target = sqlite3.connect(self.location.database)
+        try:
+            target.execute("PRAGMA foreign_keys=OFF")
+            for table in SALVAGE_ORDER:
+                saved[table], problem = _copy_readable_rows(source, target, table)
+                if problem:
+                    unreadable[table] = problem
+            # Rows whose parent was lost would dangle: drop them rather than keep a lie.
+            for table, _rowid, _parent, _fk in target.execute(
+                "PRAGMA foreign_key_check"
+            ).fetchall():
+                target.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (_rowid,))
+                saved[table] -= 1
+            target.commit()
+        finally:
+            source.close()
+            target.close()
+        return RecoveryResult(damaged_kept_at=kept, salvaged=saved, unreadable=unreadable)
+
+
+def _copy_readable_rows(
+    source: sqlite3.Connection, target: sqlite3.Connection, table: str
+) -> tuple[int, str]:
+    """Rows of ``table`` that can be read, copied; falls back to one row at a time."""
+    try:
+        source_columns = [row[1] for row in source.execute(f'PRAGMA table_info("{table}")')]
+    except sqlite3.DatabaseError as exc:
+        return 0, str(exc)
+    target_columns = [row[1] for row in target.execute(f'PRAGMA table_info("{table}")')]
+    columns = [name for name in target_columns if name in source_columns]
+    if not columns:
+        return 0, "the table could not be read"
+    names = ", ".join(f'"{name}"' for name in columns)
+    insert = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+    rows: list[tuple[object, ...]] = []
+    problem = ""
+    try:
+        rows = source.execute(f'SELECT {names} FROM "{table}" ORDER BY rowid').fetchall()
+    except sqlite3.DatabaseError as exc:
+        problem = str(exc)
+        rows = _probe_rows(source, table, names)
+    before = target.total_changes
+    target.executemany(insert, rows)
+    return target.total_changes - before, problem
+
+
+def _probe_rows(source: sqlite3.Connection, table: str, names: str) -> list[tuple[object, ...]]:
+    """Read a damaged table row by row, keeping every row that still reads."""
+    try:
+        highest = int(source.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0] or 0)
+    except sqlite3.DatabaseError:
+        highest = 0
+    rows = []
+    misses = 0
+    rowid = 1
+    while rowid <= highest or misses < _PROBE_BEYOND:
+        try:
+            row = source.execute(
+                f'SELECT {names} FROM "{table}" WHERE rowid = ?', (rowid,)
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            row = None
+        if row is None:
+            misses += 1
+        else:
+            misses = 0
+            rows.append(row)
+        rowid += 1
+    return rows
