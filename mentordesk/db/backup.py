@@ -52,15 +52,14 @@ def snapshot_files(backups_dir: Path) -> list[Path]:
     """Snapshot files in the folder, newest first (temporary and foreign files ignored)."""
     if not backups_dir.is_dir():
         return []
-    found = [
-        (taken, path)
-        for path in backups_dir.iterdir()
-        if (taken := snapshot_time(path)) is not None and path.is_file()
-    ]
-    return [
-        path
-        for _taken, path in sorted(found, key=lambda item: (item[0], item[1].name), reverse=True)
-    ]
+    found = []
+    for path in backups_dir.iterdir():
+        match = SNAPSHOT_NAME.match(path.name)
+        if match is None or not path.is_file():
+            continue
+        # Two snapshots in the same second are told apart by their counter (-2, -3, ...).
+        found.append((match.group(1), int(match.group(3) or 1), path))
+    return [path for _stamp, _counter, path in sorted(found, reverse=True)]
 
 
 def copy_database(source: Path, target: Path, *, single_file: bool = True) -> None:

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from mentordesk import APP_NAME, __version__
@@ -54,36 +54,46 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> int:
     observer = observer or StartupObserver()
     app = create_application()
-    from mentordesk.ui.backend_loader import BackendLoader
     from mentordesk.ui.main_window import MainWindow, app_icon
 
     app.setWindowIcon(app_icon())
+    lock = _single_instance_lock(location)
+    if lock is None:
+        return 1
     window = MainWindow(location)
     first_paint = _FirstPaint(observer.window_shown)
     window.installEventFilter(first_paint)
-    exit_code = 0
-
-    def on_loaded(services: object, records: object) -> None:
-        window.attach_services(services, records)  # type: ignore[arg-type]
 
     def on_data_shown() -> None:
         QTimer.singleShot(0, observer.data_shown)
         if observer.quit_when_data_shown:
             QTimer.singleShot(0, window.close)
 
-    def on_failed(error: BaseException) -> None:
-        nonlocal exit_code
-        exit_code = 1
-        window.show_open_error(error)
-        window.close()
-
     window.data_shown.connect(on_data_shown)
-    loader = BackendLoader(location)
-    loader.records_read.connect(window.show_records)
-    loader.loaded.connect(on_loaded)
-    loader.failed.connect(on_failed)
     window.show()
-    QTimer.singleShot(0, loader.start)
+    QTimer.singleShot(0, window.session.open)
     result = app.exec()
-    loader.wait()
-    return exit_code or result
+    window.session.close()
+    lock.unlock()
+    return window.exit_code or result
+
+
+def _single_instance_lock(location: DataLocation) -> QLockFile | None:
+    """One MentorDesk window per data folder: two would undo each other's edits."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mentordesk.db.backup import make_private_dir
+
+    make_private_dir(location.root)
+    lock = QLockFile(str(location.root / "mentordesk.lock"))
+    lock.setStaleLockTime(0)  # a lock left by a crashed MentorDesk is detected by its PID
+    if lock.tryLock(200):
+        return lock
+    QMessageBox.warning(
+        None,
+        APP_NAME,
+        QCoreApplication.translate(
+            "app", "MentorDesk is already open with the data folder {folder}."
+        ).format(folder=location.root),
+    )
+    return None

@@ -21,7 +21,9 @@ from mentordesk.domain.enums import DataKind
 from mentordesk.paths import DataLocation, resource_path
 from mentordesk.services.records import MentorRecord
 from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.data_session import DataSession
 from mentordesk.ui.dialogs.about_dialog import show_about
+from mentordesk.ui.dialogs.backups_dialog import BackupsDialog
 from mentordesk.ui.views.mentors_view import MentorsView
 
 if TYPE_CHECKING:
@@ -38,12 +40,18 @@ class MainWindow(QMainWindow):
     def __init__(self, location: DataLocation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.location = location
-        self.services: Services | None = None
+        self.exit_code = 0
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.bus = DataBus(self)
         self.undo_stack = QUndoStack(self)
         self._settings = QSettings(str(location.ui_state), QSettings.Format.IniFormat)
+        self.session = DataSession(location, self)
+        self.session.records_read.connect(self.show_records)
+        self.session.opened.connect(self._on_opened)
+        self.session.closed.connect(self._on_closed)
+        self.session.fatal.connect(self._on_fatal)
+        self.session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.mentors_view = MentorsView(self.bus, self.undo_stack)
         self.mentors_view.status_message.connect(
@@ -83,6 +91,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.backups_action.setStatusTip(self.tr("See, make and restore backups of your data"))
+        self.backups_action.triggered.connect(self.show_backups)
+        self.backups_action.setEnabled(False)
+        file_menu.addAction(self.backups_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -122,17 +137,44 @@ class MainWindow(QMainWindow):
         """Show the quickly read records while the services are still loading."""
         self.mentors_view.show_records(records)
 
+    @property
+    def services(self) -> Services | None:
+        return self.session.services
+
     def attach_services(self, services: Services, records: list[MentorRecord]) -> None:
-        self.services = services
+        """Make the views editable over ``services`` (also used by tests and screenshots)."""
+        self.session.services = services
+        self._on_opened(services, records)
+
+    def _on_opened(self, services: Services, records: list[MentorRecord]) -> None:
         self.mentors_view.attach(services.mentors, records)
+        self.backups_action.setEnabled(True)
         self.statusBar().showMessage(
             self.tr("Data folder: {path}").format(path=self.location.root), 8000
         )
+
+    def _on_closed(self) -> None:
+        # Edits on the stack refer to data that is about to be replaced.
+        self.undo_stack.clear()
+        self.mentors_view.detach()
+        self.backups_action.setEnabled(False)
+
+    def _on_fatal(self, error: BaseException) -> None:
+        self.exit_code = 1
+        self.show_open_error(error)
+        self.close()
 
     def show_open_error(self, error: BaseException) -> None:
         """The data file cannot be used; say why, and leave it as it is."""
         self.statusBar().showMessage(str(error))
         QMessageBox.critical(self, self.tr("MentorDesk cannot open your data"), str(error))
+
+    def show_backups(self) -> None:
+        self.mentors_view.editor.commit_pending()
+        dialog = BackupsDialog(self.location, self.session.background, self)
+        dialog.restore_requested.connect(self.session.restore)
+        dialog.exec()
+        dialog.deleteLater()
 
     def load_sample_data(self) -> None:
         if self.services is None:
@@ -167,11 +209,23 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.mentors_view.editor.commit_pending()
+        editor = self.mentors_view.editor
+        editor.commit_pending()
+        if editor.unsaved_fields() and self.exit_code == 0:
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Changes not saved"),
+                self.tr(
+                    "Some changes could not be saved ({fields}). Close anyway and lose them?"
+                ).format(fields=", ".join(editor.unsaved_fields())),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
         self.save_state()
-        if self.services is not None:
-            self.services.close()
-            self.services = None
+        self.session.close()
         super().closeEvent(event)
 
     def sizeHint(self) -> QSize:

@@ -218,6 +218,14 @@ class MentorsView(QWidget):
         self.new_action.setEnabled(True)
         self.show_records(records if records is not None else service.list_all())
 
+    def detach(self) -> None:
+        """The database is closed (restore, recovery): keep showing, stop editing."""
+        self.editor.commit_pending()
+        self._service = None
+        self.new_action.setEnabled(False)
+        self.editor.setEnabled(False)
+        self._update_actions()
+
     def _on_data_changed(self, kinds: frozenset[DataKind]) -> None:
         if DataKind.MENTOR in kinds and self._service is not None:
             self.refresh()
@@ -264,8 +272,9 @@ class MentorsView(QWidget):
 
     def _update_actions(self) -> None:
         record = self.selected_record()
-        self.archive_action.setEnabled(record is not None)
-        self.delete_action.setEnabled(record is not None)
+        editable = record is not None and self._service is not None
+        self.archive_action.setEnabled(editable)
+        self.delete_action.setEnabled(editable)
         if record is not None and record.is_archived:
             self.archive_action.setText(self.tr("Restore from &Archive"))
         else:
@@ -366,17 +375,22 @@ class MentorsView(QWidget):
         self.status_message.emit(self.tr("New mentor: type a name, then fill in what you know."))
 
     def _store_new(self, fields: MentorFields) -> None:
-        assert self._service is not None
+        if self._service is None:
+            return
         if self._run(CreateMentor(self._context, self._service, fields)):
             self.status_message.emit(self.tr("Added {name}.").format(name=fields.name))
 
     def _store_edit(self, field: str, before: MentorFields, after: MentorFields) -> None:
         record = self.editor.record
-        assert self._service is not None and record is not None
+        if self._service is None or record is None:
+            self.editor.keep_unsaved(field)
+            return
         caption = self.editor.fields[field].caption.lower() or field
         command = EditMentor(self._context, self._service, record.id, before, after, caption)
         if self._run(command):
             self.status_message.emit(self.tr("Saved."))
+        else:
+            self.editor.keep_unsaved(field)
 
     def toggle_archived(self) -> None:
         record = self.selected_record()

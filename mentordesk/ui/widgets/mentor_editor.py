@@ -383,6 +383,19 @@ class MentorEditor(QScrollArea):
         if normalized != self._stored:
             self.edit_requested.emit(name, self._stored, normalized)
 
+    def keep_unsaved(self, name: str) -> None:
+        """The edit of ``name`` could not be stored: keep what was typed, and try again
+        when the person leaves the field, switches card or closes the window."""
+        self._pending.add(name)
+
+    def unsaved_fields(self) -> list[str]:
+        """Captions of fields whose typed value differs from what is stored."""
+        return [
+            self.fields[name].caption or name
+            for name in sorted(self._pending)
+            if self.fields[name].read() != getattr(self._stored, name)
+        ]
+
     def show_errors(self, errors: dict[str, str]) -> None:
         """Messages from the service (e.g. the disk is full); what was typed stays."""
         for key, message in errors.items():

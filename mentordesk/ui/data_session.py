@@ -1,0 +1,164 @@
+"""The life of the open database in the GUI: open, back up, restore, recover, close.
+
+The main window shows what this reports; it holds no data logic itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from mentordesk.db.errors import CorruptDatabaseError
+from mentordesk.paths import DataLocation
+from mentordesk.ui.backend_loader import BackendLoader
+from mentordesk.ui.background import Background
+from mentordesk.ui.dialogs.recovery_dialog import RESTORE, SALVAGE, ask_how_to_recover
+
+if TYPE_CHECKING:
+    from mentordesk.services.context import Services
+
+# How often, while open, to see whether a snapshot is due (it is taken only when the data
+# changed and the newest is older than BackupService's interval).
+BACKUP_CHECK_MS = 30 * 60 * 1000
+
+
+class DataSession(QObject):
+    records_read = Signal(object)  # list[MentorRecord], read-only preview at start-up
+    opened = Signal(object, object)  # Services, list[MentorRecord]
+    closed = Signal()  # the services are gone; views must not edit until opened again
+    fatal = Signal(object)  # the data cannot be used; the app should quit
+    message = Signal(str)
+
+    def __init__(self, location: DataLocation, dialog_parent: QWidget) -> None:
+        super().__init__(dialog_parent)
+        self.location = location
+        self.services: Services | None = None
+        self.background = Background(self)
+        self._parent = dialog_parent
+        self._loader: BackendLoader | None = None
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(lambda: self._snapshot_if_due(daily=False))
+
+    # --- opening -------------------------------------------------------------------------
+
+    def open(self) -> None:
+        loader = BackendLoader(self.location, self)
+        loader.records_read.connect(self.records_read)
+        loader.loaded.connect(self._opened)
+        loader.failed.connect(self._failed)
+        self._loader = loader
+        loader.start()
+
+    def _opened(self, services: Any, records: Any) -> None:
+        self.services = services
+        self.opened.emit(services, records)
+        self._snapshot_if_due(daily=True)
+        self._backup_timer.start()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, CorruptDatabaseError):
+            self._offer_recovery(error)
+        else:
+            self.fatal.emit(error)
+
+    # --- automatic backups ---------------------------------------------------------------
+
+    def _snapshot_if_due(self, *, daily: bool) -> None:
+        from mentordesk.services.backups import DAILY, WHILE_OPEN, BackupService
+
+        service = BackupService(self.location)
+        interval, reason = (DAILY, "daily") if daily else (WHILE_OPEN, "while-open")
+
+        def done(info: Any) -> None:
+            if info is not None:
+                self.message.emit(
+                    self.tr("Backed up your data ({name}).").format(name=info.path.name)
+                )
+
+        def failed(error: BaseException) -> None:
+            self.message.emit(self.tr("The automatic backup failed: {error}").format(error=error))
+
+        self.background.run(lambda: service.snapshot_if_due(interval, reason), done, failed)
+
+    # --- restore -------------------------------------------------------------------------
+
+    def restore(self, backup: Path) -> None:
+        """Close the database, restore ``backup`` over it (after a snapshot), open again."""
+        from mentordesk.services.backups import BackupService
+
+        self._close_services()
+        service = BackupService(self.location)
+
+        def done(before: Any) -> None:
+            note = ""
+            if before is not None:
+                note = " " + self.tr("Your data from just before is kept as a backup.")
+            self.message.emit(self.tr("Restored {name}.").format(name=backup.name) + note)
+            self.open()
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(self._parent, self.tr("Restore failed"), str(error))
+            self.open()
+
+        self.background.run(lambda: service.restore(backup), done, failed)
+
+    # --- recovery ------------------------------------------------------------------------
+
+    def _offer_recovery(self, error: CorruptDatabaseError) -> None:
+        from mentordesk.services.recovery import RecoveryService
+
+        service = RecoveryService(self.location)
+        self.message.emit(self.tr("Your data file is damaged; looking for a sound backup…"))
+
+        def ask(backup: Any) -> None:
+            choice = ask_how_to_recover(self._parent, str(error), backup)
+            if choice == RESTORE:
+                self.background.run(
+                    service.restore_newest_backup, self._recovered, self._recovery_failed
+                )
+            elif choice == SALVAGE:
+                self.background.run(service.salvage, self._recovered, self._recovery_failed)
+            else:
+                self.fatal.emit(error)
+
+        self.background.run(service.newest_sound_backup, ask, self._recovery_failed)
+
+    def _recovered(self, result: Any) -> None:
+        if result.restored_from is not None:
+            when = result.restored_from.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            text = self.tr(
+                "Your data was restored from the backup of {when}. Changes made after that "
+                "time are not in it."
+            ).format(when=when)
+        else:
+            saved = sum(result.salvaged.values())
+            text = self.tr("%n readable record(s) were salvaged into a new data file.", "", saved)
+            if result.unreadable:
+                text += " " + self.tr("Some records could not be read and are missing.")
+        text += " " + self.tr("The damaged file is kept as {path}.").format(
+            path=result.damaged_kept_at
+        )
+        QMessageBox.information(self._parent, self.tr("Recovered"), text)
+        self.open()
+
+    def _recovery_failed(self, error: BaseException) -> None:
+        self.fatal.emit(error)
+
+    # --- closing -------------------------------------------------------------------------
+
+    def _close_services(self) -> None:
+        self._backup_timer.stop()
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+            self.closed.emit()
+
+    def close(self) -> None:
+        self._close_services()
+        if self._loader is not None:
+            self._loader.wait()
+        self.background.wait()
