@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_FAILED = 1
-EXIT_USAGE = 2
+EXIT_USAGE = 2  # what argparse exits with for a malformed command line
 
 
 def _choice(enum_class: type) -> object:
@@ -136,7 +136,12 @@ def _main(argv: Sequence[str] | None) -> int:
     except DomainError as exc:
         print(f"mentordesk: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    return EXIT_USAGE
+    except OSError as exc:
+        print(
+            f"mentordesk: {exc.strerror or exc}: {exc.filename or location.root}", file=sys.stderr
+        )
+        return EXIT_FAILED
+    raise AssertionError(f"unhandled command {args.command}")
 
 
 def _sample_data(location: DataLocation, size: str) -> int:

@@ -19,7 +19,7 @@ from mentordesk.db.schema import read_only_uri
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
-SNAPSHOT_NAME = re.compile(r"^mentordesk-(\d{8}-\d{6})-([a-z0-9-]+?)(?:-(\d+))?\.sqlite3$")
+SNAPSHOT_NAME = re.compile(r"^mentordesk-(\d{8}-\d{6})-([a-z0-9_-]+?)(?:-(\d+))?\.sqlite3$")
 # Tables whose row counts describe a snapshot to a person (those that exist in it).
 COUNTED_TABLES = {"mentors": "mentor", "meetings": "meeting"}
 

@@ -84,29 +84,57 @@ def _migrate(path: Path) -> None:
 
 
 def _create_new(path: Path) -> None:
-    """Build the schema under a temporary name and rename it into place when complete.
+    """Build the schema under a temporary name and link it into place when complete.
 
     A crash while creating leaves only the temporary file, never a half-made database
-    under the real name.
+    under the real name. The name is this process's own, and the final step (a hard link)
+    fails rather than overwrite a database another process created meanwhile.
     """
-    partial = path.with_name(path.name + ".creating")
-    for leftover in (partial, *_sidecars(partial)):
-        leftover.unlink(missing_ok=True)
+    _remove_abandoned_partials(path)
+    partial = path.with_name(f"{path.name}.creating-{os.getpid()}")
     log.info("creating a new database at %s", path)
     partial.touch(mode=PRIVATE_FILE)
-    _migrate(partial)
-    # Closing the last connection checkpoints the WAL; make sure nothing is left beside it.
-    connection = sqlite3.connect(partial)
     try:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _migrate(partial)
+        # Leave one self-contained file: checkpoint the WAL into it.
+        connection = sqlite3.connect(partial)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        try:
+            os.link(partial, path)
+        except FileExistsError:
+            log.info("another process created %s first; using that one", path)
+        _fsync_dir(path.parent)
     finally:
-        connection.close()
-    with partial.open("rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, path)
-    for leftover in _sidecars(partial):
-        leftover.unlink(missing_ok=True)
-    directory = os.open(path.parent, os.O_RDONLY)
+        for leftover in (partial, *_sidecars(partial)):
+            leftover.unlink(missing_ok=True)
+
+
+def _remove_abandoned_partials(path: Path) -> None:
+    """Temporary files of creations whose process is gone (they never held user data)."""
+    for partial in path.parent.glob(f"{path.name}.creating-*"):
+        pid = partial.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            for leftover in (partial, *_sidecars(partial)):
+                leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _fsync_dir(path: Path) -> None:
+    directory = os.open(path, os.O_RDONLY)
     try:
         os.fsync(directory)
     finally:

@@ -19,6 +19,8 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from mentordesk.domain.validation import StorageError
 
 BUSY_TIMEOUT_MS = 5000
+# Execution option for sessions that only read: see reading() below.
+READ_ONLY = "mentordesk_read_only"
 
 
 def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
@@ -47,15 +49,27 @@ def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        # IMMEDIATE takes the write lock up front, so a second process waits for the busy
-        # timeout instead of failing halfway through a read-then-write transaction.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A write takes the lock up front (IMMEDIATE), so a second process waits for the
+        # busy timeout instead of failing halfway through a read-then-write transaction.
+        # A read begins deferred: in WAL mode it never waits for a writer.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
 
 def create_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def reading(sessions: sessionmaker[Session]) -> Iterator[Session]:
+    """A session for reads only: a deferred transaction that never waits for a writer."""
+    with storage_errors(), sessions() as session:
+        session.connection(execution_options={READ_ONLY: True})
+        yield session
 
 
 @contextmanager

@@ -53,3 +53,12 @@ def read_mentor_rows(path: Path) -> list[MentorRow] | None:
         return rows
     finally:
         connection.close()
+
+
+def has_rows(path: Path, table: str) -> bool:
+    """Whether ``table`` in the database at ``path`` holds any row (read-only)."""
+    connection = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        return bool(connection.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0])
+    finally:
+        connection.close()

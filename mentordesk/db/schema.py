@@ -35,7 +35,16 @@ class SchemaInspection:
 
 
 def read_only_uri(path: Path) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro"
+    """Open a database without writing anything at all.
+
+    A WAL database opened read-only normally gets -shm (and -wal) files created beside it.
+    When no -wal file exists there is nothing pending to read, so ``immutable`` opens it
+    without creating any file; when one exists, its committed edits must be read.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def inspect_schema(path: Path) -> SchemaInspection:

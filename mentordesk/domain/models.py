@@ -71,6 +71,8 @@ class Base(DeclarativeBase):
 
 class Mentor(Base):
     __tablename__ = "mentor"
+    # Ids are never reused, so undoing a delete can always put the card back under its id.
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))

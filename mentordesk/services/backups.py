@@ -19,6 +19,7 @@ from mentordesk.db.backup import (
     check_snapshot,
     content_fingerprint,
     copy_database,
+    make_private_dir,
     row_counts,
     snapshot_files,
     snapshot_reason,
@@ -191,6 +192,7 @@ class BackupService:
         # The backup API overwrites the live database in one transaction: a crash leaves
         # either the old data or the restored data, never a mix.
         existed = self.location.database.exists()
+        make_private_dir(self.location.root)  # restoring onto a new computer
         copy_database(source, self.location.database, single_file=False)
         if not existed:
             os.chmod(self.location.database, PRIVATE_FILE)

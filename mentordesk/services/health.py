@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from mentordesk.db.errors import DatabaseOpenError
-from mentordesk.db.schema import HEAD_REVISION, SchemaState, inspect_schema, read_only_uri
+from mentordesk.db.integrity import integrity_problems, schema_drift
+from mentordesk.db.schema import HEAD_REVISION, SchemaState, inspect_schema
 from mentordesk.paths import DataLocation
 
 
@@ -35,41 +34,24 @@ def check_database(location: DataLocation) -> HealthReport:
         return report
     report.facts.append(f"Database: {path}")
     report.facts.append(f"Schema revision: {inspection.revision}")
-    connection = sqlite3.connect(read_only_uri(path), uri=True)
-    try:
-        rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-        fk_rows = connection.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        report.problems.append(f"Integrity check could not run: {exc}")
-        return report
-    finally:
-        connection.close()
-    if rows != ["ok"]:
-        report.problems.extend(f"Integrity: {row}" for row in rows[:20])
+    integrity = integrity_problems(path)
+    if integrity:
+        report.problems.extend(f"Integrity: {problem}" for problem in integrity)
     else:
         report.facts.append("Integrity check: ok")
-    if fk_rows:
-        report.problems.append(f"{len(fk_rows)} rows refer to rows that do not exist.")
-    if inspection.state is not SchemaState.CURRENT:
+    if inspection.state is SchemaState.NEWER:
         report.problems.append(
-            f"Schema revision {inspection.revision} is not this version's ({HEAD_REVISION})."
+            f"Schema {inspection.revision} was written by a newer MentorDesk; this version "
+            f"knows up to {HEAD_REVISION} and will not open it."
         )
         return report
-    report.problems.extend(_schema_drift(path))
+    if inspection.state is SchemaState.OLDER:
+        report.facts.append(
+            f"Schema {inspection.revision} is from an earlier version; MentorDesk upgrades it "
+            f"to {HEAD_REVISION} at the next start, after a backup."
+        )
+        return report
+    report.problems.extend(f"Schema differs: {diff}" for diff in schema_drift(path))
     if not report.problems:
         report.facts.append("Schema matches this version: ok")
     return report
-
-
-def _schema_drift(path: Path) -> list[str]:
-    from sqlalchemy import create_engine
-
-    from mentordesk.db.migrate import schema_differences
-
-    engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(read_only_uri(path), uri=True)
-    )
-    try:
-        return [f"Schema differs: {diff}" for diff in schema_differences(engine)]
-    finally:
-        engine.dispose()

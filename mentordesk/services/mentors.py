@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from mentordesk.db.engine import storage_errors
+from mentordesk.db.engine import reading, storage_errors
 from mentordesk.domain.mentor import COLUMN_FIELDS, MentorFields
 from mentordesk.domain.models import Mentor, MentorExpertise, MentorTag
 from mentordesk.domain.validation import NotFoundError, ValidationError
@@ -61,7 +61,7 @@ class MentorService:
         return mentor
 
     def list_all(self, *, include_archived: bool = True) -> list[MentorRecord]:
-        with storage_errors(), self._sessions() as session:
+        with reading(self._sessions) as session:
             query = select(Mentor).options(
                 selectinload(Mentor.expertise), selectinload(Mentor.tags)
             )
@@ -72,11 +72,11 @@ class MentorService:
         return sorted_by_name(records)
 
     def count(self) -> int:
-        with storage_errors(), self._sessions() as session:
+        with reading(self._sessions) as session:
             return int(session.scalar(select(func.count()).select_from(Mentor)) or 0)
 
     def get(self, mentor_id: int) -> MentorRecord:
-        with storage_errors(), self._sessions() as session:
+        with reading(self._sessions) as session:
             return to_record(self._load(session, mentor_id))
 
     def create(self, fields: MentorFields, *, mentor_id: int | None = None) -> MentorRecord:

@@ -9,7 +9,6 @@ still be read are salvaged into a fresh database.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from mentordesk.db.backup import PRIVATE_FILE, copy_database
 from mentordesk.db.database import open_database
-from mentordesk.db.schema import read_only_uri
+from mentordesk.db.salvage import salvage_rows
 from mentordesk.domain.validation import DomainError
 from mentordesk.paths import DataLocation
 from mentordesk.services.backups import BackupInfo, BackupService
@@ -26,7 +25,6 @@ Clock = Callable[[], datetime]
 
 # Tables in an order that satisfies their foreign keys; later issues append theirs.
 SALVAGE_ORDER = ("mentor", "mentor_expertise", "mentor_tag")
-_PROBE_BEYOND = 1000
 
 
 def _utc_now() -> datetime:
@@ -94,75 +92,5 @@ class RecoveryService:
         kept = move_aside(self.location, self._now())
         database = open_database(self.location)
         database.close()
-        saved: dict[str, int] = {}
-        unreadable: dict[str, str] = {}
-        source = sqlite3.connect(read_only_uri(kept), uri=True)
-        target = sqlite3.connect(self.location.database)
-        try:
-            target.execute("PRAGMA foreign_keys=OFF")
-            for table in SALVAGE_ORDER:
-                saved[table], problem = _copy_readable_rows(source, target, table)
-                if problem:
-                    unreadable[table] = problem
-            # Rows whose parent was lost would dangle: drop them rather than keep a lie.
-            for table, _rowid, _parent, _fk in target.execute(
-                "PRAGMA foreign_key_check"
-            ).fetchall():
-                target.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (_rowid,))
-                saved[table] -= 1
-            target.commit()
-        finally:
-            source.close()
-            target.close()
+        saved, unreadable = salvage_rows(kept, self.location.database, SALVAGE_ORDER)
         return RecoveryResult(damaged_kept_at=kept, salvaged=saved, unreadable=unreadable)
-
-
-def _copy_readable_rows(
-    source: sqlite3.Connection, target: sqlite3.Connection, table: str
-) -> tuple[int, str]:
-    """Rows of ``table`` that can be read, copied; falls back to one row at a time."""
-    try:
-        source_columns = [row[1] for row in source.execute(f'PRAGMA table_info("{table}")')]
-    except sqlite3.DatabaseError as exc:
-        return 0, str(exc)
-    target_columns = [row[1] for row in target.execute(f'PRAGMA table_info("{table}")')]
-    columns = [name for name in target_columns if name in source_columns]
-    if not columns:
-        return 0, "the table could not be read"
-    names = ", ".join(f'"{name}"' for name in columns)
-    insert = f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
-    rows: list[tuple[object, ...]] = []
-    problem = ""
-    try:
-        rows = source.execute(f'SELECT {names} FROM "{table}" ORDER BY rowid').fetchall()
-    except sqlite3.DatabaseError as exc:
-        problem = str(exc)
-        rows = _probe_rows(source, table, names)
-    before = target.total_changes
-    target.executemany(insert, rows)
-    return target.total_changes - before, problem
-
-
-def _probe_rows(source: sqlite3.Connection, table: str, names: str) -> list[tuple[object, ...]]:
-    """Read a damaged table row by row, keeping every row that still reads."""
-    try:
-        highest = int(source.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0] or 0)
-    except sqlite3.DatabaseError:
-        highest = 0
-    rows = []
-    misses = 0
-    rowid = 1
-    while rowid <= highest or misses < _PROBE_BEYOND:
-        try:
-            row = source.execute(
-                f'SELECT {names} FROM "{table}" WHERE rowid = ?', (rowid,)
-            ).fetchone()
-        except sqlite3.DatabaseError:
-            row = None
-        if row is None:
-            misses += 1
-        else:
-            misses = 0
-            rows.append(row)
-        rowid += 1
-    return rows

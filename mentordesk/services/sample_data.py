@@ -7,14 +7,14 @@ at full scale. Generated deterministically, relative to a reference date (today 
 from __future__ import annotations
 
 import random
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from mentordesk import __version__
 from mentordesk.db.errors import NewerDatabaseError
-from mentordesk.db.schema import SchemaState, inspect_schema, read_only_uri
+from mentordesk.db.quick_read import has_rows
+from mentordesk.db.schema import SchemaState, inspect_schema
 from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.validation import DomainError
@@ -197,11 +197,7 @@ def holds_data(location: DataLocation) -> bool:
     if inspection.state is SchemaState.NEWER:
         assert inspection.revision is not None
         raise NewerDatabaseError(location.database, inspection.revision, __version__)
-    connection = sqlite3.connect(read_only_uri(location.database), uri=True)
-    try:
-        return bool(connection.execute("SELECT EXISTS (SELECT 1 FROM mentor)").fetchone()[0])
-    finally:
-        connection.close()
+    return has_rows(location.database, "mentor")
 
 
 def load_sample_data(services: Services, size: SampleSize, today: date | None = None) -> int:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -350,7 +352,10 @@ def test_backup_leaves_the_source_unchanged(location: DataLocation) -> None:
 
 def test_leftovers_of_an_interrupted_creation_are_discarded(location: DataLocation) -> None:
     location.root.mkdir(parents=True)
-    stale = location.root / "mentordesk.sqlite3.creating"
+    # A creation killed midway leaves a file named after its (now gone) process id.
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = location.root / f"mentordesk.sqlite3.creating-{dead.pid}"
     stale.write_bytes(b"half-written garbage from a crash")
     stale.with_name(stale.name + "-wal").write_bytes(b"stale wal")
 

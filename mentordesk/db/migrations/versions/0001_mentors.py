@@ -16,16 +16,9 @@ branch_labels = None
 depends_on = None
 
 
-def _enum(name: str) -> sa.Enum:
-    from mentordesk.domain import enums
-
-    return sa.Enum(
-        getattr(enums, name),
-        native_enum=False,
-        create_constraint=False,
-        length=32,
-        values_callable=lambda members: [m.value for m in members],
-    )
+def _choice() -> sa.String:
+    # Enum columns are stored as plain strings (no CHECK constraint) of this length.
+    return sa.String(length=32)
 
 
 def upgrade() -> None:
@@ -41,19 +34,20 @@ def upgrade() -> None:
         sa.Column("profile_url", sa.String(length=300), nullable=False),
         sa.Column("location", sa.String(length=300), nullable=False),
         sa.Column("time_zone", sa.String(length=300), nullable=False),
-        sa.Column("met_via", _enum("HowWeMet"), nullable=True),
+        sa.Column("met_via", _choice(), nullable=True),
         sa.Column("met_detail", sa.String(length=300), nullable=False),
-        sa.Column("kind", _enum("RelationshipKind"), nullable=False),
-        sa.Column("direction", _enum("Direction"), nullable=False),
-        sa.Column("status", _enum("MentorStatus"), nullable=False),
+        sa.Column("kind", _choice(), nullable=False),
+        sa.Column("direction", _choice(), nullable=False),
+        sa.Column("status", _choice(), nullable=False),
         sa.Column("started_on", sa.Date(), nullable=True),
         sa.Column("ended_on", sa.Date(), nullable=True),
-        sa.Column("preferred_channel", _enum("Channel"), nullable=True),
+        sa.Column("preferred_channel", _choice(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("archived_at", utc, nullable=True),
         sa.Column("created_at", utc, nullable=False),
         sa.Column("updated_at", utc, nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mentor")),
+        sqlite_autoincrement=True,
     )
     for table in ("mentor_expertise", "mentor_tag"):
         op.create_table(
