@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.db.errors import CorruptDatabaseError
@@ -39,6 +39,7 @@ class DataSession(QObject):
         self.background = Background(self)
         self._parent = dialog_parent
         self._loader: BackendLoader | None = None
+        self._closing = False
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(lambda: self._snapshot_if_due(daily=False))
@@ -54,6 +55,9 @@ class DataSession(QObject):
         loader.start()
 
     def _opened(self, services: Any, records: Any) -> None:
+        if self._closing:
+            services.close()  # the window closed while the database was opening
+            return
         self.services = services
         self.opened.emit(services, records)
         self._snapshot_if_due(daily=True)
@@ -158,7 +162,9 @@ class DataSession(QObject):
             self.closed.emit()
 
     def close(self) -> None:
+        self._closing = True
         self._close_services()
         if self._loader is not None:
             self._loader.wait()
+            QCoreApplication.sendPostedEvents(self)  # deliver a late "loaded" to close it
         self.background.wait()

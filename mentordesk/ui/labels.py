@@ -13,6 +13,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("labels", text)
 
 
+# Keyed by member, not value: members of different enums with equal values
+# (RelationshipKind.MENTOR, DataKind.MENTOR) are different keys.
 _LABELS: dict[StrEnum, str] = {
     RelationshipKind.MENTOR: "Mentor",
     RelationshipKind.SPONSOR: "Sponsor",
@@ -44,4 +46,7 @@ def label(value: StrEnum | None, empty: str = "") -> str:
     """The translated label of a choice; ``empty`` when nothing was chosen."""
     if value is None:
         return empty
-    return _tr(_LABELS[value])
+    return _tr(_BY_MEMBER[(type(value), value.value)])
+
+
+_BY_MEMBER = {(type(member), member.value): text for member, text in _LABELS.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Signal
@@ -105,12 +106,26 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = QAction(self.tr("&Undo"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.undo_action.triggered.connect(lambda: self._undo_or_redo(self.undo_stack.undo))
+        self.redo_action = QAction(self.tr("&Redo"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (self.undo_action, self.redo_action):
-            action.triggered.connect(lambda: self.mentors_view.editor.commit_pending())
+        self.redo_action.triggered.connect(lambda: self._undo_or_redo(self.undo_stack.redo))
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(
+                self.tr("&Undo {what}").format(what=text) if text else self.tr("&Undo")
+            )
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(
+                self.tr("&Redo {what}").format(what=text) if text else self.tr("&Redo")
+            )
+        )
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -125,6 +140,12 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(lambda: show_about(self, self.location))
         help_menu.addAction(about)
+
+    def _undo_or_redo(self, step: Callable[[], None]) -> None:
+        # What is typed but not yet stored goes onto the stack first, so undo takes back
+        # exactly that, and never overwrites the undone value a moment later.
+        self.mentors_view.editor.commit_pending()
+        step()
 
     # --- data ----------------------------------------------------------------------------
 
@@ -201,7 +222,7 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.mentors_view.splitter.restoreState(splitter)
         else:
-            self.mentors_view.splitter.setSizes([760, 400])
+            self.mentors_view.splitter.setSizes([700, 430])
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
@@ -224,7 +245,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
-        self.save_state()
+        if self.exit_code == 0:
+            self.save_state()  # never write into a data folder that was refused
         self.session.close()
         super().closeEvent(event)
 

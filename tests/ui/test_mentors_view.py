@@ -208,14 +208,17 @@ def test_archive_hides_and_undo_brings_back(
     select(qtbot, view, "Amara Okafor")
     view.archive_action.trigger()
     assert services.mentors.get(mentor_id).is_archived
-    # The archived card stays visible while it is being looked at.
-    assert view.archived_check.isChecked()
-    assert "Restore" in view.archive_action.text()
-    view.archived_check.setChecked(False)
+    # The row leaves the everyday list, and the next mentor is shown, as in a mail client.
+    assert not view.archived_check.isChecked()
     assert shown_names(view) == ["Bea"]
+    assert view.editor.record is not None and view.editor.record.name == "Bea"
+    view.archived_check.setChecked(True)
+    assert sorted(shown_names(view)) == ["Amara Okafor", "Bea"]
+    view.archived_check.setChecked(False)
     undo_stack.undo()
     assert not services.mentors.get(mentor_id).is_archived
     assert "Amara Okafor" in shown_names(view)
+    assert view.editor.record is not None and view.editor.record.id == mentor_id
 
 
 def test_delete_asks_first_and_can_be_undone(

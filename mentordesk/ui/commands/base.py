@@ -64,10 +64,9 @@ class ServiceCommand(QUndoCommand):
         self.after(undone)
 
 
-def execute(stack: QUndoStack, command: ServiceCommand) -> bool:
+def execute(stack: QUndoStack, command: ServiceCommand) -> None:
     """Apply ``command`` now; push it for undo only if it succeeded. Errors propagate."""
     command.apply()
     stack.push(command)
     command.context.bus.announce(command.kinds)
     command.after(False)
-    return True

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
 
 from mentordesk.domain.enums import DataKind
 from mentordesk.domain.mentor import MentorFields
@@ -12,6 +15,8 @@ from mentordesk.ui.protocols import MentorServiceLike
 
 _MENTOR = frozenset({DataKind.MENTOR})
 _EDIT_ID = 1001
+# Seconds within which further edits of one field count as the same undo step.
+MERGE_WINDOW_S = 5.0
 
 
 def _tr(text: str) -> str:
@@ -43,7 +48,8 @@ class CreateMentor(ServiceCommand):
 
 
 class EditMentor(ServiceCommand):
-    """One field changed. Consecutive edits of the same field merge into one undo step."""
+    """One field changed. Edits of the same field in quick succession (the autosave while
+    typing, then leaving the field) merge into one undo step."""
 
     kinds = _MENTOR
 
@@ -54,27 +60,31 @@ class EditMentor(ServiceCommand):
         mentor_id: int,
         before: MentorFields,
         after: MentorFields,
-        field_label: str,
+        field: str,
+        noun: str,
     ) -> None:
         super().__init__(
-            context,
-            _tr("Edit {field} of “{name}”").format(field=field_label, name=before.name),
+            context, _tr("Edit {field} of “{name}”").format(field=noun, name=before.name)
         )
         self.service = service
         self.mentor_id = mentor_id
         self.before = before
         self.after_fields = after
-        self.field_label = field_label
+        self.field = field
+        self.made_at = time.monotonic()
 
     def id(self) -> int:
         return _EDIT_ID
 
-    def mergeWith(self, other: object) -> bool:
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditMentor):
             return False
-        if other.mentor_id != self.mentor_id or other.field_label != self.field_label:
+        if (other.mentor_id, other.field) != (self.mentor_id, self.field):
+            return False
+        if other.made_at - self.made_at > MERGE_WINDOW_S:
             return False
         self.after_fields = other.after_fields
+        self.made_at = other.made_at
         return True
 
     def apply(self) -> None:
@@ -110,7 +120,9 @@ class SetMentorArchived(ServiceCommand):
         self.service.set_archived(self.mentor_id, not self.archived)
 
     def after(self, undone: bool) -> None:
-        self.context.focus_mentor(self.mentor_id)
+        # Archiving hides the card from the list; only bringing it back selects it.
+        if undone == self.archived:
+            self.context.focus_mentor(self.mentor_id)
 
 
 class DeleteMentor(ServiceCommand):

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -21,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.enums import DataKind, MentorStatus, RelationshipKind
+from mentordesk.domain.enums import DataKind
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.validation import DomainError, ValidationError
 from mentordesk.services.records import MentorRecord
@@ -33,12 +29,12 @@ from mentordesk.ui.commands.mentor_commands import (
     SetMentorArchived,
 )
 from mentordesk.ui.data_bus import DataBus
-from mentordesk.ui.labels import label
 from mentordesk.ui.models.mentor_filter_proxy import MentorFilterProxy
 from mentordesk.ui.models.mentor_table_model import MentorTableModel
 from mentordesk.ui.protocols import MentorServiceLike
 from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.mentor_editor import MentorEditor
+from mentordesk.ui.widgets.mentor_filter_bar import MentorFilterBar
 
 
 class MentorsView(QWidget):
@@ -55,6 +51,8 @@ class MentorsView(QWidget):
         self._undo = undo_stack
         self._service: MentorServiceLike | None = None
         self._records_known = False
+        self._refreshing = False
+        self._refresh_again = False
         self._context = CommandContext(
             bus=bus, report_error=self._report_error, focus_mentor=self.select_mentor
         )
@@ -74,53 +72,31 @@ class MentorsView(QWidget):
         self.new_action.setStatusTip(self.tr("Add a mentor card"))
         self.new_action.triggered.connect(self.start_new_mentor)
         self.archive_action = QAction(self.tr("&Archive Mentor"), self)
-        self.archive_action.setShortcut(QKeySequence("Ctrl+E"))
+        # Not Ctrl+E: in text fields that is "end of line" on Linux desktops.
+        self.archive_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.archive_action.triggered.connect(self.toggle_archived)
         self.delete_action = QAction(self.tr("&Delete Mentor…"), self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Only in the table: Delete in a text field or a combo deletes text, not a mentor.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.find_action = QAction(self.tr("&Find Mentor"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self._focus_filter)
+        self.find_action.triggered.connect(lambda: self.filter_bar.focus_text())
         for action in (self.new_action, self.archive_action, self.find_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.actions_for_menu = (self.new_action, self.archive_action, self.delete_action)
         self.new_action.setEnabled(False)
 
     def _build(self) -> None:
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("mentorFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter mentors (Ctrl+F)"))
-        self.filter_edit.setToolTip(
-            self.tr("Every word must appear in the name, organization, expertise or tags.")
-        )
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._on_filter_text)
-        self.filter_edit.addAction(self.find_action)
-
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem(self.tr("All statuses"), None)
-        for status in MentorStatus:
-            self.status_filter.addItem(label(status), status.value)
-        self.status_filter.currentIndexChanged.connect(self._on_filters)
-        self.kind_filter = QComboBox()
-        self.kind_filter.setObjectName("kindFilter")
-        self.kind_filter.addItem(self.tr("All kinds"), None)
-        for kind in RelationshipKind:
-            self.kind_filter.addItem(label(kind), kind.value)
-        self.kind_filter.currentIndexChanged.connect(self._on_filters)
-        self.archived_check = QCheckBox(self.tr("Show a&rchived"))
-        self.archived_check.toggled.connect(self._on_filters)
-
-        self.filter_bar = QWidget()
-        filters = QHBoxLayout(self.filter_bar)
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.filter_edit, 1)
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.kind_filter)
-        filters.addWidget(self.archived_check)
+        self.filter_bar = MentorFilterBar(self.proxy)
+        self.filter_bar.changed.connect(self._update_panes)
+        self.filter_bar.filter_edit.escaped.connect(lambda: self.table.setFocus())
+        # Short names for the parts tests and the screenshot script drive.
+        self.filter_edit = self.filter_bar.filter_edit
+        self.status_filter = self.filter_bar.status_filter
+        self.kind_filter = self.filter_bar.kind_filter
+        self.archived_check = self.filter_bar.archived_check
 
         self.table = QTableView()
         self.table.setObjectName("mentorTable")
@@ -158,6 +134,7 @@ class MentorsView(QWidget):
         self.empty_state.add_action_button(self.new_action, self.tr("Add a mentor (Ctrl+N)"))
         self.sample_button = self.empty_state.add_button(self.tr("Load sample data"))
         self.sample_button.clicked.connect(self.sample_data_requested)
+        self.sample_button.setEnabled(False)  # until the database is open for editing
         self.no_match_state = EmptyState(self.tr("No mentor matches"))
         clear = self.no_match_state.add_button(self.tr("Clear filters"))
         clear.clicked.connect(self.clear_filters)
@@ -194,22 +171,23 @@ class MentorsView(QWidget):
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.editor_stack.setMinimumWidth(380)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-        for action in (self.new_action, self.archive_action, self.find_action, self.delete_action):
+        for action in (self.new_action, self.archive_action, self.find_action):
             self.addAction(action)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- data ----------------------------------------------------------------------------
 
     def show_records(self, records: list[MentorRecord]) -> None:
-        """Show records before editing is possible (start-up, while the services load)."""
+        """Show records; before attach() (start-up, restore) they cannot be edited yet."""
         self._records_known = True
-        self.editor.setEnabled(self._service is not None)
-        self.model.set_records(records)
-        self._update_panes()
+        editable = self._service is not None
+        self.editor.setEnabled(editable)
+        self.sample_button.setEnabled(editable)
+        self._apply_records(records)
         self.records_shown.emit(self.model.rowCount())
 
     def attach(self, service: MentorServiceLike, records: list[MentorRecord] | None = None) -> None:
@@ -224,6 +202,7 @@ class MentorsView(QWidget):
         self._service = None
         self.new_action.setEnabled(False)
         self.editor.setEnabled(False)
+        self.sample_button.setEnabled(False)
         self._update_actions()
 
     def _on_data_changed(self, kinds: frozenset[DataKind]) -> None:
@@ -231,8 +210,23 @@ class MentorsView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        assert self._service is not None
-        self.model.set_records(self._service.list_all())
+        """Re-read the mentors. A refresh asked for during one runs right after it."""
+        if self._service is None:
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        try:
+            self._apply_records(self._service.list_all())
+        finally:
+            self._refreshing = False
+        if self._refresh_again:
+            self._refresh_again = False
+            QTimer.singleShot(0, self.refresh)
+
+    def _apply_records(self, records: list[MentorRecord]) -> None:
+        self.model.set_records(records)
         record = self.editor.record
         if record is not None:
             row = self.model.row_of(record.id)
@@ -263,7 +257,9 @@ class MentorsView(QWidget):
         if total == 0:
             self.count_label.clear()
         elif shown == total - archived and not self.proxy.is_filtering:
-            self.count_label.setText(self.tr("%n mentor(s)", "", shown))
+            self.count_label.setText(
+                self.tr("1 mentor") if shown == 1 else self.tr("{n} mentors").format(n=shown)
+            )
         else:
             self.count_label.setText(
                 self.tr("Showing {shown} of {total}").format(shown=shown, total=total)
@@ -288,36 +284,58 @@ class MentorsView(QWidget):
         return None
 
     def select_mentor(self, mentor_id: int) -> None:
-        """Select and show one mentor, revealing it if a filter or the archive hides it."""
+        """Show one mentor's card, and select its row when the filters show it.
+
+        Filters are never changed behind the person's back: a card edited out of the
+        current filter stays open in the editor while its row leaves the list.
+        """
         row = self.model.row_of(mentor_id)
         if row is None:
             return
-        source = self.model.index(row, 0)
-        index = self.proxy.mapFromSource(source)
-        if not index.isValid():
-            self.clear_filters()
-            if self.model.record_at(row).is_archived:
-                self.archived_check.setChecked(True)
-            index = self.proxy.mapFromSource(source)
-        self._update_panes()
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self._show_editor(self.model.record_at(row))
+        selection = self.table.selectionModel()
         if index.isValid():
-            self.table.selectionModel().setCurrentIndex(
+            selection.setCurrentIndex(
                 index,
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
-        self._show_editor(self.model.record_at(row))
+        else:
+            selection.clearSelection()
+        self._update_panes()
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.editor.commit_pending()
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid():
             return
         record = self.model.record_at(self.proxy.mapToSource(current).row())
+        if self.editor.has_unsaved_draft() and not self._discard_draft():
+            # Keep the person on their unsaved new card.
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectionModel().clearSelection()
+            self.table.selectionModel().setCurrentIndex(
+                QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.table.selectionModel().blockSignals(False)
+            return
         self._show_editor(record)
+
+    def _discard_draft(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved new mentor"),
+            self.tr(
+                "The new mentor has no name yet, so nothing on the card is saved.\n\nDiscard it?"
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def _show_editor(self, record: MentorRecord | None) -> None:
         if record is None:
+            self.editor.commit_pending()
             self.editor_stack.setCurrentWidget(self.editor_hint)
         else:
             if self.editor.record is None or self.editor.record.id != record.id:
@@ -328,43 +346,16 @@ class MentorsView(QWidget):
 
     # --- filters -------------------------------------------------------------------------
 
-    def _focus_filter(self) -> None:
-        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_edit.selectAll()
-
-    def _on_filter_text(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self._update_panes()
-
-    def _on_filters(self) -> None:
-        status, kind = self.status_filter.currentData(), self.kind_filter.currentData()
-        self.proxy.set_status(None if status is None else MentorStatus(status))
-        self.proxy.set_kind(None if kind is None else RelationshipKind(kind))
-        self.proxy.set_show_archived(self.archived_check.isChecked())
-        self._update_panes()
-
     def clear_filters(self) -> None:
-        self.filter_edit.clear()
-        self.status_filter.setCurrentIndex(0)
-        self.kind_filter.setCurrentIndex(0)
-
-    def keyPressEvent(self, event: object) -> None:
-        from PySide6.QtGui import QKeyEvent
-
-        if (
-            isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-            and self.filter_edit.hasFocus()
-        ):
-            self.filter_edit.clear()
-            self.table.setFocus()
-            return
-        super().keyPressEvent(event)  # type: ignore[arg-type]
+        self.filter_bar.clear()
 
     # --- edits ---------------------------------------------------------------------------
 
     def start_new_mentor(self) -> None:
         if self._service is None:
+            return
+        if self.editor.has_unsaved_draft() and not self._discard_draft():
+            self.editor.fields["name"].widget.setFocus()
             return
         self.editor.commit_pending()
         self.table.selectionModel().clearSelection()
@@ -385,8 +376,8 @@ class MentorsView(QWidget):
         if self._service is None or record is None:
             self.editor.keep_unsaved(field)
             return
-        caption = self.editor.fields[field].caption.lower() or field
-        command = EditMentor(self._context, self._service, record.id, before, after, caption)
+        noun = self.editor.fields[field].noun
+        command = EditMentor(self._context, self._service, record.id, before, after, field, noun)
         if self._run(command):
             self.status_message.emit(self.tr("Saved."))
         else:
@@ -419,14 +410,15 @@ class MentorsView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         if self._run(DeleteMentor(self._context, self._service, record)):
-            self._show_editor(None)
+            self.editor_stack.setCurrentWidget(self.editor_hint)
             self.status_message.emit(
                 self.tr("Deleted {name}. Undo: Ctrl+Z").format(name=record.name)
             )
 
     def _run(self, command: CreateMentor | EditMentor | SetMentorArchived | DeleteMentor) -> bool:
         try:
-            return execute(self._undo, command)
+            execute(self._undo, command)
+            return True
         except ValidationError as exc:
             self.editor.show_errors(exc.field_errors)
         except DomainError as exc:

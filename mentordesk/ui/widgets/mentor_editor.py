@@ -15,7 +15,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -41,10 +42,51 @@ AUTOSAVE_DELAY_MS = 800
 BLANK = MentorFields(name="")
 
 
+def _noun(name: str) -> str:
+    """How the undo menu names a field: "Undo Edit start date of “Amara Okafor”"."""
+    nouns = {
+        "name": QCoreApplication.translate("MentorEditor", "name"),
+        "title": QCoreApplication.translate("MentorEditor", "title"),
+        "organization": QCoreApplication.translate("MentorEditor", "organization"),
+        "email": QCoreApplication.translate("MentorEditor", "email address"),
+        "phone": QCoreApplication.translate("MentorEditor", "phone number"),
+        "profile_url": QCoreApplication.translate("MentorEditor", "profile URL"),
+        "location": QCoreApplication.translate("MentorEditor", "location"),
+        "time_zone": QCoreApplication.translate("MentorEditor", "time zone"),
+        "met_via": QCoreApplication.translate("MentorEditor", "how you met"),
+        "met_detail": QCoreApplication.translate("MentorEditor", "how-you-met details"),
+        "expertise": QCoreApplication.translate("MentorEditor", "expertise"),
+        "tags": QCoreApplication.translate("MentorEditor", "tags"),
+        "kind": QCoreApplication.translate("MentorEditor", "kind of relationship"),
+        "direction": QCoreApplication.translate("MentorEditor", "direction"),
+        "status": QCoreApplication.translate("MentorEditor", "status"),
+        "started_on": QCoreApplication.translate("MentorEditor", "start date"),
+        "ended_on": QCoreApplication.translate("MentorEditor", "end date"),
+        "preferred_channel": QCoreApplication.translate("MentorEditor", "preferred channel"),
+        "notes": QCoreApplication.translate("MentorEditor", "notes"),
+    }
+    return nouns[name]
+
+
+class _Combo(QComboBox):
+    """A choice that scrolling past the card cannot change: the wheel needs focus first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
 @dataclass
 class _Field:
     name: str
     caption: str
+    noun: str
     widget: QWidget
     read: Callable[[], Any]
     write: Callable[[Any], None]
@@ -82,7 +124,14 @@ class MentorEditor(QScrollArea):
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(lambda: self.commit_pending(quiet=True))
         self.fields: dict[str, _Field] = {}
+        self._captions: list[QLabel] = []
+        self._creating = False
+        self._drafting = False  # showing a blank card opened with start_new()
         self._build()
+        # One label width for every group, so the fields line up down the whole card.
+        width = max(label.sizeHint().width() for label in self._captions)
+        for caption in self._captions:
+            caption.setMinimumWidth(width)
 
     # --- construction --------------------------------------------------------------------
 
@@ -102,7 +151,6 @@ class MentorEditor(QScrollArea):
         self.heading.setWordWrap(True)
         self.subheading = QLabel()
         self.subheading.setWordWrap(True)
-        self.subheading.setForegroundRole(self.subheading.foregroundRole())
         outer.addWidget(self.heading)
         outer.addWidget(self.subheading)
 
@@ -118,14 +166,14 @@ class MentorEditor(QScrollArea):
         self._combo(relation, "status", self.tr("&Status"), MentorStatus, optional=False)
         self._date(relation, "started_on", self.tr("Started"))
         self._date(relation, "ended_on", self.tr("Ended"))
-        self._combo(relation, "met_via", self.tr("How we &met"), HowWeMet, optional=True)
+        self._combo(relation, "met_via", self.tr("How &we met"), HowWeMet, optional=True)
         self._line(
             relation, "met_detail", self.tr("Details"), self.tr("e.g. Hallway track at QCon")
         )
         outer.addWidget(relation)
 
         contact = self._group(self.tr("Contact"))
-        self._line(contact, "email", self.tr("&Email"), self.tr("name@example.org"))
+        self._line(contact, "email", self.tr("Ema&il"), self.tr("name@example.org"))
         self._line(contact, "phone", self.tr("&Phone"))
         self._line(contact, "profile_url", self.tr("Profile &URL"), "https://")
         self._line(contact, "location", self.tr("&Location"), self.tr("City, country"))
@@ -200,10 +248,13 @@ class MentorEditor(QScrollArea):
         if caption:
             caption_label = QLabel(caption)
             caption_label.setBuddy(widget)
+            self._captions.append(caption_label)
             form.addRow(caption_label, holder)
         else:
             form.addRow(holder)
-        self.fields[name] = _Field(name, caption.replace("&", ""), widget, read, write, error)
+        plain = caption.replace("&", "") or _noun(name).capitalize()
+        widget.setAccessibleName(plain)
+        self.fields[name] = _Field(name, plain, _noun(name), widget, read, write, error)
 
     def _line(self, box: QGroupBox, name: str, caption: str, placeholder: str = "") -> None:
         edit = QLineEdit()
@@ -236,7 +287,7 @@ class MentorEditor(QScrollArea):
     def _combo(
         self, box: QGroupBox, name: str, caption: str, choices: type[StrEnum], *, optional: bool
     ) -> None:
-        combo = QComboBox()
+        combo = _Combo()
         if optional:
             combo.addItem(self.tr("Not set"), None)
         for choice in choices:
@@ -277,10 +328,12 @@ class MentorEditor(QScrollArea):
 
     def show_record(self, record: MentorRecord) -> None:
         """Show a stored card. Refreshing the same card keeps what is being typed."""
-        same = self._record is not None and self._record.id == record.id
+        # The card just created from this blank one is the same card: keep what is typed.
+        same = self._creating or (self._record is not None and self._record.id == record.id)
         previous = self._stored
         self._record = record
         self._stored = record.fields
+        self._drafting = False
         self._loading = True
         try:
             for field in self.fields.values():
@@ -303,6 +356,7 @@ class MentorEditor(QScrollArea):
         self._timer.stop()
         self._record = None
         self._stored = BLANK
+        self._drafting = True
         self._pending.clear()
         self._loading = True
         try:
@@ -362,6 +416,12 @@ class MentorEditor(QScrollArea):
         draft_without_name = self.is_new and name != "name" and not candidate.name.strip()
         if draft_without_name:
             errors.pop("name", None)
+        if name == "started_on" and "ended_on" in errors:
+            # The message belongs next to the date the person just changed.
+            errors["started_on"] = self.tr("The start date is after the end date.")
+            del errors["ended_on"]
+        if self.is_new and "name" in errors and not candidate.name.strip():
+            errors["name"] = self.tr("Enter a name to save this mentor.")
         related = {name, "ended_on"} if name in ("started_on", "ended_on") else {name}
         if errors:
             if not quiet:
@@ -378,7 +438,11 @@ class MentorEditor(QScrollArea):
                 if not quiet:
                     self._set_error("name", self.tr("Enter a name to save this mentor."))
                 return
-            self.create_requested.emit(normalized)
+            self._creating = True
+            try:
+                self.create_requested.emit(normalized)
+            finally:
+                self._creating = False
             return
         if normalized != self._stored:
             self.edit_requested.emit(name, self._stored, normalized)
@@ -387,6 +451,15 @@ class MentorEditor(QScrollArea):
         """The edit of ``name`` could not be stored: keep what was typed, and try again
         when the person leaves the field, switches card or closes the window."""
         self._pending.add(name)
+
+    def has_unsaved_draft(self) -> bool:
+        """A new card with something typed in it but no name yet, so nothing stored."""
+        if not self._drafting or self._creating:
+            return False
+        typed = {
+            name for name, field in self.fields.items() if field.read() != getattr(BLANK, name)
+        }
+        return bool(typed - {"name"}) or bool(self.fields["name"].read().strip())
 
     def unsaved_fields(self) -> list[str]:
         """Captions of fields whose typed value differs from what is stored."""
@@ -407,6 +480,7 @@ class MentorEditor(QScrollArea):
         field.error.setVisible(bool(message))
         field.widget.setProperty("invalid", bool(message))
         field.widget.setToolTip(message or "")
+        field.widget.setAccessibleDescription(message or "")
         if field.widget.style() is not None:
             field.widget.style().unpolish(field.widget)
             field.widget.style().polish(field.widget)
