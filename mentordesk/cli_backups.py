@@ -62,15 +62,15 @@ def _refuse_if_unusable(location: DataLocation) -> None:
 
 def _recover(location: DataLocation, *, salvage: bool) -> int:
     from mentordesk.db.database import open_database
-    from mentordesk.db.errors import CorruptDatabaseError, DatabaseOpenError
+    from mentordesk.db.errors import DatabaseOpenError, is_recoverable
     from mentordesk.services.recovery import RecoveryService
 
     try:
         open_database(location).close()
-    except CorruptDatabaseError as exc:
+    except DatabaseOpenError as exc:
+        if not is_recoverable(exc, location):
+            raise
         print(f"{exc}\n")
-    except DatabaseOpenError:
-        raise
     else:
         print(f"{location.database} opens and passes its checks; there is nothing to recover.")
         return EXIT_OK

@@ -56,6 +56,12 @@ def save(window: MainWindow, out: Path, name: str) -> None:
 
 def shoot(out: Path, size: SampleSize) -> None:
     create_application()
+    # Nobody answers a dialog here: the "discard the unsaved new card?" question that the
+    # last step provokes when the window closes is answered Discard.
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning = lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    QMessageBox.question = lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as empty_dir, tempfile.TemporaryDirectory() as data_dir:
         window = open_window(DataLocation(Path(empty_dir)))
         save(window, out, "mentors-empty")
@@ -76,7 +82,29 @@ def shoot(out: Path, size: SampleSize) -> None:
         for name, step in steps:
             step()
             save(window, out, name)
+        shoot_backups(window, location, out)
         window.close()
+
+
+def shoot_backups(window: MainWindow, location: DataLocation, out: Path) -> None:
+    from mentordesk.services.backups import BackupService
+    from mentordesk.ui.dialogs.backups_dialog import BackupsDialog
+
+    service = BackupService(location)
+    for reason in ("daily", "while-open", "manual"):
+        service.snapshot(reason)
+    dialog = BackupsDialog(location, window.session.background, window)
+    dialog.show()
+    for _ in range(50):
+        settle()
+        if dialog.model.rowCount():
+            break
+    dialog.table.selectRow(0)
+    settle()
+    path = out / "backups.png"
+    dialog.grab().save(str(path))
+    print(path)
+    dialog.close()
 
 
 def _new_with_error(window: MainWindow) -> Callable[[], None]:

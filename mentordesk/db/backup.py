@@ -57,9 +57,9 @@ def snapshot_files(backups_dir: Path) -> list[Path]:
         match = SNAPSHOT_NAME.match(path.name)
         if match is None or not path.is_file():
             continue
-        # Two snapshots in the same second are told apart by their counter (-2, -3, ...).
-        found.append((match.group(1), int(match.group(3) or 1), path))
-    return [path for _stamp, _counter, path in sorted(found, reverse=True)]
+        # Snapshots taken in the same second are ordered by when their file was written.
+        found.append((match.group(1), path.stat().st_mtime_ns, int(match.group(3) or 1), path))
+    return [item[-1] for item in sorted(found, reverse=True)]
 
 
 def copy_database(source: Path, target: Path, *, single_file: bool = True) -> None:

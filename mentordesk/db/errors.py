@@ -6,8 +6,12 @@ No SQLAlchemy here: the GUI shows these messages even when the ORM never got imp
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentordesk.domain.validation import DomainError
+
+if TYPE_CHECKING:
+    from mentordesk.paths import DataLocation
 
 
 class DatabaseOpenError(DomainError):
@@ -64,3 +68,18 @@ class MigrationFailedError(DatabaseOpenError):
             f"{path} could not be upgraded to this version of MentorDesk ({detail}). The "
             f"upgrade was rolled back, so the file is as it was; a copy is also in {backup}.",
         )
+
+
+def is_recoverable(error: BaseException, location: DataLocation) -> bool:
+    """Whether to offer recovery (backup or salvage) for a file that failed to open.
+
+    A damaged file, yes. A file that no longer even looks like a database (an empty file
+    after a power cut, a zeroed header) also, when it is this data folder's database and
+    snapshots exist beside it: that is a MentorDesk database that lost its header.
+    """
+    if isinstance(error, CorruptDatabaseError):
+        return True
+    if isinstance(error, NotMentorDeskDatabaseError) and error.path == location.database:
+        backups = location.backups
+        return backups.is_dir() and any(backups.glob("mentordesk-*.sqlite3"))
+    return False

@@ -23,6 +23,9 @@ def salvage_rows(
     saved: dict[str, int] = {}
     unreadable: dict[str, str] = {}
     source = sqlite3.connect(read_only_uri(damaged), uri=True)
+    # Without this, SQLite refuses every read of a file shorter than its header says,
+    # although the pages before the cut are intact.
+    source.execute("PRAGMA writable_schema=ON")
     target = sqlite3.connect(target_path)
     try:
         target.execute("PRAGMA foreign_keys=OFF")

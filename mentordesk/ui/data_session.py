@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from mentordesk.db.errors import CorruptDatabaseError
+from mentordesk.db.errors import DatabaseOpenError, is_recoverable
 from mentordesk.paths import DataLocation
 from mentordesk.ui.backend_loader import BackendLoader
 from mentordesk.ui.background import Background
@@ -64,8 +64,8 @@ class DataSession(QObject):
         self._backup_timer.start()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, CorruptDatabaseError):
-            self._offer_recovery(error)
+        if is_recoverable(error, self.location):
+            self._offer_recovery(error)  # type: ignore[arg-type]
         else:
             self.fatal.emit(error)
 
@@ -112,7 +112,7 @@ class DataSession(QObject):
 
     # --- recovery ------------------------------------------------------------------------
 
-    def _offer_recovery(self, error: CorruptDatabaseError) -> None:
+    def _offer_recovery(self, error: DatabaseOpenError) -> None:
         from mentordesk.services.recovery import RecoveryService
 
         service = RecoveryService(self.location)
@@ -140,7 +140,7 @@ class DataSession(QObject):
             ).format(when=when)
         else:
             saved = sum(result.salvaged.values())
-            text = self.tr("%n readable record(s) were salvaged into a new data file.", "", saved)
+            text = self.tr("Readable records salvaged into a new data file: {n}.").format(n=saved)
             if result.unreadable:
                 text += " " + self.tr("Some records could not be read and are missing.")
         text += " " + self.tr("The damaged file is kept as {path}.").format(

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(150)
+        self.sidebar.setFixedWidth(136)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding-left: 12px; }")
         self.stack = QStackedWidget()
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.clear()
         self.bus.announce({DataKind.MENTOR})
-        self.statusBar().showMessage(self.tr("Loaded %n sample mentor(s).", "", added), 8000)
+        self.statusBar().showMessage(self.tr("Loaded {n} sample mentors.").format(n=added), 8000)
 
     # --- window state --------------------------------------------------------------------
 

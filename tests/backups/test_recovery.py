@@ -244,16 +244,6 @@ def test_without_any_backup_recovery_refuses_and_moves_nothing(
     assert sorted(p.name for p in location.root.iterdir()) == ["mentordesk.sqlite3"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: mentordesk/cli_backups.py:72-73 `mentordesk recover` re-raises every "
-    "DatabaseOpenError that is not a CorruptDatabaseError, and a MentorDesk database whose "
-    "header was zeroed or that was left empty (a power cut) is classified "
-    "NotMentorDeskDatabaseError by mentordesk/db/schema.py:65-67; so with a sound backup "
-    "beside it the person is told 'Move it away or choose another data folder' and exits 1 "
-    "instead of being offered the backup (the GUI likewise: ui/data_session.py:67 offers "
-    "recovery only for CorruptDatabaseError). Should keep the file aside and restore.",
-)
 @pytest.mark.parametrize("kind", ["zeroed-header", "empty"])
 def test_recover_command_restores_a_database_with_a_destroyed_header(
     location: DataLocation, clock: FixedClock, kind: str, capsys: pytest.CaptureFixture[str]
@@ -345,14 +335,6 @@ def test_salvage_keeps_every_row_that_still_reads(
         services.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: mentordesk/db/salvage.py:25 opens the damaged file without "
-    "PRAGMA writable_schema=ON; SQLite then refuses every read of a file shorter than the "
-    "page count in its header ('database disk image is malformed', even sqlite_master), so "
-    "salvage of a truncated database saves 0 rows, although with writable_schema=ON about "
-    "half of the mentors (those on pages before the cut) read back intact. Should save them.",
-)
 def test_salvage_of_a_truncated_file(location: DataLocation, clock: FixedClock) -> None:
     database_with_mentors(location, MENTORS, notes_length=600)
     original = all_rows(location.database)

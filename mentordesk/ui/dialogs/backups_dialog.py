@@ -99,10 +99,10 @@ class BackupsDialog(QDialog):
             self.status.setText(self.tr("No backups yet. Back Up Now makes the first one."))
         else:
             damaged = sum(1 for row in range(count) if not self.model.backup_at(row).is_sound)
-            text = self.tr("%n backup(s).", "", count)
+            text = self.tr("1 backup.") if count == 1 else self.tr("{n} backups.").format(n=count)
             if damaged:
-                text += " " + self.tr(
-                    "%n damaged; they will not be offered for recovery.", "", damaged
+                text += " " + self.tr("Damaged: {n}; those are never offered for recovery.").format(
+                    n=damaged
                 )
             self.status.setText(text)
         self._update_buttons()

@@ -115,7 +115,7 @@ class MentorsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(MentorTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        widths = {1: 160, 2: 115, 3: 115, 4: 80, 5: 90}
+        widths = {1: 150, 2: 110, 3: 110, 4: 75, 5: 88}
         for column, width in widths.items():
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)

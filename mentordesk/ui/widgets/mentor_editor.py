@@ -132,6 +132,7 @@ class MentorEditor(QScrollArea):
         width = max(label.sizeHint().width() for label in self._captions)
         for caption in self._captions:
             caption.setMinimumWidth(width)
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     # --- construction --------------------------------------------------------------------
 
