@@ -503,6 +503,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def measure_snapshot(location: DataLocation, runs: int) -> Measure:
+    """One verified backup snapshot (backup API, fsync, quick_check, rename, prune)."""
+    from mentordesk.services.backups import BackupService
+
+    service = BackupService(location)
+    samples: list[float] = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        service.snapshot("benchmark")
+        samples.append((time.perf_counter() - started) * 1000)
+    return Measure("backup_snapshot", "verified backup snapshot", samples)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     env = environment(args.runs, args.keystrokes)
@@ -522,6 +535,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             keystroke, repainted = measure_keystrokes(services, everything, args.keystrokes)
             measures.append(keystroke)
             env["keystrokes"] = len(keystroke.samples_ms)
+            measures.append(measure_snapshot(location, args.runs))
         finally:
             everything.remove()
             services.close()

@@ -24,7 +24,6 @@ from mentordesk.services.records import MentorRecord
 from mentordesk.ui.data_bus import DataBus
 from mentordesk.ui.data_session import DataSession
 from mentordesk.ui.dialogs.about_dialog import show_about
-from mentordesk.ui.dialogs.backups_dialog import BackupsDialog
 from mentordesk.ui.views.mentors_view import MentorsView
 
 if TYPE_CHECKING:
@@ -191,6 +190,8 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, self.tr("MentorDesk cannot open your data"), str(error))
 
     def show_backups(self) -> None:
+        from mentordesk.ui.dialogs.backups_dialog import BackupsDialog  # not needed at start
+
         self.mentors_view.editor.commit_pending()
         dialog = BackupsDialog(self.location, self.session.background, self)
         dialog.restore_requested.connect(self.session.restore)
