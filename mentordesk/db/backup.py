@@ -21,7 +21,13 @@ PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 SNAPSHOT_NAME = re.compile(r"^mentordesk-(\d{8}-\d{6})-([a-z0-9_-]+?)(?:-(\d+))?\.sqlite3$")
 # Tables whose row counts describe a snapshot to a person (those that exist in it).
-COUNTED_TABLES = {"mentors": "mentor", "meetings": "meeting"}
+COUNTED_TABLES = {
+    "mentors": "mentor",
+    "goals": "goal",
+    "skills": "skill",
+    "assessments": "assessment",
+    "meetings": "meeting",
+}
 
 
 class SnapshotError(Exception):

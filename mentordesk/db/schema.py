@@ -13,10 +13,21 @@ from enum import Enum, auto
 from pathlib import Path
 
 # Oldest first. Append the new revision id here whenever a migration is added.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_mentors",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_mentors", "0002_goals_skills")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 # Tables a current database must have; read (read-only) before the app engine touches it.
-REQUIRED_TABLES: tuple[str, ...] = ("mentor", "mentor_expertise", "mentor_tag")
+REQUIRED_TABLES: tuple[str, ...] = (
+    "mentor",
+    "mentor_expertise",
+    "mentor_tag",
+    "goal",
+    "milestone",
+    "goal_note",
+    "goal_mentor",
+    "goal_skill",
+    "skill",
+    "assessment",
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

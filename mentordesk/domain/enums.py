@@ -43,7 +43,32 @@ class Channel(StrEnum):
     IN_PERSON = "in_person"
 
 
+class GoalKind(StrEnum):
+    ADVANCE = "advance"  # advance on my current path
+    NEW_PATH = "new_path"  # move to a new industry or role
+    DEVELOP_SKILL = "develop_skill"
+    WORKPLACE_CHALLENGE = "workplace_challenge"
+    OTHER = "other"
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    PAUSED = "paused"
+    DROPPED = "dropped"
+
+
+class AssessmentSource(StrEnum):
+    SELF = "self"
+    MENTOR_FEEDBACK = "mentor_feedback"
+    PEER_FEEDBACK = "peer_feedback"
+    CERTIFICATION = "certification"  # certification or course
+    ON_THE_JOB = "on_the_job"  # on-the-job evidence
+
+
 class DataKind(StrEnum):
     """What the app-wide "data changed" signal names, so views refresh only for their data."""
 
     MENTOR = "mentor"
+    GOAL = "goal"
+    SKILL = "skill"

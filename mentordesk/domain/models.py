@@ -19,7 +19,16 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
+from mentordesk.domain.enums import (
+    AssessmentSource,
+    Channel,
+    Direction,
+    GoalKind,
+    GoalStatus,
+    HowWeMet,
+    MentorStatus,
+    RelationshipKind,
+)
 
 # Named constraints let Alembic's batch mode find and alter them later on SQLite.
 NAMING_CONVENTION = {
@@ -130,3 +139,123 @@ class MentorTag(Base):
     position: Mapped[int] = mapped_column(Integer)
     label: Mapped[str] = mapped_column(String(300))
     mentor: Mapped[Mentor] = relationship(back_populates="tags")
+
+
+class Goal(Base):
+    """Something the person wants to reach; mentors help with it, skills serve it."""
+
+    __tablename__ = "goal"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[GoalKind] = mapped_column(_enum(GoalKind))
+    description: Mapped[str] = mapped_column(Text, default="")
+    why_it_matters: Mapped[str] = mapped_column(Text, default="")
+    started_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    target_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[GoalStatus] = mapped_column(_enum(GoalStatus))
+    status_changed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    milestones: Mapped[list[Milestone]] = relationship(
+        cascade="all, delete-orphan", order_by="Milestone.position", passive_deletes=True
+    )
+    notes: Mapped[list[GoalNote]] = relationship(
+        cascade="all, delete-orphan",
+        order_by="(GoalNote.written_on, GoalNote.id)",
+        passive_deletes=True,
+    )
+    mentor_links: Mapped[list[GoalMentor]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    skill_links: Mapped[list[GoalSkill]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Milestone(Base):
+    __tablename__ = "milestone"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class GoalNote(Base):
+    """A dated progress note: what happened, what I learned."""
+
+    __tablename__ = "goal_note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    written_on: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class GoalMentor(Base):
+    """A mentor who helps with a goal."""
+
+    __tablename__ = "goal_mentor"
+
+    goal_id: Mapped[int] = mapped_column(
+        ForeignKey("goal.id", ondelete="CASCADE"), primary_key=True
+    )
+    mentor_id: Mapped[int] = mapped_column(
+        ForeignKey("mentor.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class GoalSkill(Base):
+    """A skill a goal needs."""
+
+    __tablename__ = "goal_skill"
+
+    goal_id: Mapped[int] = mapped_column(
+        ForeignKey("goal.id", ondelete="CASCADE"), primary_key=True
+    )
+    skill_id: Mapped[int] = mapped_column(
+        ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Skill(Base):
+    __tablename__ = "skill"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # The name folded (case and accents): unique, so "Public speaking" exists only once.
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    category: Mapped[str] = mapped_column(String(300), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    target_level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    target_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    assessments: Mapped[list[Assessment]] = relationship(
+        cascade="all, delete-orphan",
+        order_by="(Assessment.assessed_on, Assessment.id)",
+        passive_deletes=True,
+    )
+
+
+class Assessment(Base):
+    """A dated level of one skill, from a source, perhaps given by a mentor."""
+
+    __tablename__ = "assessment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    skill_id: Mapped[int] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"), index=True)
+    assessed_on: Mapped[date] = mapped_column(Date)
+    level: Mapped[int] = mapped_column(Integer)
+    source: Mapped[AssessmentSource] = mapped_column(_enum(AssessmentSource))
+    mentor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mentor.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    evidence: Mapped[str] = mapped_column(Text, default="")

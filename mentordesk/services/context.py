@@ -6,18 +6,28 @@ from dataclasses import dataclass
 
 from mentordesk.db.database import Database, open_database
 from mentordesk.paths import DataLocation
+from mentordesk.services.goals import GoalService
 from mentordesk.services.mentors import MentorService
+from mentordesk.services.skills import SkillService
 
 
 @dataclass
 class Services:
     database: Database
     mentors: MentorService
+    goals: GoalService
+    skills: SkillService
 
     @classmethod
     def open(cls, location: DataLocation) -> Services:
         database = open_database(location)
-        return cls(database=database, mentors=MentorService(database.session_factory))
+        sessions = database.session_factory
+        return cls(
+            database=database,
+            mentors=MentorService(sessions),
+            goals=GoalService(sessions),
+            skills=SkillService(sessions),
+        )
 
     def close(self) -> None:
         self.database.close()

@@ -5,14 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from mentordesk.db.engine import reading, storage_errors
 from mentordesk.domain.mentor import COLUMN_FIELDS, MentorFields
-from mentordesk.domain.models import Mentor, MentorExpertise, MentorTag
+from mentordesk.domain.models import (
+    Assessment,
+    Goal,
+    GoalMentor,
+    Mentor,
+    MentorExpertise,
+    MentorTag,
+)
 from mentordesk.domain.validation import NotFoundError, ValidationError
-from mentordesk.services.records import MentorRecord, mentor_record, sorted_by_name
+from mentordesk.services.records import (
+    MentorRecord,
+    MentorReferences,
+    mentor_record,
+    sorted_by_name,
+)
 
 Clock = Callable[[], datetime]
 
@@ -138,8 +150,20 @@ class MentorService:
             session.delete(mentor)
             return record
 
-    def restore(self, record: MentorRecord) -> MentorRecord:
-        """Put a deleted card back exactly as it was: same id, same dates."""
+    def references(self, mentor_id: int) -> MentorReferences:
+        """The goals and assessments that name this mentor (deleting unlinks them)."""
+        with reading(self._sessions) as session:
+            goals = session.scalars(
+                select(GoalMentor.goal_id).where(GoalMentor.mentor_id == mentor_id)
+            )
+            given = session.scalars(select(Assessment.id).where(Assessment.mentor_id == mentor_id))
+            return MentorReferences(frozenset(goals), frozenset(given))
+
+    def restore(
+        self, record: MentorRecord, references: MentorReferences | None = None
+    ) -> MentorRecord:
+        """Put a deleted card back exactly as it was: same id, same dates, and (when given)
+        linked again to the goals and assessments that named it and still exist."""
         with storage_errors(), self._sessions.begin() as session:
             if session.get(Mentor, record.id) is not None:
                 raise ValidationError({"name": f"Mentor #{record.id} already exists."})
@@ -152,4 +176,16 @@ class MentorService:
             _apply(mentor, record.fields)
             session.add(mentor)
             session.flush()
+            if references:
+                self._relink(session, record.id, references)
             return to_record(mentor)
+
+    @staticmethod
+    def _relink(session: Session, mentor_id: int, references: MentorReferences) -> None:
+        goals = session.scalars(select(Goal.id).where(Goal.id.in_(references.goal_ids)))
+        session.add_all(GoalMentor(goal_id=goal_id, mentor_id=mentor_id) for goal_id in goals)
+        session.execute(
+            update(Assessment)
+            .where(Assessment.id.in_(references.assessment_ids), Assessment.mentor_id.is_(None))
+            .values(mentor_id=mentor_id)
+        )

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
+from mentordesk.domain.enums import (
+    Channel,
+    Direction,
+    GoalStatus,
+    HowWeMet,
+    MentorStatus,
+    RelationshipKind,
+)
+from mentordesk.domain.goal import GoalFields
 from mentordesk.domain.mentor import COLUMN_FIELDS, MentorFields
+from mentordesk.domain.skill import AssessmentFields, SkillFields
 from mentordesk.domain.validation import fold
 
 _ENUM_FIELDS: dict[str, Any] = {
@@ -77,3 +86,109 @@ def mentor_record(
 def sorted_by_name(records: Iterable[MentorRecord]) -> list[MentorRecord]:
     """Alphabetical ignoring case and accents ("Élodie" beside "Elliot", not after "Zoë")."""
     return sorted(records, key=lambda r: (fold(r.name), r.id))
+
+
+@dataclass(frozen=True)
+class MentorReferences:
+    """What refers to a mentor: goals they help with, assessments they gave."""
+
+    goal_ids: frozenset[int] = frozenset()
+    assessment_ids: frozenset[int] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.goal_ids or self.assessment_ids)
+
+
+@dataclass(frozen=True)
+class MilestoneRecord:
+    id: int
+    title: str
+    due_on: date | None
+    done_on: date | None
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_on is not None
+
+
+@dataclass(frozen=True)
+class GoalNoteRecord:
+    id: int
+    written_on: date
+    text: str
+
+
+@dataclass(frozen=True)
+class GoalRecord:
+    """A goal with its milestones (in order), notes (oldest first) and links."""
+
+    id: int
+    fields: GoalFields
+    milestones: tuple[MilestoneRecord, ...]
+    notes: tuple[GoalNoteRecord, ...]
+    mentor_ids: frozenset[int]
+    skill_ids: frozenset[int]
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def title(self) -> str:
+        return self.fields.title
+
+    @property
+    def progress(self) -> float | None:
+        """Share of milestones done (0-1); None for a goal without milestones."""
+        if not self.milestones:
+            return None
+        return sum(1 for m in self.milestones if m.is_done) / len(self.milestones)
+
+    def is_overdue(self, today: date) -> bool:
+        """Still active although its target date has passed."""
+        target = self.fields.target_on
+        return self.fields.status is GoalStatus.ACTIVE and target is not None and target < today
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    id: int
+    skill_id: int
+    fields: AssessmentFields
+
+
+@dataclass(frozen=True)
+class SkillRecord:
+    """A skill with every assessment, oldest first; the latest one is its current level."""
+
+    id: int
+    fields: SkillFields
+    assessments: tuple[AssessmentRecord, ...]
+    goal_ids: frozenset[int]
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def name(self) -> str:
+        return self.fields.name
+
+    @property
+    def current_level(self) -> int | None:
+        return self.assessments[-1].fields.level if self.assessments else None
+
+    def level_on(self, day: date) -> int | None:
+        """The level the latest assessment on or before ``day`` gave; None before any."""
+        found = None
+        for assessment in self.assessments:
+            if assessment.fields.assessed_on > day:
+                break
+            found = assessment.fields.level
+        return found
+
+    def change_since(self, day: date) -> int | None:
+        """Current level minus the level on ``day`` (None when either is unknown)."""
+        before, now = self.level_on(day), self.current_level
+        if now is None:
+            return None
+        if before is None:
+            first = self.assessments[0].fields
+            return now - first.level if first.assessed_on > day else None
+        return now - before

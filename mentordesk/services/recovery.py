@@ -24,7 +24,18 @@ from mentordesk.services.backups import BackupInfo, BackupService
 Clock = Callable[[], datetime]
 
 # Tables in an order that satisfies their foreign keys; later issues append theirs.
-SALVAGE_ORDER = ("mentor", "mentor_expertise", "mentor_tag")
+SALVAGE_ORDER = (
+    "mentor",
+    "mentor_expertise",
+    "mentor_tag",
+    "goal",
+    "milestone",
+    "goal_note",
+    "skill",
+    "assessment",
+    "goal_mentor",
+    "goal_skill",
+)
 
 
 def _utc_now() -> datetime:

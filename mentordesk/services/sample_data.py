@@ -20,6 +20,7 @@ from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.validation import DomainError
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
+from mentordesk.services.sample_growth import sample_goals, sample_skills
 
 
 class SampleSize(StrEnum):
@@ -205,8 +206,21 @@ def load_sample_data(services: Services, size: SampleSize, today: date | None = 
 
     Returns how many mentors were added; refuses a database that already holds data.
     """
-    if services.mentors.count():
+    if services.mentors.count() or services.goals.count() or services.skills.list_all():
         raise DomainError("Sample data only goes into an empty database; this one holds data.")
-    mentors = sample_mentors(size, today)
-    services.mentors.create_many(mentors)
+    today = today or date.today()
+    decade = size is SampleSize.DECADE
+    services.mentors.create_many(sample_mentors(size, today))
+    mentors = services.mentors.list_all()
+    services.skills.create_many(sample_skills(mentors, today, decade=decade))
+    skill_ids = {skill.name: skill.id for skill in services.skills.list_all()}
+    for goal in sample_goals(mentors, today, decade=decade):
+        created = services.goals.create(
+            goal.fields,
+            mentor_ids=goal.mentor_ids,
+            skill_ids={skill_ids[name] for name in goal.skill_names if name in skill_ids},
+            milestones=goal.milestones,
+        )
+        for note in goal.notes:
+            services.goals.add_note(created.id, note)
     return len(mentors)

@@ -1,0 +1,98 @@
+"""A goal, its milestones and progress notes: what can be typed, and what must hold."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from mentordesk.domain.enums import GoalKind, GoalStatus
+from mentordesk.domain.validation import (
+    NAME_MAX,
+    NOTES_MAX,
+    ValidationError,
+    length_error,
+    required_text_error,
+)
+
+GOAL_COLUMN_FIELDS = (
+    "title",
+    "kind",
+    "description",
+    "why_it_matters",
+    "started_on",
+    "target_on",
+    "status",
+    "status_changed_on",
+)
+
+
+@dataclass(frozen=True)
+class GoalFields:
+    """Everything typed on a goal card (milestones, notes and links are kept apart)."""
+
+    title: str
+    kind: GoalKind = GoalKind.ADVANCE
+    description: str = ""
+    why_it_matters: str = ""
+    started_on: date | None = None
+    target_on: date | None = None
+    status: GoalStatus = GoalStatus.ACTIVE
+    status_changed_on: date | None = None
+
+    def replace(self, **changes: object) -> GoalFields:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    def normalized(self) -> GoalFields:
+        return self.replace(title=" ".join(self.title.split()))
+
+    def errors(self) -> dict[str, str]:
+        found: dict[str, str | None] = {
+            "title": required_text_error(self.title, "Title")
+            or length_error(self.title, "Title", NAME_MAX),
+            "description": length_error(self.description, "Description", NOTES_MAX),
+            "why_it_matters": length_error(self.why_it_matters, "This text", NOTES_MAX),
+        }
+        if self.started_on and self.target_on and self.target_on < self.started_on:
+            found["target_on"] = "The target date is before the start date."
+        return {name: message for name, message in found.items() if message}
+
+    def validated(self) -> GoalFields:
+        fields = self.normalized()
+        errors = fields.errors()
+        if errors:
+            raise ValidationError(errors)
+        return fields
+
+
+@dataclass(frozen=True)
+class MilestoneFields:
+    title: str
+    due_on: date | None = None
+    done_on: date | None = None
+
+    def validated(self, today: date) -> MilestoneFields:
+        title = " ".join(self.title.split())
+        errors: dict[str, str] = {}
+        message = required_text_error(title, "Title") or length_error(title, "Title", NAME_MAX)
+        if message:
+            errors["title"] = message
+        if self.done_on is not None and self.done_on > today:
+            errors["done_on"] = "A milestone cannot be done in the future."
+        if errors:
+            raise ValidationError(errors)
+        return dataclasses.replace(self, title=title)
+
+
+@dataclass(frozen=True)
+class GoalNoteFields:
+    written_on: date
+    text: str
+
+    def validated(self) -> GoalNoteFields:
+        message = required_text_error(self.text, "The note") or length_error(
+            self.text, "The note", NOTES_MAX
+        )
+        if message:
+            raise ValidationError({"text": message})
+        return dataclasses.replace(self, text=self.text.strip())

@@ -1,0 +1,78 @@
+"""A skill and its dated assessments on the fixed 1-5 scale."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from mentordesk.domain.enums import AssessmentSource
+from mentordesk.domain.levels import level_error
+from mentordesk.domain.validation import (
+    NAME_MAX,
+    NOTES_MAX,
+    SHORT_TEXT_MAX,
+    ValidationError,
+    length_error,
+    required_text_error,
+)
+
+SKILL_COLUMN_FIELDS = ("name", "category", "description", "target_level", "target_on")
+
+
+@dataclass(frozen=True)
+class SkillFields:
+    name: str
+    category: str = ""
+    description: str = ""
+    target_level: int | None = None
+    target_on: date | None = None
+
+    def replace(self, **changes: object) -> SkillFields:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    def normalized(self) -> SkillFields:
+        return self.replace(name=" ".join(self.name.split()), category=self.category.strip())
+
+    def errors(self) -> dict[str, str]:
+        found: dict[str, str | None] = {
+            "name": required_text_error(self.name, "Name")
+            or length_error(self.name, "Name", NAME_MAX),
+            "category": length_error(self.category, "Category", SHORT_TEXT_MAX),
+            "description": length_error(self.description, "Description", NOTES_MAX),
+            "target_level": level_error(self.target_level, "The target level"),
+        }
+        return {name: message for name, message in found.items() if message}
+
+    def validated(self) -> SkillFields:
+        fields = self.normalized()
+        errors = fields.errors()
+        if errors:
+            raise ValidationError(errors)
+        return fields
+
+
+@dataclass(frozen=True)
+class AssessmentFields:
+    assessed_on: date
+    level: int
+    source: AssessmentSource = AssessmentSource.SELF
+    mentor_id: int | None = None
+    evidence: str = ""
+
+    def replace(self, **changes: object) -> AssessmentFields:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    def validated(self, today: date) -> AssessmentFields:
+        errors: dict[str, str] = {}
+        message = level_error(self.level)
+        if message:
+            errors["level"] = message
+        if self.assessed_on > today:
+            errors["assessed_on"] = "An assessment cannot be dated in the future."
+        message = length_error(self.evidence, "Evidence", NOTES_MAX)
+        if message:
+            errors["evidence"] = message
+        if errors:
+            raise ValidationError(errors)
+        return self.replace(evidence=self.evidence.strip())

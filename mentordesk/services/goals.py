@@ -1,0 +1,311 @@
+"""Goals: create, edit, delete and restore; milestones in order; progress notes; links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm.interfaces import ORMOption
+
+from mentordesk.db.engine import reading, storage_errors
+from mentordesk.domain.goal import GOAL_COLUMN_FIELDS, GoalFields, GoalNoteFields, MilestoneFields
+from mentordesk.domain.models import Goal, GoalMentor, GoalNote, GoalSkill, Mentor, Milestone, Skill
+from mentordesk.domain.validation import NotFoundError, ValidationError, fold
+from mentordesk.services.records import GoalNoteRecord, GoalRecord, MilestoneRecord
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _load_options() -> list[ORMOption]:
+    return [
+        selectinload(Goal.milestones),
+        selectinload(Goal.notes),
+        selectinload(Goal.mentor_links),
+        selectinload(Goal.skill_links),
+    ]
+
+
+def to_goal_record(goal: Goal) -> GoalRecord:
+    return GoalRecord(
+        id=goal.id,
+        fields=GoalFields(**{name: getattr(goal, name) for name in GOAL_COLUMN_FIELDS}),
+        milestones=tuple(
+            MilestoneRecord(m.id, m.title, m.due_on, m.done_on) for m in goal.milestones
+        ),
+        notes=tuple(GoalNoteRecord(n.id, n.written_on, n.text) for n in goal.notes),
+        mentor_ids=frozenset(link.mentor_id for link in goal.mentor_links),
+        skill_ids=frozenset(link.skill_id for link in goal.skill_links),
+        created_at=goal.created_at,
+        updated_at=goal.updated_at,
+    )
+
+
+class GoalService:
+    """Every change is one committed transaction and returns the goal as it now is."""
+
+    def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
+        self._sessions = session_factory
+        self._now = clock
+
+    def _today(self) -> date:
+        return self._now().astimezone().date()
+
+    def _load(self, session: Session, goal_id: int) -> Goal:
+        goal = session.get(Goal, goal_id, options=_load_options())
+        if goal is None:
+            raise NotFoundError(f"Goal #{goal_id} no longer exists.")
+        return goal
+
+    # --- reading -------------------------------------------------------------------------
+
+    def list_all(self) -> list[GoalRecord]:
+        with reading(self._sessions) as session:
+            goals = session.scalars(select(Goal).options(*_load_options())).all()
+            records = [to_goal_record(goal) for goal in goals]
+        return sorted(records, key=lambda r: (fold(r.title), r.id))
+
+    def get(self, goal_id: int) -> GoalRecord:
+        with reading(self._sessions) as session:
+            return to_goal_record(self._load(session, goal_id))
+
+    def count(self) -> int:
+        with reading(self._sessions) as session:
+            return len(session.scalars(select(Goal.id)).all())
+
+    def goals_of_mentor(self, mentor_id: int) -> list[GoalRecord]:
+        """The goals a mentor helps with."""
+        return [goal for goal in self.list_all() if mentor_id in goal.mentor_ids]
+
+    # --- the goal itself -----------------------------------------------------------------
+
+    def create(
+        self,
+        fields: GoalFields,
+        *,
+        mentor_ids: Iterable[int] = (),
+        skill_ids: Iterable[int] = (),
+        milestones: Iterable[MilestoneFields] = (),
+    ) -> GoalRecord:
+        valid = fields.validated()
+        today = self._today()
+        checked = [milestone.validated(today) for milestone in milestones]
+        now = self._now()
+        with storage_errors(), self._sessions.begin() as session:
+            goal = Goal(created_at=now, updated_at=now)
+            self._apply(goal, valid, today)
+            goal.milestones = [
+                Milestone(position=i, title=m.title, due_on=m.due_on, done_on=m.done_on)
+                for i, m in enumerate(checked)
+            ]
+            session.add(goal)
+            self._set_links(session, goal, set(mentor_ids), set(skill_ids))
+            session.flush()
+            return to_goal_record(self._load(session, goal.id))
+
+    def update(self, goal_id: int, fields: GoalFields) -> GoalRecord:
+        valid = fields.validated()
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            self._apply(goal, valid, self._today())
+            if session.is_modified(goal):
+                goal.updated_at = self._now()
+            session.flush()
+            return to_goal_record(goal)
+
+    def _apply(self, goal: Goal, fields: GoalFields, today: date) -> None:
+        if goal.status is not None and goal.status != fields.status:
+            # The date a status changed is kept, unless the person typed one themselves.
+            if fields.status_changed_on == goal.status_changed_on:
+                fields = fields.replace(status_changed_on=today)
+        elif goal.status is None and fields.status_changed_on is None:
+            fields = fields.replace(status_changed_on=today)
+        for name in GOAL_COLUMN_FIELDS:
+            setattr(goal, name, getattr(fields, name))
+
+    def set_links(
+        self, goal_id: int, *, mentor_ids: Iterable[int], skill_ids: Iterable[int]
+    ) -> GoalRecord:
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            self._set_links(session, goal, set(mentor_ids), set(skill_ids))
+            goal.updated_at = self._now()
+            session.flush()
+            return to_goal_record(self._load(session, goal_id))
+
+    def _set_links(
+        self, session: Session, goal: Goal, mentor_ids: set[int], skill_ids: set[int]
+    ) -> None:
+        missing = mentor_ids - set(
+            session.scalars(select(Mentor.id).where(Mentor.id.in_(mentor_ids)))
+        )
+        if missing:
+            raise ValidationError({"mentors": "A chosen mentor no longer exists."})
+        missing = skill_ids - set(session.scalars(select(Skill.id).where(Skill.id.in_(skill_ids))))
+        if missing:
+            raise ValidationError({"skills": "A chosen skill no longer exists."})
+        goal.mentor_links = [GoalMentor(mentor_id=i) for i in sorted(mentor_ids)]
+        goal.skill_links = [GoalSkill(skill_id=i) for i in sorted(skill_ids)]
+
+    def delete(self, goal_id: int) -> GoalRecord:
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            record = to_goal_record(goal)
+            session.delete(goal)
+            return record
+
+    def restore(self, record: GoalRecord) -> GoalRecord:
+        """Put a deleted goal back whole: same id, milestones, notes and links that still
+        point at existing mentors and skills."""
+        with storage_errors(), self._sessions.begin() as session:
+            if session.get(Goal, record.id) is not None:
+                raise ValidationError({"title": f"Goal #{record.id} already exists."})
+            goal = Goal(id=record.id, created_at=record.created_at, updated_at=record.updated_at)
+            for name in GOAL_COLUMN_FIELDS:
+                setattr(goal, name, getattr(record.fields, name))
+            goal.milestones = [
+                Milestone(id=m.id, position=i, title=m.title, due_on=m.due_on, done_on=m.done_on)
+                for i, m in enumerate(record.milestones)
+            ]
+            goal.notes = [
+                GoalNote(id=n.id, written_on=n.written_on, text=n.text) for n in record.notes
+            ]
+            session.add(goal)
+            mentors = set(
+                session.scalars(select(Mentor.id).where(Mentor.id.in_(record.mentor_ids)))
+            )
+            skills = set(session.scalars(select(Skill.id).where(Skill.id.in_(record.skill_ids))))
+            self._set_links(session, goal, mentors, skills)
+            session.flush()
+            return to_goal_record(self._load(session, goal.id))
+
+    # --- milestones ----------------------------------------------------------------------
+
+    def add_milestone(
+        self, goal_id: int, fields: MilestoneFields, *, position: int | None = None
+    ) -> GoalRecord:
+        valid = fields.validated(self._today())
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            milestones = list(goal.milestones)
+            index = len(milestones) if position is None else max(0, min(position, len(milestones)))
+            milestones.insert(
+                index,
+                Milestone(
+                    title=valid.title, due_on=valid.due_on, done_on=valid.done_on, position=0
+                ),
+            )
+            self._renumber(goal, milestones)
+            goal.updated_at = self._now()
+            session.flush()
+            return to_goal_record(goal)
+
+    def update_milestone(
+        self, goal_id: int, milestone_id: int, fields: MilestoneFields
+    ) -> GoalRecord:
+        valid = fields.validated(self._today())
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            milestone = self._milestone(goal, milestone_id)
+            milestone.title, milestone.due_on, milestone.done_on = (
+                valid.title,
+                valid.due_on,
+                valid.done_on,
+            )
+            goal.updated_at = self._now()
+            session.flush()
+            return to_goal_record(goal)
+
+    def remove_milestone(self, goal_id: int, milestone_id: int) -> GoalRecord:
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            milestone = self._milestone(goal, milestone_id)
+            self._renumber(goal, [m for m in goal.milestones if m is not milestone])
+            goal.updated_at = self._now()
+            session.flush()
+            return to_goal_record(goal)
+
+    def move_milestone(self, goal_id: int, milestone_id: int, new_index: int) -> GoalRecord:
+        """Reorder: the milestone ends up at ``new_index`` (0 = first)."""
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            milestone = self._milestone(goal, milestone_id)
+            milestones = [m for m in goal.milestones if m is not milestone]
+            milestones.insert(max(0, min(new_index, len(milestones))), milestone)
+            self._renumber(goal, milestones)
+            goal.updated_at = self._now()
+            session.flush()
+            return to_goal_record(goal)
+
+    def restore_milestone(self, goal_id: int, record: MilestoneRecord, index: int) -> GoalRecord:
+        """Put a removed milestone back at its place with its id (for undo)."""
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            milestones = list(goal.milestones)
+            restored = Milestone(
+                id=record.id,
+                title=record.title,
+                due_on=record.due_on,
+                done_on=record.done_on,
+                position=0,
+            )
+            milestones.insert(max(0, min(index, len(milestones))), restored)
+            self._renumber(goal, milestones)
+            session.flush()
+            return to_goal_record(goal)
+
+    @staticmethod
+    def _milestone(goal: Goal, milestone_id: int) -> Milestone:
+        for milestone in goal.milestones:
+            if milestone.id == milestone_id:
+                return milestone
+        raise NotFoundError("That milestone no longer exists.")
+
+    @staticmethod
+    def _renumber(goal: Goal, milestones: list[Milestone]) -> None:
+        for position, milestone in enumerate(milestones):
+            milestone.position = position
+        goal.milestones = milestones
+
+    # --- progress notes ------------------------------------------------------------------
+
+    def add_note(self, goal_id: int, fields: GoalNoteFields) -> GoalRecord:
+        valid = fields.validated()
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            goal.notes.append(GoalNote(written_on=valid.written_on, text=valid.text))
+            goal.updated_at = self._now()
+            session.flush()
+            return to_goal_record(self._load(session, goal_id))
+
+    def update_note(self, goal_id: int, note_id: int, fields: GoalNoteFields) -> GoalRecord:
+        valid = fields.validated()
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            note = next((n for n in goal.notes if n.id == note_id), None)
+            if note is None:
+                raise NotFoundError("That note no longer exists.")
+            note.written_on, note.text = valid.written_on, valid.text
+            session.flush()
+            return to_goal_record(self._load(session, goal_id))
+
+    def remove_note(self, goal_id: int, note_id: int) -> GoalRecord:
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            goal.notes = [n for n in goal.notes if n.id != note_id]
+            session.flush()
+            return to_goal_record(goal)
+
+    def restore_note(self, goal_id: int, record: GoalNoteRecord) -> GoalRecord:
+        with storage_errors(), self._sessions.begin() as session:
+            goal = self._load(session, goal_id)
+            goal.notes.append(
+                GoalNote(id=record.id, written_on=record.written_on, text=record.text)
+            )
+            session.flush()
+            return to_goal_record(self._load(session, goal_id))

@@ -1,0 +1,68 @@
+"""Revision 0002 upgrades a foundation database that already holds mentors, losing nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from mentordesk.db.database import open_database
+from mentordesk.db.engine import create_sqlite_engine
+from mentordesk.db.migrate import schema_differences, upgrade_to_head
+from mentordesk.db.schema import HEAD_REVISION
+from mentordesk.paths import DataLocation
+from mentordesk.services.context import Services
+
+
+def _foundation_database(location: DataLocation) -> None:
+    """A database as MentorDesk 0001 left it, with two mentors and their labels."""
+    location.root.mkdir(parents=True)
+    engine = create_sqlite_engine(location.database, foreign_keys=False)
+    upgrade_to_head(engine, "0001_mentors")
+    engine.dispose()
+    with sqlite3.connect(location.database) as connection:
+        for mentor_id, name in ((1, "Amara Okafor"), (2, "José Álvarez")):
+            connection.execute(
+                "INSERT INTO mentor (id, name, title, organization, email, phone, profile_url,"
+                " location, time_zone, met_detail, kind, direction, status, notes,"
+                " created_at, updated_at) VALUES (?, ?, '', 'Lumen', '', '', '', '', '', '',"
+                " 'mentor', 'they_mentor_me', 'active', 'years of notes',"
+                " '2020-01-01 10:00:00.000000', '2020-01-01 10:00:00.000000')",
+                (mentor_id, name),
+            )
+            connection.execute(
+                "INSERT INTO mentor_tag (mentor_id, position, label) VALUES (?, 0, 'career')",
+                (mentor_id,),
+            )
+    connection.close()
+
+
+def test_upgrade_from_the_foundation_keeps_every_mentor(location: DataLocation) -> None:
+    _foundation_database(location)
+    database = open_database(location)
+    try:
+        assert len(database.backups_made) == 1  # backed up before migrating
+        assert schema_differences(database.engine) == []
+    finally:
+        database.close()
+    with sqlite3.connect(location.database) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            HEAD_REVISION,
+        )
+    connection.close()
+    services = Services.open(location)
+    try:
+        mentors = services.mentors.list_all()
+        assert [m.name for m in mentors] == ["Amara Okafor", "José Álvarez"]
+        assert all(
+            m.fields.tags == ("career",) and m.fields.notes == "years of notes" for m in mentors
+        )
+        assert services.goals.list_all() == [] and services.skills.list_all() == []
+    finally:
+        services.close()
+    # The backup still holds the foundation schema and the mentors, untouched.
+    backup = database.backups_made[0]
+    with sqlite3.connect(backup) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "0001_mentors",
+        )
+        assert connection.execute("SELECT count(*) FROM mentor").fetchone() == (2,)
+    connection.close()
