@@ -150,17 +150,19 @@ def _fsync_dir(path: Path) -> None:
 
 
 def row_counts(path: Path) -> dict[str, int]:
-    """How many mentors, meetings, ... a database holds (only tables it has)."""
+    """How many mentors (always), goals, skills, ... (when there are any) a database holds."""
     connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     try:
         tables = {
             r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
-        return {
-            label: int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for label, table in COUNTED_TABLES.items()
-            if table in tables
-        }
+        counts = {}
+        for label, table in COUNTED_TABLES.items():
+            if table in tables:
+                count = int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                if count or label == "mentors":
+                    counts[label] = count
+        return counts
     finally:
         connection.close()
 
