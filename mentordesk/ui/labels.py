@@ -6,7 +6,15 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
-from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
+from mentordesk.domain.enums import (
+    Channel,
+    Direction,
+    GoalKind,
+    GoalStatus,
+    HowWeMet,
+    MentorStatus,
+    RelationshipKind,
+)
 
 
 def _tr(text: str) -> str:
@@ -39,6 +47,15 @@ _LABELS: dict[StrEnum, str] = {
     Channel.VIDEO: "Video call",
     Channel.CHAT: "Chat",
     Channel.IN_PERSON: "In person",
+    GoalKind.ADVANCE: "Advance on my current path",
+    GoalKind.NEW_PATH: "Move to a new industry or role",
+    GoalKind.DEVELOP_SKILL: "Develop a skill",
+    GoalKind.WORKPLACE_CHALLENGE: "Handle a workplace challenge",
+    GoalKind.OTHER: "Other",
+    GoalStatus.ACTIVE: "Active",
+    GoalStatus.ACHIEVED: "Achieved",
+    GoalStatus.PAUSED: "Paused",
+    GoalStatus.DROPPED: "Dropped",
 }
 
 
