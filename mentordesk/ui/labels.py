@@ -7,6 +7,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 
 from mentordesk.domain.enums import (
+    AssessmentSource,
     Channel,
     Direction,
     GoalKind,
@@ -56,6 +57,11 @@ _LABELS: dict[StrEnum, str] = {
     GoalStatus.ACHIEVED: "Achieved",
     GoalStatus.PAUSED: "Paused",
     GoalStatus.DROPPED: "Dropped",
+    AssessmentSource.SELF: "Self-assessment",
+    AssessmentSource.MENTOR_FEEDBACK: "Mentor feedback",
+    AssessmentSource.PEER_FEEDBACK: "Peer feedback",
+    AssessmentSource.CERTIFICATION: "Certification or course",
+    AssessmentSource.ON_THE_JOB: "On-the-job evidence",
 }
 
 
