@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self._on_opened(services, records)
 
     def _on_opened(self, services: Services, records: list[MentorRecord]) -> None:
-        self.mentors_view.attach(services.mentors, records)
+        self.mentors_view.attach(services.mentors, records, goals=services.goals)
         self.backups_action.setEnabled(True)
         self.statusBar().showMessage(
             self.tr("Data folder: {path}").format(path=self.location.root), 8000

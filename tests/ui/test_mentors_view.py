@@ -36,6 +36,17 @@ def type_into(qtbot: QtBot, widget: QLineEdit, text: str, *, finish: bool = True
         qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
+def answering(answers: list[str], asked: list[str]):  # type: ignore[no-untyped-def]
+    """Stands in for MentorsView._ask: clicks the button whose text is next in ``answers``."""
+
+    def ask(box: QMessageBox) -> object:
+        asked.append(box.text())
+        wanted = answers.pop(0)
+        return next(b for b in box.buttons() if wanted in b.text().replace("&", ""))
+
+    return ask
+
+
 def select(qtbot: QtBot, view: MentorsView, name: str) -> None:
     row = shown_names(view).index(name)
     rect = view.table.visualRect(view.proxy.index(row, 0))
@@ -233,14 +244,9 @@ def test_delete_asks_first_and_can_be_undone(
     view.attach(services.mentors)
     select(qtbot, view, "Amara Okafor")
 
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    answers = ["Cancel", "Delete"]
     asked: list[str] = []
-
-    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
-        asked.append(text)
-        return answers.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(view, "_ask", answering(answers, asked))
     view.delete_action.trigger()
     assert services.mentors.count() == 1
     view.delete_action.trigger()
@@ -272,3 +278,43 @@ def test_undo_of_a_record_deleted_elsewhere_is_reported_not_crashed(
     undo_stack.undo()
     assert _no_modal_warnings and "no longer exists" in _no_modal_warnings[-1]
     assert services.mentors.count() == 0
+
+
+def test_deleting_a_mentor_that_goals_refer_to_says_so_and_undo_relinks(
+    qtbot: QtBot,
+    view: MentorsView,
+    services: Services,
+    add_mentor,
+    undo_stack: QUndoStack,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mentordesk.domain.goal import GoalFields
+    from mentordesk.domain.skill import AssessmentFields, SkillFields
+
+    mentor_id = add_mentor("Amara Okafor")
+    goal = services.goals.create(GoalFields(title="Give a talk"), mentor_ids={mentor_id})
+    skill = services.skills.create(SkillFields(name="Public speaking"))
+    given = services.skills.add_assessment(
+        skill.id,
+        AssessmentFields(
+            assessed_on=date(2024, 1, 1), level=3, source="mentor_feedback", mentor_id=mentor_id
+        ),
+    )
+    view.attach(services.mentors, goals=services.goals)
+    select(qtbot, view, "Amara Okafor")
+    assert "Give a talk" in view.editor.goals_label.text()
+
+    asked: list[str] = []
+    monkeypatch.setattr(view, "_ask", answering(["Archive Instead", "Delete"], asked))
+    view.delete_action.trigger()
+    assert "1 goal" in asked[0] and "1 assessment" in asked[0]
+    assert services.mentors.get(mentor_id).is_archived  # archived, not deleted
+    view.delete_action.trigger()
+    assert services.mentors.count() == 0
+    assert services.goals.get(goal.id).mentor_ids == frozenset()
+    assert services.skills.get(skill.id).assessments[0].fields.mentor_id is None
+
+    undo_stack.undo()
+    assert services.goals.get(goal.id).mentor_ids == frozenset({mentor_id})
+    assert services.skills.get(skill.id).assessments[0].id == given.id
+    assert services.skills.get(skill.id).assessments[0].fields.mentor_id == mentor_id

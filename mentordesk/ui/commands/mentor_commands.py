@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from mentordesk.domain.enums import DataKind
 from mentordesk.domain.mentor import MentorFields
-from mentordesk.services.records import MentorRecord
+from mentordesk.services.records import MentorRecord, MentorReferences
 from mentordesk.ui.commands.base import CommandContext, ServiceCommand
 from mentordesk.ui.protocols import MentorServiceLike
 
@@ -126,18 +126,22 @@ class SetMentorArchived(ServiceCommand):
 
 
 class DeleteMentor(ServiceCommand):
-    kinds = _MENTOR
+    kinds = frozenset({DataKind.MENTOR, DataKind.GOAL, DataKind.SKILL})
 
     def __init__(self, context: CommandContext, service: MentorServiceLike, record: MentorRecord):
         super().__init__(context, _tr("Delete “{name}”").format(name=record.name))
         self.service = service
         self.record = record
+        self.references = MentorReferences()
 
     def apply(self) -> None:
+        # What named the mentor (goals, assessments) is unlinked by the delete; keep it so
+        # undo can link it again.
+        self.references = self.service.references(self.record.id)
         self.record = self.service.delete(self.record.id)
 
     def revert(self) -> None:
-        self.service.restore(self.record)
+        self.service.restore(self.record, self.references)
 
     def after(self, undone: bool) -> None:
         if undone:

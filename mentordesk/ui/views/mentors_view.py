@@ -31,7 +31,7 @@ from mentordesk.ui.commands.mentor_commands import (
 from mentordesk.ui.data_bus import DataBus
 from mentordesk.ui.models.mentor_filter_proxy import MentorFilterProxy
 from mentordesk.ui.models.mentor_table_model import MentorTableModel
-from mentordesk.ui.protocols import MentorServiceLike
+from mentordesk.ui.protocols import GoalListLike, MentorServiceLike
 from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.mentor_editor import MentorEditor
 from mentordesk.ui.widgets.mentor_filter_bar import MentorFilterBar
@@ -53,6 +53,8 @@ class MentorsView(QWidget):
         self._records_known = False
         self._refreshing = False
         self._refresh_again = False
+        self._goals: GoalListLike | None = None
+        self._goal_titles: dict[int, list[str]] = {}
         self._context = CommandContext(
             bus=bus, report_error=self._report_error, focus_mentor=self.select_mentor
         )
@@ -190,9 +192,17 @@ class MentorsView(QWidget):
         self._apply_records(records)
         self.records_shown.emit(self.model.rowCount())
 
-    def attach(self, service: MentorServiceLike, records: list[MentorRecord] | None = None) -> None:
-        """Make the view editable; ``records`` lets start-up pass the rows it already read."""
+    def attach(
+        self,
+        service: MentorServiceLike,
+        records: list[MentorRecord] | None = None,
+        goals: GoalListLike | None = None,
+    ) -> None:
+        """Make the view editable; ``records`` lets start-up pass the rows it already read;
+        ``goals`` lets each card show the goals that mentor helps with."""
         self._service = service
+        self._goals = goals
+        self._goal_titles = self._read_goal_titles()
         self.new_action.setEnabled(True)
         self.show_records(records if records is not None else service.list_all())
 
@@ -206,8 +216,25 @@ class MentorsView(QWidget):
         self._update_actions()
 
     def _on_data_changed(self, kinds: frozenset[DataKind]) -> None:
-        if DataKind.MENTOR in kinds and self._service is not None:
+        if self._service is None:
+            return
+        if DataKind.GOAL in kinds:
+            self._goal_titles = self._read_goal_titles()
+            self.editor.set_goal_titles(self._titles_for_editor())
+        if DataKind.MENTOR in kinds:
             self.refresh()
+
+    def _read_goal_titles(self) -> dict[int, list[str]]:
+        titles: dict[int, list[str]] = {}
+        if self._goals is not None:
+            for goal in self._goals.list_all():
+                for mentor_id in goal.mentor_ids:
+                    titles.setdefault(mentor_id, []).append(goal.title)
+        return titles
+
+    def _titles_for_editor(self) -> list[str]:
+        record = self.editor.record
+        return [] if record is None else self._goal_titles.get(record.id, [])
 
     def refresh(self) -> None:
         """Re-read the mentors. A refresh asked for during one runs right after it."""
@@ -341,6 +368,7 @@ class MentorsView(QWidget):
             if self.editor.record is None or self.editor.record.id != record.id:
                 self.editor.commit_pending()
             self.editor.show_record(record)
+            self.editor.set_goal_titles(self._titles_for_editor())
             self.editor_stack.setCurrentWidget(self.editor)
         self._update_actions()
 
@@ -396,24 +424,41 @@ class MentorsView(QWidget):
         record = self.selected_record()
         if record is None or self._service is None:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete mentor"),
-            self.tr(
-                "Delete {name} and everything on their card?\n\n"
-                "You can undo this with Ctrl+Z. To keep the card out of the way instead, "
-                "archive it."
-            ).format(name=record.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+        references = self._service.references(record.id)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Delete mentor"))
+        text = self.tr("Delete {name} and everything on their card?").format(name=record.name)
+        if references:
+            text += "\n\n" + self.tr(
+                "They help with {goals} goal(s) and gave {given} assessment(s). Deleting "
+                "removes them from those goals; the assessments are kept without a mentor."
+            ).format(goals=len(references.goal_ids), given=len(references.assessment_ids))
+        text += "\n\n" + self.tr(
+            "You can undo this with Ctrl+Z. To keep the card out of the way instead, archive it."
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        box.setText(text)
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        archive = box.addButton(self.tr("Archive Instead"), QMessageBox.ButtonRole.ActionRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        choice = self._ask(box)
+        if choice is archive:
+            if not record.is_archived:
+                self.toggle_archived()
+            return
+        if choice is not delete:
             return
         if self._run(DeleteMentor(self._context, self._service, record)):
             self.editor_stack.setCurrentWidget(self.editor_hint)
             self.status_message.emit(
                 self.tr("Deleted {name}. Undo: Ctrl+Z").format(name=record.name)
             )
+
+    def _ask(self, box: QMessageBox) -> object:
+        """Show a question and return the button clicked (tests replace this)."""
+        box.exec()
+        return box.clickedButton()
 
     def _run(self, command: CreateMentor | EditMentor | SetMentorArchived | DeleteMentor) -> bool:
         try:

@@ -199,6 +199,16 @@ class MentorEditor(QScrollArea):
         self._labels(knows, "tags", self.tr("T&ags"), hint)
         outer.addWidget(knows)
 
+        helps = QGroupBox(self.tr("Goals they help with"))
+        helps_layout = QVBoxLayout(helps)
+        self.goals_label = QLabel()
+        self.goals_label.setObjectName("mentorGoals")
+        self.goals_label.setWordWrap(True)
+        self.goals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        helps_layout.addWidget(self.goals_label)
+        self.set_goal_titles([])
+        outer.addWidget(helps)
+
         notes_box = self._group(self.tr("Notes"))
         notes = _NotesEdit()
         notes.setPlaceholderText(
@@ -382,6 +392,15 @@ class MentorEditor(QScrollArea):
         if self._record.is_archived:
             parts.append(self.tr("archived"))
         self.subheading.setText(" · ".join(parts))
+
+    def set_goal_titles(self, titles: list[str]) -> None:
+        """The goals this mentor helps with (linked from the Goals view)."""
+        if titles:
+            self.goals_label.setText("\n".join(f"• {title}" for title in sorted(titles)))
+        else:
+            self.goals_label.setText(
+                self.tr("None yet. Link this mentor to a goal in the Goals view.")
+            )
 
     def error_text(self, name: str) -> str:
         """The message shown under a field; empty when the field is fine."""
