@@ -38,7 +38,12 @@ def to_goal_record(goal: Goal) -> GoalRecord:
         milestones=tuple(
             MilestoneRecord(m.id, m.title, m.due_on, m.done_on) for m in goal.milestones
         ),
-        notes=tuple(GoalNoteRecord(n.id, n.written_on, n.text) for n in goal.notes),
+        # Sorted here rather than trusting the loaded collection's order, which appending a
+        # note in this session does not keep.
+        notes=tuple(
+            GoalNoteRecord(n.id, n.written_on, n.text)
+            for n in sorted(goal.notes, key=lambda n: (n.written_on, n.id or 0))
+        ),
         mentor_ids=frozenset(link.mentor_id for link in goal.mentor_links),
         skill_ids=frozenset(link.skill_id for link in goal.skill_links),
         created_at=goal.created_at,
@@ -119,11 +124,9 @@ class GoalService:
             return to_goal_record(goal)
 
     def _apply(self, goal: Goal, fields: GoalFields, today: date) -> None:
-        if goal.status is not None and goal.status != fields.status:
-            # The date a status changed is kept, unless the person typed one themselves.
-            if fields.status_changed_on == goal.status_changed_on:
-                fields = fields.replace(status_changed_on=today)
-        elif goal.status is None and fields.status_changed_on is None:
+        changed = goal.status is None or goal.status != fields.status
+        if changed and fields.status_changed_on in (None, goal.status_changed_on):
+            # A status change is dated today unless the person dated it themselves.
             fields = fields.replace(status_changed_on=today)
         for name in GOAL_COLUMN_FIELDS:
             setattr(goal, name, getattr(fields, name))

@@ -124,6 +124,9 @@ class SkillService:
         checked = [(f.validated(), [a.validated(today) for a in a_list]) for f, a_list in skills]
         now = self._now()
         with storage_errors(), self._sessions.begin() as session:
+            for _fields, assessments in checked:
+                for assessment in assessments:
+                    self._check_mentor(session, assessment.mentor_id)
             created = []
             for fields, assessments in checked:
                 self._check_unique(session, fields.name, None)
