@@ -48,6 +48,17 @@ _LABELS: dict[StrEnum, str] = {
     Channel.VIDEO: "Video call",
     Channel.CHAT: "Chat",
     Channel.IN_PERSON: "In person",
+    AssessmentSource.SELF: "Self-assessment",
+    AssessmentSource.MENTOR_FEEDBACK: "Mentor feedback",
+    AssessmentSource.PEER_FEEDBACK: "Peer feedback",
+    AssessmentSource.CERTIFICATION: "Certification or course",
+    AssessmentSource.ON_THE_JOB: "On-the-job evidence",
+}
+
+
+# A dict of its own: StrEnum members equal their values, so GoalStatus.ACTIVE and
+# MentorStatus.ACTIVE (or GoalKind.OTHER and HowWeMet.OTHER) would be one key in _LABELS.
+_GOAL_LABELS: dict[StrEnum, str] = {
     GoalKind.ADVANCE: "Advance on my current path",
     GoalKind.NEW_PATH: "Move to a new industry or role",
     GoalKind.DEVELOP_SKILL: "Develop a skill",
@@ -57,11 +68,6 @@ _LABELS: dict[StrEnum, str] = {
     GoalStatus.ACHIEVED: "Achieved",
     GoalStatus.PAUSED: "Paused",
     GoalStatus.DROPPED: "Dropped",
-    AssessmentSource.SELF: "Self-assessment",
-    AssessmentSource.MENTOR_FEEDBACK: "Mentor feedback",
-    AssessmentSource.PEER_FEEDBACK: "Peer feedback",
-    AssessmentSource.CERTIFICATION: "Certification or course",
-    AssessmentSource.ON_THE_JOB: "On-the-job evidence",
 }
 
 
@@ -72,4 +78,8 @@ def label(value: StrEnum | None, empty: str = "") -> str:
     return _tr(_BY_MEMBER[(type(value), value.value)])
 
 
-_BY_MEMBER = {(type(member), member.value): text for member, text in _LABELS.items()}
+_BY_MEMBER = {
+    (type(member), member.value): text
+    for labels in (_LABELS, _GOAL_LABELS)
+    for member, text in labels.items()
+}
