@@ -177,6 +177,7 @@ class Goal(Base):
 
 class Milestone(Base):
     __tablename__ = "milestone"
+    __table_args__ = ({"sqlite_autoincrement": True},)  # ids never reused: undo relies on them
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
@@ -190,6 +191,7 @@ class GoalNote(Base):
     """A dated progress note: what happened, what I learned."""
 
     __tablename__ = "goal_note"
+    __table_args__ = ({"sqlite_autoincrement": True},)  # ids never reused: undo relies on them
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
@@ -249,6 +251,7 @@ class Assessment(Base):
     """A dated level of one skill, from a source, perhaps given by a mentor."""
 
     __tablename__ = "assessment"
+    __table_args__ = ({"sqlite_autoincrement": True},)  # ids never reused: undo relies on them
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     skill_id: Mapped[int] = mapped_column(ForeignKey("skill.id", ondelete="CASCADE"), index=True)

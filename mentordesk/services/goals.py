@@ -300,6 +300,8 @@ class GoalService:
     def remove_note(self, goal_id: int, note_id: int) -> GoalRecord:
         with storage_errors(), self._sessions.begin() as session:
             goal = self._load(session, goal_id)
+            if all(n.id != note_id for n in goal.notes):
+                raise NotFoundError("That note no longer exists.")
             goal.notes = [n for n in goal.notes if n.id != note_id]
             session.flush()
             return to_goal_record(goal)

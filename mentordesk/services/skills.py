@@ -90,7 +90,11 @@ class SkillService:
         """Categories in use, for suggestions when typing a new one."""
         with reading(self._sessions) as session:
             found = session.scalars(select(Skill.category).where(Skill.category != "").distinct())
-            return sorted(set(found), key=fold)
+            # One suggestion per category, however its case was typed over the years.
+            by_key: dict[str, str] = {}
+            for category in found:
+                by_key.setdefault(fold(category), category)
+            return sorted(by_key.values(), key=fold)
 
     def assessments_by_mentor(self, mentor_id: int) -> list[AssessmentRecord]:
         with reading(self._sessions) as session:

@@ -850,14 +850,6 @@ def test_restoring_a_goal_that_exists_is_refused(goals: GoalService, db: Path) -
     assert _snapshot(db) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: mentordesk/domain/models.py:178 and :189 — milestone and goal_note have no "
-    "sqlite_autoincrement (goal has, line 148), so SQLite gives a new row the id of a deleted "
-    "one; restore(record) then fails with a raw IntegrityError (for example after another "
-    "window added a milestone). Ids should never be reused, as for mentors, so restore always "
-    "works.",
-)
 def test_ids_of_a_deleted_goal_are_not_reused_so_restore_still_works(
     goals: GoalService,
 ) -> None:

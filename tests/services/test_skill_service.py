@@ -662,13 +662,6 @@ def test_create_many_refuses_a_missing_mentor_with_a_readable_error(skills: Skil
     assert skills.list_all() == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: mentordesk/domain/models.py:248 — assessment has no sqlite_autoincrement (skill "
-    "has, line 228), so SQLite gives a new assessment the id of a deleted one; restore(record) "
-    "or restore_assessment(record) then fails with a raw IntegrityError (for example after "
-    "another window added an assessment). Ids should never be reused, as for mentors.",
-)
 def test_ids_of_deleted_assessments_are_not_reused_so_restore_still_works(
     skills: SkillService,
 ) -> None:

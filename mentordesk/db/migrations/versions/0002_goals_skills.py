@@ -65,6 +65,7 @@ def upgrade() -> None:
             ["goal_id"], ["goal.id"], name=op.f("fk_milestone_goal_id_goal"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_milestone")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "goal_note",
@@ -76,6 +77,7 @@ def upgrade() -> None:
             ["goal_id"], ["goal.id"], name=op.f("fk_goal_note_goal_id_goal"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_goal_note")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "goal_mentor",
@@ -129,6 +131,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_assessment")),
+        sqlite_autoincrement=True,
     )
     for table, column in (
         ("milestone", "goal_id"),
