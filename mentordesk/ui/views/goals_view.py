@@ -14,50 +14,39 @@ from typing import Protocol
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.domain.enums import DataKind
-from mentordesk.domain.goal import GoalFields, GoalNoteFields, MilestoneFields
+from mentordesk.domain.goal import GoalFields
 from mentordesk.domain.validation import DomainError, ValidationError
 from mentordesk.services.records import (
-    GoalNoteRecord,
     GoalRecord,
     MentorRecord,
-    MilestoneRecord,
     SkillRecord,
 )
 from mentordesk.ui.commands.base import ServiceCommand, execute
 from mentordesk.ui.commands.goal_commands import (
-    AddGoalNote,
-    AddMilestone,
     CreateGoal,
     DeleteGoal,
     EditGoal,
-    EditMilestone,
     GoalCommandContext,
     GoalServiceLike,
-    MoveMilestone,
-    RemoveGoalNote,
-    RemoveMilestone,
-    SetGoalLinks,
 )
 from mentordesk.ui.data_bus import DataBus
 from mentordesk.ui.models.goal_filter_proxy import GoalFilterProxy
 from mentordesk.ui.models.goal_table_model import GoalTableModel
 from mentordesk.ui.widgets.empty_state import EmptyState
+from mentordesk.ui.widgets.goal_card_edits import GoalCardEdits
 from mentordesk.ui.widgets.goal_editor import GoalEditor
 from mentordesk.ui.widgets.goal_filter_bar import GoalFilterBar
-from mentordesk.ui.widgets.goal_progress_delegate import GoalProgressDelegate
+from mentordesk.ui.widgets.goal_table_view import GoalTableView
 
 _SHOWN_KINDS = frozenset({DataKind.GOAL, DataKind.MENTOR, DataKind.SKILL})
 
@@ -151,33 +140,7 @@ class GoalsView(QWidget):
         self.kind_filter = self.filter_bar.kind_filter
         self.mentor_filter = self.filter_bar.mentor_filter
 
-        self.table = QTableView()
-        self.table.setObjectName("goalTable")
-        self.table.setModel(self.proxy)
-        self.table.setItemDelegateForColumn(GoalTableModel.PROGRESS, GoalProgressDelegate(self))
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(GoalTableModel.TITLE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(GoalTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        widths = {
-            GoalTableModel.KIND: 120,
-            GoalTableModel.STATUS: 76,
-            GoalTableModel.TARGET: 104,
-            GoalTableModel.PROGRESS: 96,
-            GoalTableModel.MENTORS: 130,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        self.table = GoalTableView(self.proxy)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.addAction(self.delete_action)
         self.table.activated.connect(lambda _index: self.editor.setFocus())
@@ -215,13 +178,14 @@ class GoalsView(QWidget):
         self.editor = GoalEditor(today=self._today)
         self.editor.edit_requested.connect(self._store_edit)
         self.editor.create_requested.connect(self._store_new)
-        self.editor.milestones.add_requested.connect(self._add_milestone)
-        self.editor.milestones.change_requested.connect(self._change_milestone)
-        self.editor.milestones.remove_requested.connect(self._remove_milestone)
-        self.editor.milestones.move_requested.connect(self._move_milestone)
-        self.editor.notes.add_requested.connect(self._add_note)
-        self.editor.notes.remove_requested.connect(self._remove_note)
-        self.editor.links.links_requested.connect(self._set_links)
+        self.card_edits = GoalCardEdits(
+            self.editor,
+            self._context,
+            lambda: None if self._services is None else self._services.goals,
+            self._run,
+            self,
+        )
+        self.card_edits.status_message.connect(self.status_message)
         self.editor_hint = EmptyState(
             self.tr("No goal selected"),
             self.tr("Select a goal in the list to see and edit it, or press Ctrl+N."),
@@ -468,53 +432,6 @@ class GoalsView(QWidget):
             self.status_message.emit(
                 self.tr("Deleted the goal “{title}”. Undo: Ctrl+Z").format(title=record.title)
             )
-
-    # --- milestones, notes, links --------------------------------------------------------
-
-    def _goal_command(self, make: Callable[[_GoalService, int], ServiceCommand]) -> bool:
-        record = self.editor.record
-        if self._services is None or record is None:
-            return False
-        return self._run(make(self._services.goals, record.id), self._panel_errors)
-
-    def _add_milestone(self, fields: MilestoneFields) -> None:
-        if self._goal_command(lambda s, g: AddMilestone(self._context, s, g, fields)):
-            self.editor.milestones.added()
-
-    def _change_milestone(self, milestone: MilestoneRecord, fields: MilestoneFields) -> None:
-        self._goal_command(lambda s, g: EditMilestone(self._context, s, g, milestone, fields))
-
-    def _remove_milestone(self, milestone: MilestoneRecord, index: int) -> None:
-        if self._goal_command(lambda s, g: RemoveMilestone(self._context, s, g, milestone, index)):
-            self.status_message.emit(self.tr("Removed the milestone. Undo: Ctrl+Z"))
-
-    def _move_milestone(self, milestone: MilestoneRecord, old: int, new: int) -> None:
-        self._goal_command(lambda s, g: MoveMilestone(self._context, s, g, milestone, old, new))
-        self.editor.milestones.select_milestone(milestone.id)
-
-    def _add_note(self, fields: GoalNoteFields) -> None:
-        if self._goal_command(lambda s, g: AddGoalNote(self._context, s, g, fields)):
-            self.editor.notes.added()
-
-    def _remove_note(self, note: GoalNoteRecord) -> None:
-        if self._goal_command(lambda s, g: RemoveGoalNote(self._context, s, g, note)):
-            self.status_message.emit(self.tr("Removed the note. Undo: Ctrl+Z"))
-
-    def _set_links(self, mentor_ids: frozenset[int], skill_ids: frozenset[int]) -> None:
-        record = self.editor.record
-        if self._services is None or record is None:
-            return
-        command = SetGoalLinks(self._context, self._services.goals, record, mentor_ids, skill_ids)
-        self._run(command, self._panel_errors)
-
-    def _panel_errors(self, errors: dict[str, str]) -> None:
-        message = " ".join(errors.values())
-        if "text" in errors:
-            self.editor.notes.show_error(message)
-        elif "mentors" in errors or "skills" in errors:
-            self.editor.links.show_error(message)
-        else:
-            self.editor.milestones.show_error(message)
 
     # --- running commands ----------------------------------------------------------------
 
