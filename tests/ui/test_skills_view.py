@@ -128,7 +128,7 @@ def test_create_a_skill_through_the_form(
     # The category suggests those in use; a draft without a name stores nothing.
     category = editor.category_combo
     assert [category.itemText(i) for i in range(category.count())] == ["Engineering"]
-    type_into(qtbot, category.lineEdit(), "Communication")
+    type_into(qtbot, editor.category_edit, "Communication")
     assert len(services.skills.list_all()) == 1
     assert "name" in editor.error_text("name").lower()
 
@@ -243,6 +243,13 @@ def test_record_assessments_and_see_the_level_in_the_list_database_and_chart(
     undo_stack.undo()
     assert services.skills.get(skill_id).current_level == 2
     assert skills_view.chart.point_counts()["level"] == 4
+
+    # While the database is closed (a restore), the skill stays in view but is not editable.
+    skills_view.detach()
+    assert not skills_view.record_action.isEnabled() and not skills_view.editor.isEnabled()
+    assert skills_view.chart.point_counts()["level"] == 4
+    skills_view.attach(services)
+    assert skills_view.record_action.isEnabled()
 
 
 def test_edit_an_assessment_in_place_and_undo(

@@ -91,6 +91,7 @@ class CompareSkillsDialog(QDialog):
         self.skill_list.setObjectName("compareSkillList")
         self.skill_list.setModel(self.list_proxy)
         self.skill_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.skill_list.setSpacing(1)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear_checks)
         hint = QLabel(self.tr("Check the skills to compare."))
@@ -107,7 +108,6 @@ class CompareSkillsDialog(QDialog):
         self.chart_view.setObjectName("compareChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         chart = new_chart()
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         self.x_axis = date_axis()
         self.y_axis = level_axis()
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -116,7 +116,6 @@ class CompareSkillsDialog(QDialog):
         self.range_choice = RangeChoice()
         self.range_choice.changed.connect(self._range_changed)
         self.empty_label = QLabel(self.tr("Nothing to compare yet: check two or more skills."))
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -237,4 +236,4 @@ class CompareSkillsDialog(QDialog):
         elif count == 1:
             self.empty_label.setText(self.tr("Check another skill to compare."))
         else:
-            self.empty_label.setText(self.tr("{n} skills").format(n=count))
+            self.empty_label.setText(self.tr("{n} skills over the same years").format(n=count))

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from mentordesk.domain.validation import fold
-from mentordesk.ui.models.skill_table_model import SkillTableModel, SortRole
+from mentordesk.ui.models.mentor_table_model import SortRole
+from mentordesk.ui.models.skill_table_model import SkillTableModel
 
 
 class SkillFilterProxy(QSortFilterProxyModel):

@@ -22,7 +22,10 @@ from PySide6.QtGui import QColor
 from mentordesk.domain.levels import LEVELS, MAX_LEVEL, MIN_LEVEL
 from mentordesk.domain.validation import fold
 from mentordesk.services.records import SkillRecord
-from mentordesk.ui.models.mentor_table_model import ObjectRole, SortRole
+
+# The roles every table model of the app shares, re-exported for the skill views' tests.
+from mentordesk.ui.models.mentor_table_model import ObjectRole as ObjectRole
+from mentordesk.ui.models.mentor_table_model import SortRole as SortRole
 
 # The level history of the last TREND_YEARS as ((share of the span 0-1, level), ...).
 TrendRole = Qt.ItemDataRole.UserRole + 3

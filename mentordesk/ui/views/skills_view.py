@@ -9,14 +9,9 @@ from datetime import date
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +38,7 @@ from mentordesk.ui.models.skill_filter_proxy import SkillFilterProxy
 from mentordesk.ui.models.skill_table_model import SkillTableModel
 from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.skill_detail import SkillDetail
-from mentordesk.ui.widgets.skill_filter_bar import SkillFilterBar
-from mentordesk.ui.widgets.skill_sparkline import SparklineDelegate
+from mentordesk.ui.widgets.skill_list import SkillList
 
 _KINDS = frozenset({DataKind.SKILL, DataKind.MENTOR})
 
@@ -130,67 +124,18 @@ class SkillsView(QWidget):
             disabled.setEnabled(False)
 
     def _build(self) -> None:
-        self.filter_bar = SkillFilterBar(self.proxy)
-        self.filter_bar.changed.connect(self._update_panes)
-        self.filter_bar.filter_edit.escaped.connect(lambda: self.table.setFocus())
+        self.list = SkillList(self.model, self.proxy, self.new_action, self.delete_action)
+        self.list.filter_bar.changed.connect(self._update_actions)
+        self.list.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        # Short names for the parts tests and the screenshot script drive.
+        self.filter_bar = self.list.filter_bar
         self.filter_edit = self.filter_bar.filter_edit
         self.category_filter = self.filter_bar.category_filter
-
-        self.table = QTableView()
-        self.table.setObjectName("skillTable")
-        self.table.setModel(self.proxy)
-        self.table.setItemDelegateForColumn(SkillTableModel.TREND, SparklineDelegate(self.table))
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(SkillTableModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(SkillTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        widths = {1: 104, 2: 120, 3: 112, 5: 76}
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        change_title = self.model.headerData(SkillTableModel.CHANGE, Qt.Orientation.Horizontal)
-        header.resizeSection(
-            SkillTableModel.CHANGE, header.fontMetrics().horizontalAdvance(change_title) + 28
-        )
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.table.addAction(self.delete_action)
-
-        self.loading_state = EmptyState(self.tr("Opening your notebook…"))
-        self.empty_state = EmptyState(
-            self.tr("No skills yet"),
-            self.tr(
-                "Add the skills you are growing (speaking, a language, system design) and "
-                "record where you stand now and then. The chart shows how far you have come."
-            ),
-        )
-        self.empty_state.setObjectName("skillsEmptyState")
-        self.empty_state.add_action_button(self.new_action, self.tr("Add a skill (Ctrl+N)"))
-        self.no_match_state = EmptyState(
-            self.tr("No skill matches"), self.tr("Try fewer words or another category.")
-        )
-        self.no_match_state.add_button(self.tr("Clear filters")).clicked.connect(self.clear_filters)
-        self.list_stack = QStackedWidget()
-        for page in (self.loading_state, self.empty_state, self.no_match_state, self.table):
-            self.list_stack.addWidget(page)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(12, 12, 6, 12)
-        left_layout.addWidget(self.filter_bar)
-        left_layout.addWidget(self.list_stack, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("skillCount")
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        left_layout.addWidget(self.count_label)
+        self.table = self.list.table
+        self.list_stack = self.list.stack
+        self.empty_state = self.list.empty_state
+        self.no_match_state = self.list.no_match_state
+        self.count_label = self.list.count_label
 
         self.detail = SkillDetail(self.record_action)
         self.editor = self.detail.editor
@@ -212,7 +157,7 @@ class SkillsView(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("skillsSplitter")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.list)
         self.splitter.addWidget(self.detail_stack)
         self.splitter.setChildrenCollapsible(False)
         self._split_once = False
@@ -236,6 +181,7 @@ class SkillsView(QWidget):
         self._records_known = True
         self.new_action.setEnabled(True)
         self.editor.setEnabled(True)
+        self.history.setEnabled(True)
         self.refresh(mentors=True)
 
     def detach(self) -> None:
@@ -245,6 +191,7 @@ class SkillsView(QWidget):
         self.new_action.setEnabled(False)
         self.editor.setEnabled(False)
         self.history.close_form()
+        self.history.setEnabled(False)
         self._update_actions()
 
     @property
@@ -284,10 +231,7 @@ class SkillsView(QWidget):
 
     def _apply_records(self, records: list[SkillRecord]) -> None:
         self.model.set_records(records)
-        self.filter_bar.set_categories(
-            self.model.categories(),
-            has_uncategorized=any(not r.fields.category for r in records),
-        )
+        self.list.show_categories()
         shown = self.detail.record
         if shown is not None:
             row = self.model.row_of(shown.id)
@@ -300,28 +244,9 @@ class SkillsView(QWidget):
         self._update_panes()
 
     def _update_panes(self) -> None:
+        self.list.update_panes(self._records_known)
         total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        if not self._records_known:
-            self.list_stack.setCurrentWidget(self.loading_state)
-        elif total == 0:
-            self.list_stack.setCurrentWidget(self.empty_state)
-        elif shown == 0:
-            self.list_stack.setCurrentWidget(self.no_match_state)
-        else:
-            self.list_stack.setCurrentWidget(self.table)
-        self.filter_bar.setVisible(total > 0)
         self.detail_stack.setVisible(total > 0 or self.detail_stack.currentWidget() is self.detail)
-        if total == 0:
-            self.count_label.clear()
-        elif shown == total:
-            self.count_label.setText(
-                self.tr("1 skill") if total == 1 else self.tr("{n} skills").format(n=total)
-            )
-        else:
-            self.count_label.setText(
-                self.tr("Showing {shown} of {total}").format(shown=shown, total=total)
-            )
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -343,18 +268,8 @@ class SkillsView(QWidget):
         row = self.model.row_of(skill_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
         self._show_detail(self.model.record_at(row))
-        selection = self.table.selectionModel()
-        if index.isValid():
-            selection.setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
-        else:
-            selection.clearSelection()
+        self.list.select_row(row)
         self._update_panes()
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -392,7 +307,7 @@ class SkillsView(QWidget):
         self._update_actions()
 
     def clear_filters(self) -> None:
-        self.filter_bar.clear()
+        self.list.filter_bar.clear()
 
     # --- edits of skills -----------------------------------------------------------------
 
@@ -436,10 +351,17 @@ class SkillsView(QWidget):
         if record is None or self._service is None:
             return
         count = len(record.assessments)
-        text = self.tr("Delete the skill “{name}” with its {n} assessments?").format(
-            name=record.name, n=count
-        )
-        if record.goal_ids:
+        if count == 0:
+            text = self.tr("Delete the skill “{name}”?").format(name=record.name)
+        elif count == 1:
+            text = self.tr("Delete the skill “{name}” and its assessment?").format(name=record.name)
+        else:
+            text = self.tr("Delete the skill “{name}” with its {n} assessments?").format(
+                name=record.name, n=count
+            )
+        if len(record.goal_ids) == 1:
+            text += "\n\n" + self.tr("A goal names this skill; it will no longer list it.")
+        elif record.goal_ids:
             text += "\n\n" + self.tr(
                 "{n} goals name this skill; they will no longer list it."
             ).format(n=len(record.goal_ids))

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -82,6 +83,9 @@ class SkillDetail(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.editor)
         layout.addWidget(self.splitter, 1)
+        # A new skill shows only the editor: keep it at the top, not spread over the pane.
+        self.editor.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addStretch(0)
 
     @property
     def record(self) -> SkillRecord | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -127,10 +126,14 @@ class SkillEditor(QWidget):
         self.category_combo = QComboBox()
         self.category_combo.setEditable(True)
         self.category_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.category_combo.lineEdit().setPlaceholderText(self.tr("e.g. Leadership"))
-        self.category_combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.category_combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._line(self.category_combo.lineEdit(), "category")
+        category_edit = self.category_combo.lineEdit()
+        completer = self.category_combo.completer()
+        assert category_edit is not None and completer is not None  # it is editable
+        self.category_edit: QLineEdit = category_edit
+        self.category_edit.setPlaceholderText(self.tr("e.g. Leadership"))
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._line(self.category_edit, "category")
         self.category_combo.activated.connect(lambda _index: self.commit("category"))
         self._add(
             "category",
@@ -182,7 +185,7 @@ class SkillEditor(QWidget):
 
     def _set_category(self, value: str | None) -> None:
         self.category_combo.setEditText(value or "")
-        self.category_combo.lineEdit().setCursorPosition(0)
+        self.category_edit.setCursorPosition(0)
 
     def _line(self, edit: QLineEdit, name: str) -> None:
         edit.textEdited.connect(lambda _text: self._touched(name))
@@ -410,6 +413,5 @@ class SkillEditor(QWidget):
     def field_value(self, name: str) -> Any:
         return self.fields[name].read()
 
-    def stored_value(self, name: str) -> str | int | date | None:
-        value: Any = getattr(self._stored, name)
-        return value
+    def stored_value(self, name: str) -> Any:
+        return getattr(self._stored, name)
