@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import DataKind, GoalStatus
@@ -392,3 +392,38 @@ def test_delete_asks_first_and_can_be_undone(
     assert goals_view.editor.record is not None and goals_view.editor.record.id == goal_id
     undo_stack.redo()
     assert services.goals.count() == 0
+
+
+def test_milestone_dates_and_titles_edited_in_the_table(
+    qtbot: QtBot, goals_view: GoalsView, services: Services, undo_stack: QUndoStack
+) -> None:
+    goal_id = services.goals.create(
+        GoalFields(title="Give a talk"), milestones=[MilestoneFields("Pick a topic")]
+    ).id
+    goals_view.attach(services)
+    select(qtbot, goals_view, "Give a talk")
+    table = goals_view.editor.milestones.table
+    due = table.model().index(0, MilestoneTableModel.DUE)
+    table.setCurrentIndex(due)
+    table.edit(due)
+    editor = table.focusWidget()
+    assert isinstance(editor, QDateEdit)
+    editor.setDate(QDate(2027, 3, 1))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits a moment later
+    qtbot.waitUntil(lambda: services.goals.get(goal_id).milestones[0].due_on is not None)
+    assert services.goals.get(goal_id).milestones[0].due_on == date(2027, 3, 1)
+
+    title = table.model().index(0, MilestoneTableModel.TITLE)
+    table.setCurrentIndex(title)
+    table.edit(title)
+    line = table.focusWidget()
+    assert isinstance(line, QLineEdit)
+    line.selectAll()
+    type_text(line, "Pick a topic for PyCon")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: milestone_titles(services, goal_id) == ["Pick a topic for PyCon"])
+
+    undo_stack.undo()
+    undo_stack.undo()
+    stored = services.goals.get(goal_id).milestones[0]
+    assert (stored.title, stored.due_on) == ("Pick a topic", None)

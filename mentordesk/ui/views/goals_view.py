@@ -134,16 +134,15 @@ class GoalsView(QWidget):
     def _build(self) -> None:
         self.filter_bar = GoalFilterBar(self.proxy)
         self.filter_bar.changed.connect(self._update_panes)
-        self.filter_bar.filter_edit.escaped.connect(lambda: self.table.setFocus())
         self.filter_edit = self.filter_bar.filter_edit
         self.status_filter = self.filter_bar.status_filter
         self.kind_filter = self.filter_bar.kind_filter
         self.mentor_filter = self.filter_bar.mentor_filter
 
-        self.table = GoalTableView(self.proxy)
+        self.table: GoalTableView = GoalTableView(self.proxy)
+        self.filter_bar.filter_edit.escaped.connect(self.table.setFocus)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.addAction(self.delete_action)
-        self.table.activated.connect(lambda _index: self.editor.setFocus())
 
         self.loading_state = EmptyState(self.tr("Opening your notebook…"))
         self.empty_state = EmptyState(
@@ -176,6 +175,7 @@ class GoalsView(QWidget):
         left_layout.addWidget(self.count_label)
 
         self.editor = GoalEditor(today=self._today)
+        self.table.activated.connect(lambda _index: self.editor.setFocus())
         self.editor.edit_requested.connect(self._store_edit)
         self.editor.create_requested.connect(self._store_new)
         self.card_edits = GoalCardEdits(

@@ -33,15 +33,15 @@ class GoalProgressDelegate(QStyledItemDelegate):
         background = QStyleOptionViewItem(option)
         self.initStyleOption(background, index)
         background.text = ""
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
 
         # The bar on the left, "done/total" to its right: text drawn over a bar's chunk is
         # hard to read in several styles.
         text = f"{done}/{total}"
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
-        rect = option.rect  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
+        rect = option.rect
         text_width = metrics.horizontalAdvance("00/00") + 6
         bar = QStyleOptionProgressBar()
         bar.rect = rect.adjusted(4, 5, -(text_width + 4), -5)
@@ -49,14 +49,14 @@ class GoalProgressDelegate(QStyledItemDelegate):
         bar.maximum = total
         bar.progress = done
         bar.textVisible = False
-        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
-        bar.palette = option.palette  # type: ignore[attr-defined]
-        bar.direction = option.direction  # type: ignore[attr-defined]
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
+        bar.direction = option.direction
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
-        painter.setPen(option.palette.color(role))  # type: ignore[attr-defined]
+        painter.setPen(option.palette.color(role))
         text_rect = rect.adjusted(rect.width() - text_width - 2, 0, -4, 0)
         painter.drawText(
             text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
