@@ -230,10 +230,13 @@ def test_link_a_mentor_and_a_skill_with_undo(
     assert [g.id for g in services.goals.goals_of_mentor(mentor_id)] == [goal_id]
     assert "(1)" in links.mentor_caption.text()
 
+    announced: list[frozenset[DataKind]] = []
+    bus.changed.connect(announced.append)
     skills = links.skill_list.model()
     skills.setData(skills.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert services.goals.get(goal_id).skill_ids == {skill_id}
     assert services.skills.get(skill_id).goal_ids == {goal_id}
+    assert announced == [{DataKind.GOAL, DataKind.SKILL}]  # the Skills view lists goals too
     undo_stack.undo()
     assert services.goals.get(goal_id).skill_ids == frozenset()
 

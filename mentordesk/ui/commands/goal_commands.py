@@ -19,6 +19,7 @@ from mentordesk.services.records import GoalNoteRecord, GoalRecord, MilestoneRec
 from mentordesk.ui.commands.base import CommandContext, ServiceCommand
 
 _GOAL = frozenset({DataKind.GOAL})
+_GOAL_AND_SKILL = frozenset({DataKind.GOAL, DataKind.SKILL})
 _EDIT_ID = 1101
 # Seconds within which further edits of one field count as the same undo step.
 MERGE_WINDOW_S = 5.0
@@ -148,6 +149,8 @@ class DeleteGoal(GoalCommand):
         text = _tr("Delete goal “{title}”").format(title=record.title)
         super().__init__(context, service, record.id, text)
         self.record = record
+        if record.skill_ids:
+            self.kinds = _GOAL_AND_SKILL  # the skills' lists of goals change too
 
     def apply(self) -> None:
         self.record = self.service.delete(self.goal_id)
@@ -178,6 +181,8 @@ class SetGoalLinks(GoalCommand):
         super().__init__(context, service, record.id, text.format(title=record.title))
         self.before = (record.mentor_ids, record.skill_ids)
         self.after_links = (mentor_ids, skill_ids)
+        if skill_ids != record.skill_ids:
+            self.kinds = _GOAL_AND_SKILL  # a skill's list of goals changes too
 
     def apply(self) -> None:
         mentors, skills = self.after_links
