@@ -110,7 +110,7 @@ class SkillTableModel(QAbstractTableModel):
             self.tr("Category"),
             self.tr("Current level"),
             self.tr("Target"),
-            self.tr("12 months"),
+            self.tr("Change"),
             self.tr("Trend"),
         )
         self._header_tips = (
@@ -118,7 +118,7 @@ class SkillTableModel(QAbstractTableModel):
             "",
             self.tr("The level of the latest assessment"),
             self.tr("The level you are aiming for"),
-            self.tr("Change of the level over the last 12 months"),
+            self.tr("How much the level changed over the last 12 months"),
             self.tr("The level over the last {n} years").format(n=TREND_YEARS),
         )
 

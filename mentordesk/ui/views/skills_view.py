@@ -158,6 +158,8 @@ class SkillsView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("skillsSplitter")
         self.splitter.addWidget(self.list)
+        # Showing the view and focusing it puts the keyboard in the list.
+        self.setFocusProxy(self.table)
         self.splitter.addWidget(self.detail_stack)
         self.splitter.setChildrenCollapsible(False)
         self._split_once = False
@@ -170,7 +172,7 @@ class SkillsView(QWidget):
         if not self._split_once:
             # The list gets what its columns need; the chart gets the rest.
             self._split_once = True
-            left = max(560, min(660, self.width() // 2))
+            left = max(600, min(680, self.width() * 52 // 100))
             self.splitter.setSizes([left, max(1, self.width() - left)])
 
     # --- data ----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -81,7 +82,9 @@ class AssessmentForm(QFrame):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setAccessibleName(self.tr("Date"))
-        self.level_picker = LevelPicker()
+        # The level's meaning gets a row of its own: beside the date it would be cramped.
+        self.level_description = QLabel()
+        self.level_picker = LevelPicker(description=self.level_description)
         self.level_picker.setObjectName("levelField")
         self.level_picker.combo.setAccessibleName(self.tr("Level"))
         self.source_combo = source_combo()
@@ -102,9 +105,11 @@ class AssessmentForm(QFrame):
         self.errors: dict[str, QLabel] = {}
         self._row(grid, 1, 0, self.tr("&Date"), self.date_edit, "assessed_on")
         self._row(grid, 1, 2, self.tr("&Level"), self.level_picker, "level")
-        self._row(grid, 2, 0, self.tr("&Source"), self.source_combo, "source")
-        self._row(grid, 2, 2, self.tr("&Mentor"), self.mentor_combo, "mentor_id")
-        self._row(grid, 3, 0, self.tr("&Evidence"), self.evidence_edit, "evidence")
+        self.level_description.setAlignment(Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.level_description, 2, 1, 1, 3)
+        self._row(grid, 3, 0, self.tr("&Source"), self.source_combo, "source")
+        self._row(grid, 3, 2, self.tr("&Mentor"), self.mentor_combo, "mentor_id")
+        self._row(grid, 4, 0, self.tr("&Evidence"), self.evidence_edit, "evidence")
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
@@ -118,7 +123,9 @@ class AssessmentForm(QFrame):
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.record_button)
-        grid.addLayout(buttons, 3, 2, 1, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(buttons, 4, 2, 1, 2, Qt.AlignmentFlag.AlignTop)
+        # All of the form or nothing: the table above gives up the room it needs.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def _row(
         self,

@@ -191,6 +191,9 @@ class SkillChartView(QChartView):
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
         self.setChart(chart)
+        # The legend explains the markers; the line needs no entry of its own.
+        for marker in chart.legend().markers(self.level_series):
+            marker.setVisible(False)
         set_date_range(self.x_axis, *range_bounds(self._range, None, self._today))
 
     def _scatter(

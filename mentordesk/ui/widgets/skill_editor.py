@@ -227,6 +227,8 @@ class SkillEditor(QWidget):
 
     def set_categories(self, categories: Sequence[str]) -> None:
         """Suggestions for the category: those other skills use."""
+        if self.category_combo.hasFocus():
+            return  # refilling would move the cursor of someone typing; next time
         current = self.category_combo.currentText()
         if [self.category_combo.itemText(i) for i in range(self.category_combo.count())] == list(
             categories

@@ -159,7 +159,7 @@ class AssessmentHistory(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(AssessmentTableModel.EVIDENCE, QHeaderView.ResizeMode.Stretch)
-        for column, width in {0: 96, 1: 140, 2: 150, 3: 130}.items():
+        for column, width in {0: 90, 1: 104, 2: 132, 3: 120}.items():
             header.resizeSection(column, width)
         self.table.addAction(self.remove_action)
         self.table.setToolTip(self.tr("Double-click a cell to change it; Ctrl+Z undoes."))

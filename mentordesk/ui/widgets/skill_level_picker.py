@@ -46,15 +46,23 @@ class LevelCombo(QComboBox):
 class LevelPicker(QWidget):
     """A LevelCombo with the chosen level's description beneath it.
 
+    A form short of width can pass a ``description`` label of its own (say, on a row of its
+    own spanning the form) for the picker to keep up to date instead.
     ``activated`` is emitted only for choices the person makes, never for set_level().
     """
 
     activated = Signal()
 
-    def __init__(self, *, optional: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        optional: bool = False,
+        description: QLabel | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.combo = LevelCombo(optional=optional)
-        self.description = QLabel()
+        self.description = description or QLabel()
         self.description.setObjectName("levelDescription")
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: palette(placeholder-text);")
@@ -62,7 +70,8 @@ class LevelPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.combo)
-        layout.addWidget(self.description)
+        if description is None:
+            layout.addWidget(self.description)
         self.setFocusProxy(self.combo)
         self.combo.currentIndexChanged.connect(self._describe)
         self.combo.activated.connect(lambda _index: self.activated.emit())

@@ -58,11 +58,11 @@ class SkillList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(SkillTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in {1: 100, 2: 108, 3: 104, 5: 76}.items():
+        for column, width in {1: 92, 2: 100, 3: 100, 5: 70}.items():
             header.resizeSection(column, width)
         change_title = model.headerData(SkillTableModel.CHANGE, Qt.Orientation.Horizontal)
         header.resizeSection(
-            SkillTableModel.CHANGE, header.fontMetrics().horizontalAdvance(change_title) + 28
+            SkillTableModel.CHANGE, header.fontMetrics().horizontalAdvance(change_title) + 24
         )
         self.table.addAction(delete_action)
         self.filter_bar.filter_edit.escaped.connect(lambda: self.table.setFocus())
