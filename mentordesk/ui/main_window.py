@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Signal
@@ -28,6 +29,16 @@ from mentordesk.ui.views.mentors_view import MentorsView
 
 if TYPE_CHECKING:
     from mentordesk.services.context import Services
+
+
+@dataclass
+class _Page:
+    """A sidebar entry and its view (built on first use)."""
+
+    title: str
+    menu_title: str
+    factory: Callable[[], QWidget]
+    view: QWidget | None = None
 
 
 def app_icon() -> QIcon:
@@ -68,9 +79,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding-left: 12px; }")
         self.stack = QStackedWidget()
-        self._add_view(self.tr("Mentors"), self.mentors_view, "system-users")
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.sidebar.setCurrentRow(0)
+        self._pages: list[_Page] = []
+        self._add_page(self.tr("Mentors"), self.tr("&Mentor"), lambda: self.mentors_view)
+        self._add_page(self.tr("Goals"), self.tr("&Goal"), self._create_goals_view)
+        self._add_page(self.tr("Skills"), self.tr("&Skill"), self._create_skills_view)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -80,14 +92,56 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.sidebar.currentRowChanged.connect(self.show_page)
+        self.show_page(0)
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=location.database))
         self._restore_state()
 
-    def _add_view(self, title: str, view: QWidget, icon_name: str) -> None:
-        item = QListWidgetItem(QIcon.fromTheme(icon_name), title)
+    def _add_page(self, title: str, menu_title: str, factory: Callable[[], QWidget]) -> None:
+        item = QListWidgetItem(title)
         item.setSizeHint(QSize(0, 36))
         self.sidebar.addItem(item)
-        self.stack.addWidget(view)
+        self._pages.append(_Page(title, menu_title, factory))
+
+    def _create_goals_view(self) -> QWidget:
+        from mentordesk.ui.views.goals_view import GoalsView
+
+        return GoalsView(self.bus, self.undo_stack)
+
+    def _create_skills_view(self) -> QWidget:
+        from mentordesk.ui.views.skills_view import SkillsView
+
+        return SkillsView(self.bus, self.undo_stack)
+
+    def show_page(self, row: int) -> None:
+        """Show a view; views other than Mentors are built the first time they are shown,
+        so start-up pays only for the first."""
+        page = self._pages[row]
+        if page.view is None:
+            page.view = page.factory()
+            if page.view is not self.mentors_view:
+                page.view.status_message.connect(  # type: ignore[attr-defined]
+                    lambda text: self.statusBar().showMessage(text, 6000)
+                )
+                if self.services is not None:
+                    page.view.attach(self.services)  # type: ignore[attr-defined]
+            self.stack.addWidget(page.view)
+        self.commit_pending_edits()
+        self.stack.setCurrentWidget(page.view)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)
+        self.view_menu.clear()
+        self.view_menu.setTitle(page.menu_title)
+        for action in page.view.actions_for_menu:  # type: ignore[attr-defined]
+            self.view_menu.addAction(action)
+
+    def page_view(self, title: str) -> QWidget:
+        """The view behind a sidebar entry, built if needed (for tests and screenshots)."""
+        row = next(i for i, page in enumerate(self._pages) if page.title == title)
+        self.show_page(row)
+        view = self._pages[row].view
+        assert view is not None
+        return view
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -127,12 +181,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.mentors_view.find_action)
 
-        mentor_menu = self.menuBar().addMenu(self.tr("&Mentor"))
-        for action in self.mentors_view.actions_for_menu:
-            mentor_menu.addAction(action)
+        # Holds the current view's actions only, so each view's Ctrl+N is its own.
+        self.view_menu = self.menuBar().addMenu(self.tr("&Mentor"))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About {app}").format(app=APP_NAME), self)
@@ -143,8 +194,15 @@ class MainWindow(QMainWindow):
     def _undo_or_redo(self, step: Callable[[], None]) -> None:
         # What is typed but not yet stored goes onto the stack first, so undo takes back
         # exactly that, and never overwrites the undone value a moment later.
-        self.mentors_view.editor.commit_pending()
+        self.commit_pending_edits()
         step()
+
+    def commit_pending_edits(self) -> None:
+        """Store what is typed in any card editor (before undo, switching view, closing)."""
+        for page in self._pages:
+            editor = getattr(page.view, "editor", None)
+            if editor is not None and hasattr(editor, "commit_pending"):
+                editor.commit_pending()
 
     # --- data ----------------------------------------------------------------------------
 
@@ -168,6 +226,9 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, services: Services, records: list[MentorRecord]) -> None:
         self.mentors_view.attach(services.mentors, records, goals=services.goals)
+        for page in self._pages:
+            if page.view is not None and page.view is not self.mentors_view:
+                page.view.attach(services)  # type: ignore[attr-defined]
         self.backups_action.setEnabled(True)
         self.statusBar().showMessage(
             self.tr("Data folder: {path}").format(path=self.location.root), 8000
@@ -176,7 +237,9 @@ class MainWindow(QMainWindow):
     def _on_closed(self) -> None:
         # Edits on the stack refer to data that is about to be replaced.
         self.undo_stack.clear()
-        self.mentors_view.detach()
+        for page in self._pages:
+            if page.view is not None:
+                page.view.detach()  # type: ignore[attr-defined]
         self.backups_action.setEnabled(False)
 
     def _on_fatal(self, error: BaseException) -> None:
@@ -192,7 +255,7 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> None:
         from mentordesk.ui.dialogs.backups_dialog import BackupsDialog  # not needed at start
 
-        self.mentors_view.editor.commit_pending()
+        self.commit_pending_edits()
         dialog = BackupsDialog(self.location, self.session.background, self)
         dialog.restore_requested.connect(self.session.restore)
         dialog.exec()
@@ -231,8 +294,8 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.commit_pending_edits()
         editor = self.mentors_view.editor
-        editor.commit_pending()
         if editor.unsaved_fields() and self.exit_code == 0:
             answer = QMessageBox.warning(
                 self,

@@ -73,7 +73,7 @@ def test_empty_database_says_what_to_do(goals_view: GoalsView, services: Service
     assert not goals_view.filter_bar.isVisible()
     buttons = [button.text() for button in goals_view.empty_state.findChildren(QPushButton)]
     assert buttons == ["Add a goal (Ctrl+N)"]
-    assert goals_view.new_action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert goals_view.new_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
     assert [a.text() for a in goals_view.actions_for_menu] == ["&New Goal", "&Delete Goal…"]
 
 

@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -30,7 +30,11 @@ def test_navigation_lists_only_working_views_and_menus_exist(
     qtbot: QtBot, location: DataLocation
 ) -> None:
     window, _services = open_window(qtbot, location)
-    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == ["Mentors"]
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
+        "Mentors",
+        "Goals",
+        "Skills",
+    ]
     assert window.stack.currentWidget() is window.mentors_view
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
     assert menus == ["File", "Edit", "Mentor", "Help"]
@@ -106,3 +110,26 @@ def test_run_gui_refuses_a_newer_database_untouched(
     assert run_gui(location) == 1
     assert messages and "newer version" in messages[0] and str(location.database) in messages[0]
     assert hashlib.sha256(location.database.read_bytes()).hexdigest() == before
+
+
+def test_each_view_brings_its_own_menu_and_ctrl_n(qtbot: QtBot, location: DataLocation) -> None:
+    window, _services = open_window(qtbot, location)
+    menus = lambda: [a.text().replace("&", "") for a in window.menuBar().actions()]  # noqa: E731
+    assert menus()[2] == "Mentor"
+    goals = window.page_view("Goals")
+    assert window.stack.currentWidget() is goals
+    assert menus()[2] == "Goal"
+    assert window.view_menu.actions() == list(goals.actions_for_menu)  # type: ignore[attr-defined]
+    assert not goals.editor.isVisible()  # type: ignore[attr-defined]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert goals.editor.is_new and goals.editor.isVisible()  # type: ignore[attr-defined]
+    assert window.mentors_view.editor_stack.currentWidget() is window.mentors_view.editor_hint
+    skills = window.page_view("Skills")
+    assert menus()[2] == "Skill"
+    assert window.stack.currentWidget() is skills
+    window.page_view("Mentors")
+    assert menus()[2] == "Mentor"
+    window.close()

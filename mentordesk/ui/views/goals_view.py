@@ -124,10 +124,11 @@ class GoalsView(QWidget):
         self.find_action = QAction(self.tr("&Find Goal"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: self.filter_bar.focus_text())
-        # Only while this view (or a child) has focus, so Ctrl+N and Ctrl+F on another view
-        # do what that view says.
+        # Window-wide, but only while this view is the one shown: the main window puts the
+        # shown view's actions in its menu, and a hidden view's shortcuts do not fire. So
+        # Ctrl+N works even while the sidebar has focus, and never means two things.
         for action in (self.new_action, self.find_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.actions_for_menu = (self.new_action, self.delete_action)
         self.new_action.setEnabled(False)
 
