@@ -137,7 +137,7 @@ class SkillsView(QWidget):
         self.no_match_state = self.list.no_match_state
         self.count_label = self.list.count_label
 
-        self.detail = SkillDetail(self.record_action)
+        self.detail = SkillDetail(self.record_action, today=self._today)
         self.editor = self.detail.editor
         self.chart = self.detail.chart
         self.history = self.detail.history
@@ -378,6 +378,8 @@ class SkillsView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         if self._run(DeleteSkill(self._context, self._service, record), self._report_fields):
+            # Nothing selected, so that choosing any skill, the neighbour too, shows it.
+            self.table.selectionModel().clear()
             self.detail_stack.setCurrentWidget(self.detail_hint)
             self._update_actions()
             self.status_message.emit(

@@ -6,7 +6,7 @@ lands. Bad input (a future date) shows a message under its field and records not
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -62,11 +62,13 @@ class AssessmentForm(QFrame):
     submitted = Signal(object)  # AssessmentFields
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("assessmentForm")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._today = date.today
+        self._today = today
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 10, 8)
         grid.setHorizontalSpacing(8)

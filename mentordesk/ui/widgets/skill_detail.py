@@ -6,7 +6,7 @@ decides what to store and how to undo it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -31,14 +31,20 @@ from mentordesk.ui.widgets.skill_history import AssessmentHistory
 class SkillDetail(QWidget):
     """The editor above, the growth chart and the assessment history below it."""
 
-    def __init__(self, record_action: QAction, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        record_action: QAction,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("skillDetail")
         self.editor = SkillEditor()
         self.chart = SkillChartView()
         self.range_choice = RangeChoice()
         self.range_choice.changed.connect(self._range_changed)
-        self.history = AssessmentHistory(record_action)
+        self.history = AssessmentHistory(record_action, today=today)
         self._mentors: dict[int, str] = {}
 
         growth_title = QLabel(self.tr("Growth"))

@@ -7,7 +7,8 @@ refuses (a date in the future) shows in the message line under the table; nothin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -105,7 +106,13 @@ class AssessmentHistory(QWidget):
     remove_requested = Signal(object)  # AssessmentRecord
     record_requested = Signal(object)  # AssessmentFields
 
-    def __init__(self, record_action: QAction, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        record_action: QAction,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.model = AssessmentTableModel(self)
         self.model.edit_requested.connect(self.edit_requested)
@@ -171,7 +178,7 @@ class AssessmentHistory(QWidget):
         self.message.setStyleSheet("color: #b3261e;")
         self.message.hide()
 
-        self.form = AssessmentForm()
+        self.form = AssessmentForm(today=today)
         self.form.submitted.connect(self.record_requested)
         self.form.cancelled.connect(self.close_form)
         self.form.hide()
