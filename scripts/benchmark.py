@@ -73,7 +73,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
@@ -342,7 +342,7 @@ def open_view(services: Services, everything: PaintCounter) -> tuple[MentorsView
     return view, elapsed
 
 
-def dispose(view: MentorsView) -> None:
+def dispose(view: QWidget) -> None:
     view.close()
     view.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -358,6 +358,46 @@ def measure_open_view(services: Services, everything: PaintCounter, runs: int) -
         samples.append(elapsed)
         dispose(view)
     return Measure("open_mentors_view", "open Mentors view", samples)
+
+
+def open_other_view(
+    services: Services, everything: PaintCounter, kind: str
+) -> tuple[QWidget, float]:
+    """A shown Goals view, or a Skills view with one skill's full ten-year chart drawn."""
+    from mentordesk.ui.views.goals_view import GoalsView
+    from mentordesk.ui.views.skills_view import SkillsView
+
+    started = time.perf_counter()
+    view: Any = (GoalsView if kind == "goals" else SkillsView)(DataBus(), QUndoStack())
+    view.attach(services)
+    view.resize(WIDTH, HEIGHT)
+    table = view.table if kind == "goals" else view.list.table
+    table_paints = PaintCounter(table.viewport())
+    view.show()
+    settle(everything, until=lambda: table_paints.count > 0)
+    if kind == "skills":
+        # The skill with the most assessments: its whole history, "All" years.
+        chart_paints = PaintCounter(view.detail.chart.viewport())
+        table.selectRow(0)
+        settle(everything, until=lambda: chart_paints.count > 0)
+        chart_paints.remove()
+    elapsed = (time.perf_counter() - started) * 1000.0
+    table_paints.remove()
+    return view, elapsed
+
+
+def measure_other_view(
+    services: Services, everything: PaintCounter, runs: int, kind: str
+) -> Measure:
+    dispose(open_other_view(services, everything, kind)[0])  # warm-up (imports, fonts)
+    samples = []
+    for _ in range(runs):
+        view, elapsed = open_other_view(services, everything, kind)
+        samples.append(elapsed)
+        dispose(view)
+    if kind == "goals":
+        return Measure("open_goals_view", "open Goals view", samples)
+    return Measure("open_skills_view_chart", "open Skills view + 10-year chart", samples)
 
 
 def type_word(
@@ -535,6 +575,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             keystroke, repainted = measure_keystrokes(services, everything, args.keystrokes)
             measures.append(keystroke)
             env["keystrokes"] = len(keystroke.samples_ms)
+            measures.append(measure_other_view(services, everything, args.runs, "goals"))
+            measures.append(measure_other_view(services, everything, args.runs, "skills"))
             measures.append(measure_snapshot(location, args.runs))
         finally:
             everything.remove()

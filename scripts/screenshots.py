@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -82,8 +83,31 @@ def shoot(out: Path, size: SampleSize) -> None:
         for name, step in steps:
             step()
             save(window, out, name)
+        shoot_goals_and_skills(window, out)
         shoot_backups(window, location, out)
         window.close()
+
+
+def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:
+    from mentordesk.ui.dialogs.compare_skills_dialog import CompareSkillsDialog
+
+    goals = window.page_view("Goals")
+    goals.table.selectRow(2)  # type: ignore[attr-defined]
+    save(window, out, "goals")
+    skills = window.page_view("Skills")
+    skills.list.table.selectRow(0)  # type: ignore[attr-defined]
+    save(window, out, "skills")
+    records = skills.model.records()  # type: ignore[attr-defined]
+    dialog = CompareSkillsDialog(records, date.today(), window)
+    for record in records[:4]:
+        dialog.check_skill(record.id)
+    dialog.show()
+    settle()
+    path = out / "skills-compare.png"
+    dialog.grab().save(str(path))
+    print(path)
+    dialog.close()
+    window.page_view("Mentors")
 
 
 def shoot_backups(window: MainWindow, location: DataLocation, out: Path) -> None:

@@ -126,7 +126,8 @@ def sample_skills(
         start = first_day + timedelta(days=int(index / len(chosen) * 365 * years * 0.5))
         span = (today - start).days
         start_level = rng.choice((1, 1, 1, 2))
-        ceiling = rng.choice((3, 4, 4, 5, 5))
+        # Nobody becomes an expert in everything: most skills settle at competent or proficient.
+        ceiling = rng.choice((2, 3, 3, 3, 4, 4, 4, 5))
         count = per_skill + rng.randint(-5, 5) if decade else per_skill + rng.randint(-2, 2)
         assessments = []
         for step in range(count):
@@ -142,8 +143,8 @@ def sample_skills(
                     mentor_id = rng.choice(available).id
                 else:
                     source = AssessmentSource.SELF
-            bias = 0.35 if source is AssessmentSource.SELF else -0.15
-            level = max(1, min(5, round(base + bias + rng.uniform(-0.4, 0.4))))
+            bias = 0.25 if source is AssessmentSource.SELF else -0.15
+            level = max(1, min(5, round(base + bias + rng.uniform(-0.3, 0.3))))
             assessments.append(
                 AssessmentFields(
                     assessed_on=day,
