@@ -130,6 +130,9 @@ def test_each_view_brings_its_own_menu_and_ctrl_n(qtbot: QtBot, location: DataLo
     skills = window.page_view("Skills")
     assert menus()[2] == "Skill"
     assert window.stack.currentWidget() is skills
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert skills.editor.isVisible() and skills.editor.is_new  # type: ignore[attr-defined]
     window.page_view("Mentors")
     assert menus()[2] == "Mentor"
     window.close()

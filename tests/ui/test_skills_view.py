@@ -111,7 +111,7 @@ def test_empty_database_says_what_to_do(skills_view: SkillsView, services: Servi
         "&Delete Skill…",
     ]
     context = skills_view.new_action.shortcutContext()
-    assert context == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert context == Qt.ShortcutContext.WindowShortcut
 
 
 def test_create_a_skill_through_the_form(

@@ -86,8 +86,10 @@ class SkillsView(QWidget):
             made = QAction(text, self)
             if shortcut is not None:
                 made.setShortcut(QKeySequence(shortcut))
-            # Only while the Skills view has focus: other views use the same keys.
-            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Window-wide while this view is the one shown (a hidden view's shortcuts do not
+            # fire, and the main window's menu holds only the shown view's actions), so the
+            # keys work even while the sidebar has focus.
+            made.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             made.triggered.connect(slot)
             self.addAction(made)
             return made
