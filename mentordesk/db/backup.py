@@ -26,6 +26,7 @@ COUNTED_TABLES = {
     "goals": "goal",
     "skills": "skill",
     "assessments": "assessment",
+    "agreements": "agreement",
     "meetings": "meeting",
 }
 

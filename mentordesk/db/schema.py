@@ -13,7 +13,7 @@ from enum import Enum, auto
 from pathlib import Path
 
 # Oldest first. Append the new revision id here whenever a migration is added.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_mentors", "0002_goals_skills")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_mentors", "0002_goals_skills", "0003_agreements")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 # Tables a current database must have; read (read-only) before the app engine touches it.
 REQUIRED_TABLES: tuple[str, ...] = (
@@ -27,6 +27,11 @@ REQUIRED_TABLES: tuple[str, ...] = (
     "goal_skill",
     "skill",
     "assessment",
+    "agreement",
+    "agreement_objective",
+    "agreement_commitment",
+    "availability_window",
+    "agreement_revision",
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -72,3 +72,38 @@ class DataKind(StrEnum):
     MENTOR = "mentor"
     GOAL = "goal"
     SKILL = "skill"
+    AGREEMENT = "agreement"
+
+
+class AgreementStatus(StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    UNDER_REVIEW = "under_review"
+    CONCLUDED = "concluded"
+
+
+class CadenceUnit(StrEnum):
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    AS_NEEDED = "as_needed"
+
+
+class MeetingFormat(StrEnum):
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
+    CHAT = "chat"
+    ASYNCHRONOUS = "asynchronous"
+    MICRO_SESSION = "micro_session"
+
+
+class WhoSchedules(StrEnum):
+    ME = "me"
+    MENTOR = "mentor"
+    EITHER = "either"
+
+
+class CommitmentSide(StrEnum):
+    ME = "me"  # "I will"
+    MENTOR = "mentor"  # "my mentor will"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from mentordesk.db.database import Database, open_database
 from mentordesk.paths import DataLocation
+from mentordesk.services.agreements import AgreementService
 from mentordesk.services.goals import GoalService
 from mentordesk.services.mentors import MentorService
 from mentordesk.services.skills import SkillService
@@ -17,6 +18,7 @@ class Services:
     mentors: MentorService
     goals: GoalService
     skills: SkillService
+    agreements: AgreementService
 
     @classmethod
     def open(cls, location: DataLocation) -> Services:
@@ -27,6 +29,7 @@ class Services:
             mentors=MentorService(sessions),
             goals=GoalService(sessions),
             skills=SkillService(sessions),
+            agreements=AgreementService(sessions),
         )
 
     def close(self) -> None:

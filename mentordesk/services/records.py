@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from mentordesk.domain.agreement import AgreementFields, FieldChange
 from mentordesk.domain.enums import (
+    AgreementStatus,
     Channel,
     Direction,
     GoalStatus,
@@ -192,3 +194,61 @@ class SkillRecord:
             first = self.assessments[0].fields
             return now - first.level if first.assessed_on > day else None
         return now - before
+
+
+@dataclass(frozen=True)
+class AgreementRecord:
+    """A stored agreement with its lists. The ids of the list rows run parallel to
+    ``fields.objectives``, ``fields.commitments`` and ``fields.windows``, so a restore puts
+    every row back under its id."""
+
+    id: int
+    mentor_id: int
+    fields: AgreementFields
+    objective_ids: tuple[int, ...]
+    commitment_ids: tuple[int, ...]
+    window_ids: tuple[int, ...]
+    latest_revision_id: int | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def title(self) -> str:
+        return self.fields.title
+
+    @property
+    def is_active(self) -> bool:
+        return self.fields.status is AgreementStatus.ACTIVE
+
+    def is_review_due(self, today: date) -> bool:
+        """Still in force although its review date has passed."""
+        review = self.fields.review_on
+        return (
+            self.fields.status is not AgreementStatus.CONCLUDED
+            and review is not None
+            and review < today
+        )
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    """One change to an active agreement: when, which fields (old and new values), and the
+    whole agreement as it stood after the change."""
+
+    id: int
+    agreement_id: int
+    revised_at: datetime
+    changes: tuple[FieldChange, ...]
+    state: AgreementFields
+
+    @property
+    def changed_fields(self) -> tuple[str, ...]:
+        return tuple(change.name for change in self.changes)
+
+
+@dataclass(frozen=True)
+class DeletedAgreement:
+    """Everything a delete removed, so undo can put it back whole with the same ids."""
+
+    record: AgreementRecord
+    revisions: tuple[RevisionRecord, ...]

@@ -35,6 +35,11 @@ SALVAGE_ORDER = (
     "assessment",
     "goal_mentor",
     "goal_skill",
+    "agreement",
+    "agreement_objective",
+    "agreement_commitment",
+    "availability_window",
+    "agreement_revision",
 )
 
 
