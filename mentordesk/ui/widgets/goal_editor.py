@@ -10,12 +10,11 @@ title. The editor only validates and asks; the view performs every edit as a com
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -33,13 +32,13 @@ from mentordesk.domain.goal import GoalFields
 from mentordesk.services.records import GoalRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.mentor_table_model import format_date
+from mentordesk.ui.widgets.card_form import CardField, CardForm
 from mentordesk.ui.widgets.goal_form_parts import LeavingTextEdit, WheelSafeCombo, error_label
 from mentordesk.ui.widgets.goal_links_panel import GoalLinksPanel
 from mentordesk.ui.widgets.goal_milestones_panel import GoalMilestonesPanel
 from mentordesk.ui.widgets.goal_notes_panel import GoalNotesPanel
 from mentordesk.ui.widgets.optional_date_edit import OptionalDateEdit
 
-AUTOSAVE_DELAY_MS = 800
 BLANK = GoalFields(title="")
 
 
@@ -57,17 +56,6 @@ def _noun(name: str) -> str:
     return nouns[name]
 
 
-@dataclass
-class _Field:
-    name: str
-    caption: str
-    noun: str
-    widget: QWidget
-    read: Callable[[], Any]
-    write: Callable[[Any], None]
-    error: QLabel
-
-
 class GoalEditor(QScrollArea):
     """Shows one goal card, or a blank card for a new goal."""
 
@@ -83,19 +71,18 @@ class GoalEditor(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._today = today
-        self._record: GoalRecord | None = None
-        self._stored: GoalFields = BLANK
-        self._loading = False
-        self._pending: set[str] = set()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(lambda: self.commit_pending(quiet=True))
-        self.fields: dict[str, _Field] = {}
+        self.form = CardForm(
+            BLANK,
+            "title",
+            self.tr("Enter a title to save this goal."),
+            self,
+            adjust_errors=self._adjust_errors,
+        )
+        self.form.edit_requested.connect(self.edit_requested)
+        self.form.create_requested.connect(self.create_requested)
+        self.fields = self.form.fields
         self._captions: list[QLabel] = []
         self._top_captions: list[QLabel] = []
-        self._creating = False
-        self._drafting = False
         self._build()
         width = max(caption.sizeHint().width() for caption in self._captions)
         for caption in self._captions:
@@ -216,8 +203,7 @@ class GoalEditor(QScrollArea):
         self._captions.append(caption_label)
         form.addRow(caption_label, holder)
         plain = caption.replace("&", "")
-        widget.setAccessibleName(plain)
-        self.fields[name] = _Field(name, plain, _noun(name), widget, read, write, error)
+        self.form.add(CardField(name, plain, _noun(name), widget, read, write, error))
 
     def _line(self, box: QGroupBox, name: str, caption: str, placeholder: str) -> None:
         edit = QLineEdit()
@@ -275,34 +261,17 @@ class GoalEditor(QScrollArea):
 
     @property
     def record(self) -> GoalRecord | None:
-        return self._record
+        record = self.form.record
+        assert record is None or isinstance(record, GoalRecord)
+        return record
 
     @property
     def is_new(self) -> bool:
-        return self._record is None
+        return self.form.is_new
 
     def show_record(self, record: GoalRecord) -> None:
         """Show a stored goal. Refreshing the same goal keeps what is being typed."""
-        same = self._creating or (self._record is not None and self._record.id == record.id)
-        previous = self._stored
-        self._record = record
-        self._stored = record.fields
-        self._drafting = False
-        self._loading = True
-        try:
-            for field in self.fields.values():
-                shown = field.read()
-                old = getattr(previous, field.name)
-                new = getattr(record.fields, field.name)
-                keep_typing = same and field.name in self._pending and shown != old
-                if not keep_typing and shown != new:
-                    field.write(new)
-                if not same:
-                    self._set_error(field.name, None)
-        finally:
-            self._loading = False
-        if not same:
-            self._pending.clear()
+        if not self.form.show_record(record):
             self.milestones.clear_error()
             self.notes.show_error(None)
             self.links.show_error(None)
@@ -314,18 +283,7 @@ class GoalEditor(QScrollArea):
 
     def start_new(self) -> None:
         """A blank card; it is created as soon as it has a valid title."""
-        self._timer.stop()
-        self._record = None
-        self._stored = BLANK
-        self._drafting = True
-        self._pending.clear()
-        self._loading = True
-        try:
-            for field in self.fields.values():
-                field.write(getattr(BLANK, field.name))
-                self._set_error(field.name, None)
-        finally:
-            self._loading = False
+        self.form.start_new()
         for panel in (self.milestones, self.notes, self.links):
             panel.set_goal(None)
         self._update_heading()
@@ -338,14 +296,14 @@ class GoalEditor(QScrollArea):
             box.setVisible(shown)
 
     def _update_heading(self) -> None:
-        if self._record is None:
+        record = self.record
+        if record is None:
             self.heading.setText(self.tr("New goal"))
             self.subheading.setText(
                 self.tr("Type a title to create the goal; every field saves as you go.")
             )
             self.status_since.clear()
             return
-        record = self._record
         fields = record.fields
         self.heading.setText(fields.title)
         parts = [label(fields.kind)]
@@ -364,94 +322,37 @@ class GoalEditor(QScrollArea):
             self.tr("since {date}").format(date=format_date(changed)) if changed else ""
         )
 
-    def error_text(self, name: str) -> str:
-        """The message shown under a field; empty when the field is fine."""
-        error = self.fields[name].error
-        return error.text() if not error.isHidden() else ""
+    # --- committing: the shared CardForm does the work -----------------------------------
 
-    # --- committing ----------------------------------------------------------------------
-
-    def _touched(self, name: str) -> None:
-        if self._loading:
-            return
-        self._pending.add(name)
-        self._timer.start()
-
-    def commit_pending(self, *, quiet: bool = False) -> None:
-        """Store every field the person changed but has not left yet (e.g. before closing)."""
-        self._timer.stop()
-        for name in sorted(self._pending):
-            self.commit(name, quiet=quiet)
-
-    def commit(self, name: str, *, quiet: bool = False) -> None:
-        """Validate one field against the stored goal and ask to store it when it is valid.
-
-        ``quiet`` (the autosave while typing) stores a valid value but does not nag about an
-        unfinished one; leaving the field shows the message.
-        """
-        if self._loading:
-            return
-        value = self.fields[name].read()
-        candidate = self._stored.replace(**{name: value})
-        errors = candidate.errors()
-        draft_without_title = self.is_new and name != "title" and not candidate.title.strip()
-        if draft_without_title:
-            errors.pop("title", None)
-        if self.is_new and "title" in errors and not candidate.title.strip():
-            errors["title"] = self.tr("Enter a title to save this goal.")
+    def _adjust_errors(self, name: str, errors: dict[str, str]) -> set[str]:
         if "target_on" in errors:
             errors["target_on"] = self.tr("The target date is before the start date.")
         # The start and target dates are checked together; the message stays by the target.
-        related = {"started_on", "target_on"} if name in ("started_on", "target_on") else {name}
-        if errors:
-            if not quiet:
-                for key in related:
-                    self._set_error(key, errors.get(key))
-            return
-        for key in related:
-            self._set_error(key, None)
-        self._pending.discard(name)
-        normalized = candidate.normalized()
-        if self.is_new:
-            self._stored = normalized
-            if draft_without_title:
-                if not quiet:
-                    self._set_error("title", self.tr("Enter a title to save this goal."))
-                return
-            self._creating = True
-            try:
-                self.create_requested.emit(normalized)
-            finally:
-                self._creating = False
-            return
-        if normalized != self._stored:
-            self.edit_requested.emit(name, self._stored, normalized)
+        return {"started_on", "target_on"} if name in ("started_on", "target_on") else {name}
+
+    def _touched(self, name: str) -> None:
+        self.form.touched(name)
+
+    def commit(self, name: str, *, quiet: bool = False) -> None:
+        self.form.commit(name, quiet=quiet)
+
+    def commit_pending(self, *, quiet: bool = False) -> None:
+        self.form.commit_pending(quiet=quiet)
 
     def keep_unsaved(self, name: str) -> None:
-        """The edit of ``name`` could not be stored: try again on leaving or switching."""
-        self._pending.add(name)
+        self.form.keep_unsaved(name)
 
     def has_unsaved_draft(self) -> bool:
-        """A new card with something typed in it but no title yet, so nothing stored."""
-        if not self._drafting or self._creating:
-            return False
-        typed = {
-            name for name, field in self.fields.items() if field.read() != getattr(BLANK, name)
-        }
-        return bool(typed - {"title"}) or bool(self.fields["title"].read().strip())
+        return self.form.has_unsaved_draft()
+
+    def unsaved_fields(self) -> list[str]:
+        return self.form.unsaved_fields()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Messages from the service; what was typed stays."""
-        for key, message in errors.items():
-            self._set_error(key if key in self.fields else "title", message)
+        self.form.show_errors(errors)
 
-    def _set_error(self, name: str, message: str | None) -> None:
-        field = self.fields[name]
-        field.error.setText(message or "")
-        field.error.setVisible(bool(message))
-        field.widget.setProperty("invalid", bool(message))
-        field.widget.setToolTip(message or "")
-        field.widget.setAccessibleDescription(message or "")
+    def error_text(self, name: str) -> str:
+        return self.form.error_text(name)
 
     def field_value(self, name: str) -> Any:
         return self.fields[name].read()

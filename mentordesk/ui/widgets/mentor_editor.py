@@ -10,12 +10,10 @@ command and hands the stored record back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimeZone, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,9 +34,9 @@ from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.validation import split_labels
 from mentordesk.services.records import MentorRecord
 from mentordesk.ui.labels import label
+from mentordesk.ui.widgets.card_form import CardField, CardForm, with_error_label
 from mentordesk.ui.widgets.optional_date_edit import OptionalDateEdit
 
-AUTOSAVE_DELAY_MS = 800
 BLANK = MentorFields(name="")
 
 
@@ -82,17 +80,6 @@ class _Combo(QComboBox):
             event.ignore()
 
 
-@dataclass
-class _Field:
-    name: str
-    caption: str
-    noun: str
-    widget: QWidget
-    read: Callable[[], Any]
-    write: Callable[[Any], None]
-    error: QLabel
-
-
 class _NotesEdit(QPlainTextEdit):
     """A plain-text box that tells when it loses focus, so notes save on leaving."""
 
@@ -115,18 +102,17 @@ class MentorEditor(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self._record: MentorRecord | None = None
-        self._stored: MentorFields = BLANK
-        self._loading = False
-        self._pending: set[str] = set()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(lambda: self.commit_pending(quiet=True))
-        self.fields: dict[str, _Field] = {}
+        self.form = CardForm(
+            BLANK,
+            "name",
+            self.tr("Enter a name to save this mentor."),
+            self,
+            adjust_errors=self._adjust_errors,
+        )
+        self.form.edit_requested.connect(self.edit_requested)
+        self.form.create_requested.connect(self.create_requested)
+        self.fields = self.form.fields
         self._captions: list[QLabel] = []
-        self._creating = False
-        self._drafting = False  # showing a blank card opened with start_new()
         self._build()
         # One label width for every group, so the fields line up down the whole card.
         width = max(label.sizeHint().width() for label in self._captions)
@@ -242,18 +228,7 @@ class MentorEditor(QScrollArea):
         read: Callable[[], Any],
         write: Callable[[Any], None],
     ) -> None:
-        error = QLabel()
-        error.setObjectName(f"{name}Error")
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #b3261e;")
-        error.hide()
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        widget.setObjectName(f"{name}Field")
+        holder, error = with_error_label(widget, name)
         form = box.layout()
         assert isinstance(form, QFormLayout)
         if caption:
@@ -264,8 +239,7 @@ class MentorEditor(QScrollArea):
         else:
             form.addRow(holder)
         plain = caption.replace("&", "") or _noun(name).capitalize()
-        widget.setAccessibleName(plain)
-        self.fields[name] = _Field(name, plain, _noun(name), widget, read, write, error)
+        self.form.add(CardField(name, plain, _noun(name), widget, read, write, error))
 
     def _line(self, box: QGroupBox, name: str, caption: str, placeholder: str = "") -> None:
         edit = QLineEdit()
@@ -331,65 +305,37 @@ class MentorEditor(QScrollArea):
 
     @property
     def record(self) -> MentorRecord | None:
-        return self._record
+        record = self.form.record
+        assert record is None or isinstance(record, MentorRecord)
+        return record
 
     @property
     def is_new(self) -> bool:
-        return self._record is None
+        return self.form.is_new
 
     def show_record(self, record: MentorRecord) -> None:
         """Show a stored card. Refreshing the same card keeps what is being typed."""
-        # The card just created from this blank one is the same card: keep what is typed.
-        same = self._creating or (self._record is not None and self._record.id == record.id)
-        previous = self._stored
-        self._record = record
-        self._stored = record.fields
-        self._drafting = False
-        self._loading = True
-        try:
-            for field in self.fields.values():
-                shown = field.read()
-                old = getattr(previous, field.name)
-                new = getattr(record.fields, field.name)
-                keep_typing = same and field.name in self._pending and shown != old
-                if not keep_typing and shown != new:
-                    field.write(new)
-                if not same:
-                    self._set_error(field.name, None)
-        finally:
-            self._loading = False
-        if not same:
-            self._pending.clear()
+        self.form.show_record(record)
         self._update_heading()
 
     def start_new(self) -> None:
         """A blank card; it is created as soon as it has a valid name."""
-        self._timer.stop()
-        self._record = None
-        self._stored = BLANK
-        self._drafting = True
-        self._pending.clear()
-        self._loading = True
-        try:
-            for field in self.fields.values():
-                field.write(getattr(BLANK, field.name))
-                self._set_error(field.name, None)
-        finally:
-            self._loading = False
+        self.form.start_new()
         self._update_heading()
         self.fields["name"].widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_heading(self) -> None:
-        if self._record is None:
+        record = self.record
+        if record is None:
             self.heading.setText(self.tr("New mentor"))
             self.subheading.setText(
                 self.tr("Type a name to create the card; every field saves as you go.")
             )
             return
-        fields = self._record.fields
+        fields = record.fields
         self.heading.setText(fields.name)
         parts = [part for part in (fields.title, fields.organization) if part]
-        if self._record.is_archived:
+        if record.is_archived:
             parts.append(self.tr("archived"))
         self.subheading.setText(" · ".join(parts))
 
@@ -402,112 +348,41 @@ class MentorEditor(QScrollArea):
                 self.tr("None yet. Link this mentor to a goal in the Goals view.")
             )
 
-    def error_text(self, name: str) -> str:
-        """The message shown under a field; empty when the field is fine."""
-        error = self.fields[name].error
-        return error.text() if not error.isHidden() else ""
+    # --- committing: the shared CardForm does the work -----------------------------------
 
-    # --- committing ----------------------------------------------------------------------
-
-    def _touched(self, name: str) -> None:
-        if self._loading:
-            return
-        self._pending.add(name)
-        self._timer.start()
-
-    def commit_pending(self, *, quiet: bool = False) -> None:
-        """Store every field the person changed but has not left yet (e.g. before closing)."""
-        self._timer.stop()
-        for name in sorted(self._pending):
-            self.commit(name, quiet=quiet)
-
-    def commit(self, name: str, *, quiet: bool = False) -> None:
-        """Validate one field against the stored card and ask to store it when it is valid.
-
-        ``quiet`` (the autosave while typing) stores a valid value but does not nag about an
-        unfinished one; leaving the field shows the message.
-        """
-        if self._loading:
-            return
-        value = self.fields[name].read()
-        candidate = self._stored.replace(**{name: value})
-        errors = candidate.errors()
-        # A new card exists only once it has a name; until then other fields wait in a draft.
-        draft_without_name = self.is_new and name != "name" and not candidate.name.strip()
-        if draft_without_name:
-            errors.pop("name", None)
+    def _adjust_errors(self, name: str, errors: dict[str, str]) -> set[str]:
         if name == "started_on" and "ended_on" in errors:
             # The message belongs next to the date the person just changed.
             errors["started_on"] = self.tr("The start date is after the end date.")
             del errors["ended_on"]
-        if self.is_new and "name" in errors and not candidate.name.strip():
-            errors["name"] = self.tr("Enter a name to save this mentor.")
-        related = {name, "ended_on"} if name in ("started_on", "ended_on") else {name}
-        if errors:
-            if not quiet:
-                for key in related:
-                    self._set_error(key, errors.get(key))
-            return
-        for key in related:
-            self._set_error(key, None)
-        self._pending.discard(name)
-        normalized = candidate.normalized()
-        if self.is_new:
-            self._stored = normalized
-            if draft_without_name:
-                if not quiet:
-                    self._set_error("name", self.tr("Enter a name to save this mentor."))
-                return
-            self._creating = True
-            try:
-                self.create_requested.emit(normalized)
-            finally:
-                self._creating = False
-            return
-        if normalized != self._stored:
-            self.edit_requested.emit(name, self._stored, normalized)
+        return {name, "ended_on"} if name in ("started_on", "ended_on") else {name}
+
+    def _touched(self, name: str) -> None:
+        self.form.touched(name)
+
+    def commit(self, name: str, *, quiet: bool = False) -> None:
+        self.form.commit(name, quiet=quiet)
+
+    def commit_pending(self, *, quiet: bool = False) -> None:
+        self.form.commit_pending(quiet=quiet)
 
     def keep_unsaved(self, name: str) -> None:
-        """The edit of ``name`` could not be stored: keep what was typed, and try again
-        when the person leaves the field, switches card or closes the window."""
-        self._pending.add(name)
+        self.form.keep_unsaved(name)
 
     def has_unsaved_draft(self) -> bool:
-        """A new card with something typed in it but no name yet, so nothing stored."""
-        if not self._drafting or self._creating:
-            return False
-        typed = {
-            name for name, field in self.fields.items() if field.read() != getattr(BLANK, name)
-        }
-        return bool(typed - {"name"}) or bool(self.fields["name"].read().strip())
+        return self.form.has_unsaved_draft()
 
     def unsaved_fields(self) -> list[str]:
-        """Captions of fields whose typed value differs from what is stored."""
-        return [
-            self.fields[name].caption or name
-            for name in sorted(self._pending)
-            if self.fields[name].read() != getattr(self._stored, name)
-        ]
+        return self.form.unsaved_fields()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Messages from the service (e.g. the disk is full); what was typed stays."""
-        for key, message in errors.items():
-            self._set_error(key if key in self.fields else "name", message)
+        self.form.show_errors(errors)
 
-    def _set_error(self, name: str, message: str | None) -> None:
-        field = self.fields[name]
-        field.error.setText(message or "")
-        field.error.setVisible(bool(message))
-        field.widget.setProperty("invalid", bool(message))
-        field.widget.setToolTip(message or "")
-        field.widget.setAccessibleDescription(message or "")
-        if field.widget.style() is not None:
-            field.widget.style().unpolish(field.widget)
-            field.widget.style().polish(field.widget)
+    def error_text(self, name: str) -> str:
+        return self.form.error_text(name)
 
     def field_value(self, name: str) -> Any:
         return self.fields[name].read()
 
-    def stored_value(self, name: str) -> date | str | tuple[str, ...] | StrEnum | None:
-        value: Any = getattr(self._stored, name)
-        return value
+    def stored_value(self, name: str) -> Any:
+        return getattr(self.form.stored, name)

@@ -9,10 +9,9 @@ validates and asks; the view performs the edit as an undoable command.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,10 +28,10 @@ from mentordesk.domain.skill import SkillFields
 from mentordesk.services.records import SkillRecord
 from mentordesk.ui.models.mentor_table_model import format_date
 from mentordesk.ui.models.skill_table_model import level_text
+from mentordesk.ui.widgets.card_form import CardField, CardForm, with_error_label
 from mentordesk.ui.widgets.optional_date_edit import OptionalDateEdit
 from mentordesk.ui.widgets.skill_level_picker import LevelPicker
 
-AUTOSAVE_DELAY_MS = 800
 BLANK = SkillFields(name="")
 
 
@@ -46,17 +45,6 @@ def _noun(name: str) -> str:
         "target_on": QCoreApplication.translate("SkillEditor", "target date"),
     }
     return nouns[name]
-
-
-@dataclass
-class _Field:
-    name: str
-    caption: str
-    noun: str
-    widget: QWidget
-    read: Callable[[], Any]
-    write: Callable[[Any], None]
-    error: QLabel
 
 
 class _DescriptionEdit(QPlainTextEdit):
@@ -79,17 +67,10 @@ class SkillEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._record: SkillRecord | None = None
-        self._stored: SkillFields = BLANK
-        self._loading = False
-        self._pending: set[str] = set()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(lambda: self.commit_pending(quiet=True))
-        self.fields: dict[str, _Field] = {}
-        self._creating = False
-        self._drafting = False
+        self.form = CardForm(BLANK, "name", self.tr("Enter a name to save this skill."), self)
+        self.form.edit_requested.connect(self.edit_requested)
+        self.form.create_requested.connect(self.create_requested)
+        self.fields = self.form.fields
         self._build()
 
     # --- construction --------------------------------------------------------------------
@@ -202,18 +183,7 @@ class SkillEditor(QWidget):
         column: int,
         span: int = 1,
     ) -> None:
-        error = QLabel()
-        error.setObjectName(f"{name}Error")
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #b3261e;")
-        error.hide()
-        holder = QWidget()
-        stack = QVBoxLayout(holder)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.setSpacing(2)
-        stack.addWidget(widget)
-        stack.addWidget(error)
-        widget.setObjectName(f"{name}Field")
+        holder, error = with_error_label(widget, name)
         caption_label = QLabel(caption)
         caption_label.setBuddy(widget)
         caption_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -222,8 +192,7 @@ class SkillEditor(QWidget):
         self._grid.addWidget(caption_label, row, column)
         self._grid.addWidget(holder, row, column + 1, 1, span)
         plain = caption.replace("&", "")
-        widget.setAccessibleName(plain)
-        self.fields[name] = _Field(name, plain, _noun(name), widget, read, write, error)
+        self.form.add(CardField(name, plain, _noun(name), widget, read, write, error))
 
     def set_categories(self, categories: Sequence[str]) -> None:
         """Suggestions for the category: those other skills use."""
@@ -244,61 +213,33 @@ class SkillEditor(QWidget):
 
     @property
     def record(self) -> SkillRecord | None:
-        return self._record
+        record = self.form.record
+        assert record is None or isinstance(record, SkillRecord)
+        return record
 
     @property
     def is_new(self) -> bool:
-        return self._record is None
+        return self.form.is_new
 
     def show_record(self, record: SkillRecord) -> None:
         """Show a stored skill. Refreshing the same skill keeps what is being typed."""
-        same = self._creating or (self._record is not None and self._record.id == record.id)
-        previous = self._stored
-        self._record = record
-        self._stored = record.fields
-        self._drafting = False
-        self._loading = True
-        try:
-            for field in self.fields.values():
-                shown = field.read()
-                old = getattr(previous, field.name)
-                new = getattr(record.fields, field.name)
-                keep_typing = same and field.name in self._pending and shown != old
-                if not keep_typing and shown != new:
-                    field.write(new)
-                if not same:
-                    self._set_error(field.name, None)
-        finally:
-            self._loading = False
-        if not same:
-            self._pending.clear()
+        self.form.show_record(record)
         self._update_heading()
 
     def start_new(self) -> None:
         """A blank skill; it is created as soon as it has a valid name."""
-        self._timer.stop()
-        self._record = None
-        self._stored = BLANK
-        self._drafting = True
-        self._pending.clear()
-        self._loading = True
-        try:
-            for field in self.fields.values():
-                field.write(getattr(BLANK, field.name))
-                self._set_error(field.name, None)
-        finally:
-            self._loading = False
+        self.form.start_new()
         self._update_heading()
         self.fields["name"].widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_heading(self) -> None:
-        if self._record is None:
+        record = self.record
+        if record is None:
             self.heading.setText(self.tr("New skill"))
             self.subheading.setText(
                 self.tr("Type a name to create the skill; every field saves as you go.")
             )
             return
-        record = self._record
         self.heading.setText(record.name)
         parts = []
         if record.current_level is not None:
@@ -326,94 +267,34 @@ class SkillEditor(QWidget):
             )
         self.subheading.setText(" · ".join(parts))
 
-    def error_text(self, name: str) -> str:
-        """The message shown under a field; empty when the field is fine."""
-        error = self.fields[name].error
-        return error.text() if not error.isHidden() else ""
-
-    # --- committing ----------------------------------------------------------------------
+    # --- committing: the shared CardForm does the work -----------------------------------
 
     def _touched(self, name: str) -> None:
-        if self._loading:
-            return
-        self._pending.add(name)
-        self._timer.start()
-
-    def commit_pending(self, *, quiet: bool = False) -> None:
-        """Store every field the person changed but has not left yet (e.g. before closing)."""
-        self._timer.stop()
-        for name in sorted(self._pending):
-            self.commit(name, quiet=quiet)
+        self.form.touched(name)
 
     def commit(self, name: str, *, quiet: bool = False) -> None:
-        """Validate one field against the stored skill and ask to store it when valid.
+        self.form.commit(name, quiet=quiet)
 
-        ``quiet`` (the autosave while typing) stores a valid value but does not nag about an
-        unfinished one; leaving the field shows the message.
-        """
-        if self._loading:
-            return
-        candidate = self._stored.replace(**{name: self.fields[name].read()})
-        errors = candidate.errors()
-        # A new skill exists only once it has a name; until then other fields wait.
-        draft_without_name = self.is_new and name != "name" and not candidate.name.strip()
-        if draft_without_name:
-            errors.pop("name", None)
-        if self.is_new and "name" in errors and not candidate.name.strip():
-            errors["name"] = self.tr("Enter a name to save this skill.")
-        if errors.get(name):
-            if not quiet:
-                self._set_error(name, errors[name])
-            return
-        self._set_error(name, None)
-        self._pending.discard(name)
-        normalized = candidate.normalized()
-        if self.is_new:
-            self._stored = normalized
-            if draft_without_name:
-                if not quiet:
-                    self._set_error("name", self.tr("Enter a name to save this skill."))
-                return
-            self._creating = True
-            try:
-                self.create_requested.emit(normalized)
-            finally:
-                self._creating = False
-            return
-        if normalized != self._stored:
-            self.edit_requested.emit(name, self._stored, normalized)
+    def commit_pending(self, *, quiet: bool = False) -> None:
+        self.form.commit_pending(quiet=quiet)
 
     def keep_unsaved(self, name: str) -> None:
-        """The edit of ``name`` could not be stored: keep what was typed, try again later."""
-        self._pending.add(name)
+        self.form.keep_unsaved(name)
 
     def has_unsaved_draft(self) -> bool:
-        """A new skill with something typed in it but no name yet, so nothing stored."""
-        if not self._drafting or self._creating:
-            return False
-        typed = {
-            name for name, field in self.fields.items() if field.read() != getattr(BLANK, name)
-        }
-        return bool(typed - {"name"}) or bool(self.fields["name"].read().strip())
+        return self.form.has_unsaved_draft()
+
+    def unsaved_fields(self) -> list[str]:
+        return self.form.unsaved_fields()
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        """Messages from the service (a duplicate name, a full disk); what was typed stays."""
-        for key, message in errors.items():
-            self._set_error(key if key in self.fields else "name", message)
+        self.form.show_errors(errors)
 
-    def _set_error(self, name: str, message: str | None) -> None:
-        field = self.fields[name]
-        field.error.setText(message or "")
-        field.error.setVisible(bool(message))
-        field.widget.setProperty("invalid", bool(message))
-        field.widget.setToolTip(message or "")
-        field.widget.setAccessibleDescription(message or "")
-        if field.widget.style() is not None:
-            field.widget.style().unpolish(field.widget)
-            field.widget.style().polish(field.widget)
+    def error_text(self, name: str) -> str:
+        return self.form.error_text(name)
 
     def field_value(self, name: str) -> Any:
         return self.fields[name].read()
 
     def stored_value(self, name: str) -> Any:
-        return getattr(self._stored, name)
+        return getattr(self.form.stored, name)
