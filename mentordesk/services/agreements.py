@@ -171,13 +171,10 @@ class AgreementService:
             agreements = session.scalars(
                 select(Agreement).where(*criteria).options(*_load_options())
             ).all()
-            latest = dict(
-                session.execute(
-                    select(AgreementRevision.agreement_id, func.max(AgreementRevision.id)).group_by(
-                        AgreementRevision.agreement_id
-                    )
-                ).tuples()
-            )
+            latest_query = select(
+                AgreementRevision.agreement_id, func.max(AgreementRevision.id)
+            ).group_by(AgreementRevision.agreement_id)
+            latest = {row[0]: row[1] for row in session.execute(latest_query)}
             records = [_to_record(a, latest.get(a.id)) for a in agreements]
         return sorted(records, key=lambda r: (fold(r.title), r.id))
 
