@@ -16,6 +16,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from mentordesk.ui.widgets.form_parts import error_label
+
 AUTOSAVE_DELAY_MS = 800
 
 
@@ -47,11 +49,7 @@ class CardField:
 
 def with_error_label(widget: QWidget, name: str) -> tuple[QWidget, QLabel]:
     """The field and, under it, the (hidden) label its message goes into."""
-    error = QLabel()
-    error.setObjectName(f"{name}Error")
-    error.setWordWrap(True)
-    error.setStyleSheet("color: #b3261e;")
-    error.hide()
+    error = error_label(f"{name}Error")
     holder = QWidget()
     column = QVBoxLayout(holder)
     column.setContentsMargins(0, 0, 0, 0)

@@ -33,7 +33,7 @@ from mentordesk.services.records import GoalRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.mentor_table_model import format_date
 from mentordesk.ui.widgets.card_form import CardField, CardForm
-from mentordesk.ui.widgets.goal_form_parts import LeavingTextEdit, WheelSafeCombo, error_label
+from mentordesk.ui.widgets.form_parts import LeavingTextEdit, WheelSafeCombo, error_label
 from mentordesk.ui.widgets.goal_links_panel import GoalLinksPanel
 from mentordesk.ui.widgets.goal_milestones_panel import GoalMilestonesPanel
 from mentordesk.ui.widgets.goal_notes_panel import GoalNotesPanel

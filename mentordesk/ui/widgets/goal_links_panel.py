@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QListView, QWidget
 
 from mentordesk.services.records import GoalRecord, MentorRecord, SkillRecord
 from mentordesk.ui.models.goal_link_list_model import GoalLinkListModel
-from mentordesk.ui.widgets.goal_form_parts import error_label, show_error
+from mentordesk.ui.widgets.form_parts import error_label, show_error
 
 
 class GoalLinksPanel(QWidget):

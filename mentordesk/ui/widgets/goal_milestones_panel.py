@@ -26,7 +26,7 @@ from mentordesk.domain.goal import MilestoneFields
 from mentordesk.domain.validation import ValidationError
 from mentordesk.services.records import GoalRecord, MilestoneRecord
 from mentordesk.ui.models.milestone_table_model import MilestoneTableModel
-from mentordesk.ui.widgets.goal_form_parts import OptionalDateDelegate, error_label, show_error
+from mentordesk.ui.widgets.form_parts import OptionalDateDelegate, error_label, show_error
 
 
 class GoalMilestonesPanel(QWidget):

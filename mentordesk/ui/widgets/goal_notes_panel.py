@@ -20,7 +20,7 @@ from mentordesk.domain.goal import GoalNoteFields
 from mentordesk.domain.validation import ValidationError
 from mentordesk.services.records import GoalNoteRecord, GoalRecord
 from mentordesk.ui.models.goal_note_table_model import GoalNoteTableModel
-from mentordesk.ui.widgets.goal_form_parts import (
+from mentordesk.ui.widgets.form_parts import (
     LeavingTextEdit,
     error_label,
     show_error,

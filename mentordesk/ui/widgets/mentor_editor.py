@@ -14,16 +14,13 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimeZone, Signal
-from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QCompleter,
     QFormLayout,
     QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -35,6 +32,7 @@ from mentordesk.domain.validation import split_labels
 from mentordesk.services.records import MentorRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.widgets.card_form import CardField, CardForm, with_error_label
+from mentordesk.ui.widgets.form_parts import LeavingTextEdit, WheelSafeCombo
 from mentordesk.ui.widgets.optional_date_edit import OptionalDateEdit
 
 BLANK = MentorFields(name="")
@@ -64,30 +62,6 @@ def _noun(name: str) -> str:
         "notes": QCoreApplication.translate("MentorEditor", "notes"),
     }
     return nouns[name]
-
-
-class _Combo(QComboBox):
-    """A choice that scrolling past the card cannot change: the wheel needs focus first."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
-
-
-class _NotesEdit(QPlainTextEdit):
-    """A plain-text box that tells when it loses focus, so notes save on leaving."""
-
-    focus_left = Signal()
-
-    def focusOutEvent(self, event: Any) -> None:
-        super().focusOutEvent(event)
-        self.focus_left.emit()
 
 
 class MentorEditor(QScrollArea):
@@ -196,12 +170,10 @@ class MentorEditor(QScrollArea):
         outer.addWidget(helps)
 
         notes_box = self._group(self.tr("Notes"))
-        notes = _NotesEdit()
+        notes = LeavingTextEdit(minimum_height=140, lines=16)
         notes.setPlaceholderText(
             self.tr("Anything worth remembering: their style, what they care about, ideas.")
         )
-        notes.setMinimumHeight(140)
-        notes.setTabChangesFocus(True)
         notes.textChanged.connect(lambda: self._touched("notes"))
         notes.focus_left.connect(lambda: self.commit("notes"))
         self._add(
@@ -272,7 +244,7 @@ class MentorEditor(QScrollArea):
     def _combo(
         self, box: QGroupBox, name: str, caption: str, choices: type[StrEnum], *, optional: bool
     ) -> None:
-        combo = _Combo()
+        combo = WheelSafeCombo()
         if optional:
             combo.addItem(self.tr("Not set"), None)
         for choice in choices:

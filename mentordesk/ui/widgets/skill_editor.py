@@ -12,14 +12,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from mentordesk.services.records import SkillRecord
 from mentordesk.ui.models.mentor_table_model import format_date
 from mentordesk.ui.models.skill_table_model import level_text
 from mentordesk.ui.widgets.card_form import CardField, CardForm, with_error_label
+from mentordesk.ui.widgets.form_parts import LeavingTextEdit
 from mentordesk.ui.widgets.optional_date_edit import OptionalDateEdit
 from mentordesk.ui.widgets.skill_level_picker import LevelPicker
 
@@ -45,16 +44,6 @@ def _noun(name: str) -> str:
         "target_on": QCoreApplication.translate("SkillEditor", "target date"),
     }
     return nouns[name]
-
-
-class _DescriptionEdit(QPlainTextEdit):
-    """A plain-text box that tells when it loses focus, so the description saves on leaving."""
-
-    focus_left = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.focus_left.emit()
 
 
 class SkillEditor(QWidget):
@@ -137,7 +126,7 @@ class SkillEditor(QWidget):
         target_on.clear_button.clicked.connect(lambda: self.commit("target_on"))
         self._add("target_on", self.tr("&By"), target_on, target_on.date, target_on.set_date, 1, 2)
 
-        description = _DescriptionEdit()
+        description = LeavingTextEdit(minimum_height=0)
         description.setPlaceholderText(
             self.tr("What this skill means to you, and what good looks like.")
         )

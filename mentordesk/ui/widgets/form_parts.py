@@ -1,5 +1,5 @@
-"""Small input widgets the goal card shares: a wheel-safe combo, a text box that saves on
-leaving, an optional-date editor for item views, and the red message under a field."""
+"""Small input widgets every card editor shares: a wheel-safe combo, a text box that saves
+on leaving, an optional-date editor for item views, and the red message under a field."""
 
 from __future__ import annotations
 
@@ -50,12 +50,12 @@ class LeavingTextEdit(QPlainTextEdit):
 
     focus_left = Signal()
 
-    def __init__(self, minimum_height: int = 72) -> None:
+    def __init__(self, minimum_height: int = 72, lines: int = 5) -> None:
         super().__init__()
         self.setTabChangesFocus(True)
         self.setMinimumHeight(minimum_height)
-        # About five lines: long texts scroll inside rather than stretching the card.
-        self.setMaximumHeight(max(minimum_height, self.fontMetrics().lineSpacing() * 5 + 14))
+        # A few lines: long texts scroll inside rather than stretching the card.
+        self.setMaximumHeight(max(minimum_height, self.fontMetrics().lineSpacing() * lines + 14))
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
