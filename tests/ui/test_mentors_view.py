@@ -318,3 +318,22 @@ def test_deleting_a_mentor_that_goals_refer_to_says_so_and_undo_relinks(
     assert services.goals.get(goal.id).mentor_ids == frozenset({mentor_id})
     assert services.skills.get(skill.id).assessments[0].id == given.id
     assert services.skills.get(skill.id).assessments[0].fields.mentor_id == mentor_id
+
+
+def test_quick_edits_of_one_field_are_one_undo_step(
+    qtbot: QtBot, view: MentorsView, services: Services, add_mentor, undo_stack: QUndoStack
+) -> None:
+    mentor_id = add_mentor("Amara Okafor", organization="Lumen")
+    view.attach(services.mentors)
+    select(qtbot, view, "Amara Okafor")
+    organization = view.editor.fields["organization"].widget
+    for text in ("Lumen H", "Lumen Health"):  # the autosave while typing, then leaving
+        organization.setText(text)
+        view.editor.commit("organization", quiet=True)
+    title = view.editor.fields["title"].widget
+    title.setText("VP")
+    view.editor.commit("title")
+    assert undo_stack.count() == 2  # organization (merged) and title
+    undo_stack.undo()
+    undo_stack.undo()
+    assert services.mentors.get(mentor_id).fields.organization == "Lumen"

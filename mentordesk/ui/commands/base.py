@@ -64,6 +64,40 @@ class ServiceCommand(QUndoCommand):
         self.after(undone)
 
 
+# Seconds within which further edits of one field count as the same undo step.
+MERGE_WINDOW_S = 5.0
+_EDIT_COMMAND_ID = 1001
+
+
+class MergesQuickEdits:
+    """Mixed into a command that edits one field of one record (before ServiceCommand).
+
+    Edits of the same field in quick succession (the autosave while typing, then leaving
+    the field) merge into one undo step. The command sets ``record_key``, ``field``,
+    ``after_fields`` and ``made_at``.
+    """
+
+    record_key: object
+    field: str
+    after_fields: object
+    made_at: float
+
+    def id(self) -> int:
+        return _EDIT_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if type(other) is not type(self):
+            return False
+        assert isinstance(other, MergesQuickEdits)
+        if (other.record_key, other.field) != (self.record_key, self.field):
+            return False
+        if other.made_at - self.made_at > MERGE_WINDOW_S:
+            return False
+        self.after_fields = other.after_fields
+        self.made_at = other.made_at
+        return True
+
+
 def execute(stack: QUndoStack, command: ServiceCommand) -> None:
     """Apply ``command`` now; push it for undo only if it succeeded. Errors propagate."""
     command.apply()

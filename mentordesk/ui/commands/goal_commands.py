@@ -11,18 +11,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from mentordesk.domain.enums import DataKind
 from mentordesk.domain.goal import GoalFields, GoalNoteFields, MilestoneFields
 from mentordesk.services.records import GoalNoteRecord, GoalRecord, MilestoneRecord
-from mentordesk.ui.commands.base import CommandContext, ServiceCommand
+from mentordesk.ui.commands.base import CommandContext, MergesQuickEdits, ServiceCommand
 
 _GOAL = frozenset({DataKind.GOAL})
 _GOAL_AND_SKILL = frozenset({DataKind.GOAL, DataKind.SKILL})
-_EDIT_ID = 1101
-# Seconds within which further edits of one field count as the same undo step.
-MERGE_WINDOW_S = 5.0
 
 
 def _tr(text: str) -> str:
@@ -103,7 +99,7 @@ class CreateGoal(ServiceCommand):
             self.goal_context.focus_goal(self.record.id)
 
 
-class EditGoal(GoalCommand):
+class EditGoal(MergesQuickEdits, GoalCommand):
     """One field changed; quick further edits of the same field merge into one undo step."""
 
     def __init__(
@@ -122,20 +118,7 @@ class EditGoal(GoalCommand):
         self.after_fields = after
         self.field = field
         self.made_at = time.monotonic()
-
-    def id(self) -> int:
-        return _EDIT_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditGoal):
-            return False
-        if (other.goal_id, other.field) != (self.goal_id, self.field):
-            return False
-        if other.made_at - self.made_at > MERGE_WINDOW_S:
-            return False
-        self.after_fields = other.after_fields
-        self.made_at = other.made_at
-        return True
+        self.record_key = goal_id
 
     def apply(self) -> None:
         self.service.update(self.goal_id, self.after_fields)

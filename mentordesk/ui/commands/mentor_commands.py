@@ -5,18 +5,14 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from mentordesk.domain.enums import DataKind
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.services.records import MentorRecord, MentorReferences
-from mentordesk.ui.commands.base import CommandContext, ServiceCommand
+from mentordesk.ui.commands.base import CommandContext, MergesQuickEdits, ServiceCommand
 from mentordesk.ui.protocols import MentorServiceLike
 
 _MENTOR = frozenset({DataKind.MENTOR})
-_EDIT_ID = 1001
-# Seconds within which further edits of one field count as the same undo step.
-MERGE_WINDOW_S = 5.0
 
 
 def _tr(text: str) -> str:
@@ -47,7 +43,7 @@ class CreateMentor(ServiceCommand):
             self.context.focus_mentor(self.record.id)
 
 
-class EditMentor(ServiceCommand):
+class EditMentor(MergesQuickEdits, ServiceCommand):
     """One field changed. Edits of the same field in quick succession (the autosave while
     typing, then leaving the field) merge into one undo step."""
 
@@ -72,20 +68,7 @@ class EditMentor(ServiceCommand):
         self.after_fields = after
         self.field = field
         self.made_at = time.monotonic()
-
-    def id(self) -> int:
-        return _EDIT_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditMentor):
-            return False
-        if (other.mentor_id, other.field) != (self.mentor_id, self.field):
-            return False
-        if other.made_at - self.made_at > MERGE_WINDOW_S:
-            return False
-        self.after_fields = other.after_fields
-        self.made_at = other.made_at
-        return True
+        self.record_key = mentor_id
 
     def apply(self) -> None:
         self.service.update(self.mentor_id, self.after_fields)

@@ -8,17 +8,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from mentordesk.domain.enums import DataKind
 from mentordesk.domain.skill import AssessmentFields, SkillFields
 from mentordesk.services.records import AssessmentRecord, MentorRecord, SkillRecord
-from mentordesk.ui.commands.base import CommandContext, ServiceCommand
+from mentordesk.ui.commands.base import CommandContext, MergesQuickEdits, ServiceCommand
 
 _SKILL = frozenset({DataKind.SKILL})
-_EDIT_ID = 1101
-# Seconds within which further edits of one field count as the same undo step.
-MERGE_WINDOW_S = 5.0
 
 
 class SkillServiceLike(Protocol):
@@ -89,7 +85,7 @@ class CreateSkill(ServiceCommand):
             self.skill_context.focus_skill(self.record.id)
 
 
-class EditSkill(ServiceCommand):
+class EditSkill(MergesQuickEdits, ServiceCommand):
     """One field changed. Quick further edits of the same field merge into one undo step."""
 
     kinds = _SKILL
@@ -114,20 +110,7 @@ class EditSkill(ServiceCommand):
         self.after_fields = after
         self.field = field
         self.made_at = time.monotonic()
-
-    def id(self) -> int:
-        return _EDIT_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditSkill):
-            return False
-        if (other.skill_id, other.field) != (self.skill_id, self.field):
-            return False
-        if other.made_at - self.made_at > MERGE_WINDOW_S:
-            return False
-        self.after_fields = other.after_fields
-        self.made_at = other.made_at
-        return True
+        self.record_key = skill_id
 
     def apply(self) -> None:
         self.service.update(self.skill_id, self.after_fields)
