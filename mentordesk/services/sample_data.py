@@ -20,6 +20,7 @@ from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.validation import DomainError
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
+from mentordesk.services.sample_agreements import load_sample_agreements
 from mentordesk.services.sample_growth import sample_goals, sample_skills
 
 
@@ -223,4 +224,5 @@ def load_sample_data(services: Services, size: SampleSize, today: date | None = 
         )
         for note in goal.notes:
             services.goals.add_note(created.id, note)
+    load_sample_agreements(services, today, decade=decade)
     return len(mentors)
