@@ -302,53 +302,69 @@ class AgreementService:
     def delete(self, agreement_id: int) -> DeletedAgreement:
         with storage_errors(), self._sessions.begin() as session:
             agreement = self._load(session, agreement_id)
-            record = self._record(session, agreement)
-            revisions = session.scalars(
-                select(AgreementRevision)
-                .where(AgreementRevision.agreement_id == agreement_id)
-                .order_by(AgreementRevision.id)
-            ).all()
-            deleted = DeletedAgreement(record, tuple(_revision_record(r) for r in revisions))
+            deleted = self.snapshot(session, agreement)
             session.delete(agreement)
             return deleted
+
+    def snapshot(self, session: Session, agreement: Agreement) -> DeletedAgreement:
+        """The agreement with all its revisions, as a delete would remove it."""
+        revisions = session.scalars(
+            select(AgreementRevision)
+            .where(AgreementRevision.agreement_id == agreement.id)
+            .order_by(AgreementRevision.id)
+        ).all()
+        record = self._record(session, agreement)
+        return DeletedAgreement(record, tuple(_revision_record(r) for r in revisions))
+
+    def snapshots_of_mentor(self, session: Session, mentor_id: int) -> tuple[DeletedAgreement, ...]:
+        """Every agreement of a mentor, whole: deleting the mentor deletes them."""
+        agreements = session.scalars(
+            select(Agreement).options(*_load_options()).where(Agreement.mentor_id == mentor_id)
+        ).all()
+        return tuple(self.snapshot(session, agreement) for agreement in agreements)
 
     def restore(self, deleted: DeletedAgreement) -> AgreementRecord:
         """Put a deleted agreement back whole: same id, list rows and revisions. Objective
         links to goals deleted since are dropped; the text stays."""
-        record = deleted.record
         with storage_errors(), self._sessions.begin() as session:
-            if session.get(Agreement, record.id) is not None:
-                raise ValidationError({"title": f"Agreement #{record.id} already exists."})
-            if session.get(Mentor, record.mentor_id) is None:
-                raise ValidationError({"mentor": "The agreement's mentor no longer exists."})
-            if record.is_active:
-                self._refuse_second_active(session, record.mentor_id, record.id)
-            goals = self._existing_goals(session, (o.goal_id for o in record.fields.objectives))
-            fields = record.fields.replace(
-                objectives=tuple(
-                    ObjectiveFields(o.text, o.goal_id if o.goal_id in goals else None)
-                    for o in record.fields.objectives
+            return self.restore_in(session, deleted)
+
+    def restore_in(self, session: Session, deleted: DeletedAgreement) -> AgreementRecord:
+        """restore() inside a transaction that is already open (e.g. undoing a mentor's
+        delete puts the mentor and their agreements back together)."""
+        record = deleted.record
+        if session.get(Agreement, record.id) is not None:
+            raise ValidationError({"title": f"Agreement #{record.id} already exists."})
+        if session.get(Mentor, record.mentor_id) is None:
+            raise ValidationError({"mentor": "The agreement's mentor no longer exists."})
+        if record.is_active:
+            self._refuse_second_active(session, record.mentor_id, record.id)
+        goals = self._existing_goals(session, (o.goal_id for o in record.fields.objectives))
+        fields = record.fields.replace(
+            objectives=tuple(
+                ObjectiveFields(o.text, o.goal_id if o.goal_id in goals else None)
+                for o in record.fields.objectives
+            )
+        )
+        agreement = Agreement(
+            id=record.id,
+            mentor_id=record.mentor_id,
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+        )
+        session.add(agreement)
+        self._apply(agreement, fields, record)
+        for revision in deleted.revisions:
+            session.add(
+                AgreementRevision(
+                    id=revision.id,
+                    agreement_id=record.id,
+                    revised_at=revision.revised_at,
+                    changes=_changes_json(revision.changes),
+                    state=fields_to_json(revision.state),
                 )
             )
-            agreement = Agreement(
-                id=record.id,
-                mentor_id=record.mentor_id,
-                created_at=record.created_at,
-                updated_at=record.updated_at,
-            )
-            session.add(agreement)
-            self._apply(agreement, fields, record)
-            for revision in deleted.revisions:
-                session.add(
-                    AgreementRevision(
-                        id=revision.id,
-                        agreement_id=record.id,
-                        revised_at=revision.revised_at,
-                        changes=_changes_json(revision.changes),
-                        state=fields_to_json(revision.state),
-                    )
-                )
-            return self._record(session, agreement)
+        return self._record(session, agreement)
 
     # --- helpers -------------------------------------------------------------------------
 

@@ -24,12 +24,13 @@ class Services:
     def open(cls, location: DataLocation) -> Services:
         database = open_database(location)
         sessions = database.session_factory
+        agreements = AgreementService(sessions)
         return cls(
             database=database,
-            mentors=MentorService(sessions),
+            mentors=MentorService(sessions, agreements=agreements),
             goals=GoalService(sessions),
             skills=SkillService(sessions),
-            agreements=AgreementService(sessions),
+            agreements=agreements,
         )
 
     def close(self) -> None:

@@ -19,6 +19,7 @@ from mentordesk.domain.models import (
     MentorTag,
 )
 from mentordesk.domain.validation import NotFoundError, ValidationError
+from mentordesk.services.agreements import AgreementService
 from mentordesk.services.records import (
     MentorRecord,
     MentorReferences,
@@ -58,9 +59,16 @@ def _apply(mentor: Mentor, fields: MentorFields) -> None:
 class MentorService:
     """Every change is one committed transaction; every result is a detached record."""
 
-    def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        clock: Clock = _utc_now,
+        agreements: AgreementService | None = None,
+    ) -> None:
         self._sessions = session_factory
         self._now = clock
+        # Deleting a mentor deletes their agreements; this keeps them whole for undo.
+        self._agreements = agreements or AgreementService(session_factory, clock)
 
     def _load(self, session: Session, mentor_id: int) -> Mentor:
         mentor = session.get(
@@ -151,13 +159,17 @@ class MentorService:
             return record
 
     def references(self, mentor_id: int) -> MentorReferences:
-        """The goals and assessments that name this mentor (deleting unlinks them)."""
+        """What names this mentor: goals and assessments (deleting unlinks them) and
+        agreements (deleting deletes them, kept whole here so undo can restore them)."""
         with reading(self._sessions) as session:
-            goals = session.scalars(
-                select(GoalMentor.goal_id).where(GoalMentor.mentor_id == mentor_id)
+            goals = frozenset(
+                session.scalars(select(GoalMentor.goal_id).where(GoalMentor.mentor_id == mentor_id))
             )
-            given = session.scalars(select(Assessment.id).where(Assessment.mentor_id == mentor_id))
-            return MentorReferences(frozenset(goals), frozenset(given))
+            given = frozenset(
+                session.scalars(select(Assessment.id).where(Assessment.mentor_id == mentor_id))
+            )
+            agreements = self._agreements.snapshots_of_mentor(session, mentor_id)
+            return MentorReferences(goals, given, agreements)
 
     def restore(
         self, record: MentorRecord, references: MentorReferences | None = None
@@ -178,6 +190,8 @@ class MentorService:
             session.flush()
             if references:
                 self._relink(session, record.id, references)
+                for agreement in references.agreements:
+                    self._agreements.restore_in(session, agreement)
             return to_record(mentor)
 
     @staticmethod

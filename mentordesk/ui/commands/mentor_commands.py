@@ -109,7 +109,7 @@ class SetMentorArchived(ServiceCommand):
 
 
 class DeleteMentor(ServiceCommand):
-    kinds = frozenset({DataKind.MENTOR, DataKind.GOAL, DataKind.SKILL})
+    kinds = frozenset({DataKind.MENTOR, DataKind.GOAL, DataKind.SKILL, DataKind.AGREEMENT})
 
     def __init__(self, context: CommandContext, service: MentorServiceLike, record: MentorRecord):
         super().__init__(context, _tr("Delete “{name}”").format(name=record.name))

@@ -429,11 +429,15 @@ class MentorsView(QWidget):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Delete mentor"))
         text = self.tr("Delete {name} and everything on their card?").format(name=record.name)
-        if references:
+        if references.goal_ids or references.assessment_ids:
             text += "\n\n" + self.tr(
                 "They help with {goals} goal(s) and gave {given} assessment(s). Deleting "
                 "removes them from those goals; the assessments are kept without a mentor."
             ).format(goals=len(references.goal_ids), given=len(references.assessment_ids))
+        if references.agreements:
+            text += "\n\n" + self.tr(
+                "Their {count} agreement(s), with every revision, are deleted with them."
+            ).format(count=len(references.agreements))
         text += "\n\n" + self.tr(
             "You can undo this with Ctrl+Z. To keep the card out of the way instead, archive it."
         )
