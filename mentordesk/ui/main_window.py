@@ -225,7 +225,9 @@ class MainWindow(QMainWindow):
         self._on_opened(services, records)
 
     def _on_opened(self, services: Services, records: list[MentorRecord]) -> None:
-        self.mentors_view.attach(services.mentors, records, goals=services.goals)
+        self.mentors_view.attach(
+            services.mentors, records, goals=services.goals, agreements=services.agreements
+        )
         for page in self._pages:
             if page.view is not None and page.view is not self.mentors_view:
                 page.view.attach(services)  # type: ignore[attr-defined]

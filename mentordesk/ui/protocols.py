@@ -9,7 +9,12 @@ from __future__ import annotations
 from typing import Protocol
 
 from mentordesk.domain.mentor import MentorFields
-from mentordesk.services.records import GoalRecord, MentorRecord, MentorReferences
+from mentordesk.services.records import (
+    AgreementRecord,
+    GoalRecord,
+    MentorRecord,
+    MentorReferences,
+)
 
 
 class MentorServiceLike(Protocol):
@@ -27,3 +32,7 @@ class MentorServiceLike(Protocol):
 
 class GoalListLike(Protocol):
     def list_all(self) -> list[GoalRecord]: ...
+
+
+class AgreementLookup(Protocol):
+    def active_for_mentor(self, mentor_id: int) -> AgreementRecord | None: ...

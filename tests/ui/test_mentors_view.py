@@ -337,3 +337,25 @@ def test_quick_edits_of_one_field_are_one_undo_step(
     undo_stack.undo()
     undo_stack.undo()
     assert services.mentors.get(mentor_id).fields.organization == "Lumen"
+
+
+def test_a_mentor_card_shows_the_active_agreement_and_opens_it(
+    qtbot: QtBot, view: MentorsView, services: Services, add_mentor
+) -> None:
+    from mentordesk.domain.agreement_templates import TEMPLATES
+    from mentordesk.domain.enums import AgreementStatus
+
+    mentor_id = add_mentor("Amara Okafor")
+    view.attach(services.mentors, agreements=services.agreements)
+    select(qtbot, view, "Amara Okafor")
+    assert "No active agreement" in view.editor.agreement_label.text()
+    assert not view.editor.open_agreement_button.isVisible()
+
+    fields = TEMPLATES[0].fields.replace(status=AgreementStatus.ACTIVE, review_on=date(2020, 1, 1))
+    agreement = services.agreements.create(mentor_id, fields)
+    view._bus.announce({"agreement"})  # type: ignore[arg-type]  # as the Agreements view does
+    text = view.editor.agreement_label.text()
+    assert fields.title in text and "review overdue" in text
+    with qtbot.waitSignal(view.open_agreement_requested) as opened:
+        view.editor.open_agreement_button.click()
+    assert opened.args == [agreement.id]

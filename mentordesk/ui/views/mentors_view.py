@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -31,7 +33,7 @@ from mentordesk.ui.commands.mentor_commands import (
 from mentordesk.ui.data_bus import DataBus
 from mentordesk.ui.models.mentor_filter_proxy import MentorFilterProxy
 from mentordesk.ui.models.mentor_table_model import MentorTableModel
-from mentordesk.ui.protocols import GoalListLike, MentorServiceLike
+from mentordesk.ui.protocols import AgreementLookup, GoalListLike, MentorServiceLike
 from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.mentor_editor import MentorEditor
 from mentordesk.ui.widgets.mentor_filter_bar import MentorFilterBar
@@ -41,6 +43,7 @@ class MentorsView(QWidget):
     """Lists mentors, filters them as you type, and edits the selected card in place."""
 
     status_message = Signal(str)
+    open_agreement_requested = Signal(int)
     sample_data_requested = Signal()
     records_shown = Signal(int)
 
@@ -54,6 +57,7 @@ class MentorsView(QWidget):
         self._refreshing = False
         self._refresh_again = False
         self._goals: GoalListLike | None = None
+        self._agreements: AgreementLookup | None = None
         self._goal_titles: dict[int, list[str]] = {}
         self._context = CommandContext(
             bus=bus, report_error=self._report_error, focus_mentor=self.select_mentor
@@ -157,6 +161,7 @@ class MentorsView(QWidget):
         left_layout.addWidget(self.count_label)
 
         self.editor = MentorEditor()
+        self.editor.open_agreement_requested.connect(self.open_agreement_requested)
         self.editor.edit_requested.connect(self._store_edit)
         self.editor.create_requested.connect(self._store_new)
         self.editor_hint = EmptyState(
@@ -197,11 +202,13 @@ class MentorsView(QWidget):
         service: MentorServiceLike,
         records: list[MentorRecord] | None = None,
         goals: GoalListLike | None = None,
+        agreements: AgreementLookup | None = None,
     ) -> None:
         """Make the view editable; ``records`` lets start-up pass the rows it already read;
         ``goals`` lets each card show the goals that mentor helps with."""
         self._service = service
         self._goals = goals
+        self._agreements = agreements
         self._goal_titles = self._read_goal_titles()
         self.new_action.setEnabled(True)
         self.show_records(records if records is not None else service.list_all())
@@ -221,6 +228,8 @@ class MentorsView(QWidget):
         if DataKind.GOAL in kinds:
             self._goal_titles = self._read_goal_titles()
             self.editor.set_goal_titles(self._titles_for_editor())
+        if DataKind.AGREEMENT in kinds:
+            self._show_agreement()
         if DataKind.MENTOR in kinds:
             self.refresh()
 
@@ -231,6 +240,13 @@ class MentorsView(QWidget):
                 for mentor_id in goal.mentor_ids:
                     titles.setdefault(mentor_id, []).append(goal.title)
         return titles
+
+    def _show_agreement(self) -> None:
+        record = self.editor.record
+        agreement = None
+        if record is not None and self._agreements is not None:
+            agreement = self._agreements.active_for_mentor(record.id)
+        self.editor.set_agreement(agreement, date.today())
 
     def _titles_for_editor(self) -> list[str]:
         record = self.editor.record
@@ -369,6 +385,7 @@ class MentorsView(QWidget):
                 self.editor.commit_pending()
             self.editor.show_record(record)
             self.editor.set_goal_titles(self._titles_for_editor())
+            self._show_agreement()
             self.editor_stack.setCurrentWidget(self.editor)
         self._update_actions()
 

@@ -10,6 +10,7 @@ command and hands the stored record back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -29,13 +31,21 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.validation import split_labels
-from mentordesk.services.records import MentorRecord
+from mentordesk.services.records import AgreementRecord, MentorRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.widgets.card_form import CardField, CardForm, with_error_label
 from mentordesk.ui.widgets.form_parts import LeavingTextEdit, WheelSafeCombo
 from mentordesk.ui.widgets.optional_date_edit import OptionalDateEdit
 
 BLANK = MentorFields(name="")
+
+
+def _choice_text(value: StrEnum) -> str:
+    """A choice's label, or its stored value in words when no label is known for it."""
+    try:
+        return label(value).lower()
+    except KeyError:
+        return value.value.replace("_", " ")
 
 
 def _noun(name: str) -> str:
@@ -67,6 +77,7 @@ def _noun(name: str) -> str:
 class MentorEditor(QScrollArea):
     """Shows one mentor card, or a blank card for a new mentor."""
 
+    open_agreement_requested = Signal(int)
     # (field name, value before, value after): ask the view to store an edit of one field.
     edit_requested = Signal(str, object, object)
     # A complete new card with a valid name: ask the view to create it.
@@ -158,6 +169,24 @@ class MentorEditor(QScrollArea):
         self._labels(knows, "expertise", self.tr("E&xpertise"), hint)
         self._labels(knows, "tags", self.tr("T&ags"), hint)
         outer.addWidget(knows)
+
+        agreement_box = QGroupBox(self.tr("Agreement"))
+        agreement_layout = QVBoxLayout(agreement_box)
+        self.agreement_label = QLabel()
+        self.agreement_label.setObjectName("mentorAgreement")
+        self.agreement_label.setWordWrap(True)
+        self.open_agreement_button = QPushButton(self.tr("Open Agreement"))
+        self.open_agreement_button.clicked.connect(
+            lambda: (
+                self._agreement_id is not None
+                and self.open_agreement_requested.emit(self._agreement_id)
+            )
+        )
+        agreement_layout.addWidget(self.agreement_label)
+        agreement_layout.addWidget(self.open_agreement_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._agreement_id: int | None = None
+        self.set_agreement(None)
+        outer.addWidget(agreement_box)
 
         helps = QGroupBox(self.tr("Goals they help with"))
         helps_layout = QVBoxLayout(helps)
@@ -310,6 +339,29 @@ class MentorEditor(QScrollArea):
         if record.is_archived:
             parts.append(self.tr("archived"))
         self.subheading.setText(" · ".join(parts))
+
+    def set_agreement(self, agreement: AgreementRecord | None, today: date | None = None) -> None:
+        """The mentor's active agreement in a line: cadence, format, review date."""
+        self._agreement_id = None if agreement is None else agreement.id
+        self.open_agreement_button.setVisible(agreement is not None)
+        if agreement is None:
+            self.agreement_label.setText(
+                self.tr("No active agreement. Agree expectations in the Agreements view.")
+            )
+            return
+        f = agreement.fields
+        if f.cadence_every:
+            cadence = self.tr("every {n} {unit}").format(
+                n=f.cadence_every, unit=_choice_text(f.cadence_unit)
+            )
+        else:
+            cadence = self.tr("as needed")
+        parts = [f.title, cadence, _choice_text(f.format)]
+        if f.review_on is not None:
+            parts.append(self.tr("review {date}").format(date=f.review_on.isoformat()))
+            if today is not None and agreement.is_review_due(today):
+                parts.append(self.tr("review overdue"))
+        self.agreement_label.setText(" · ".join(parts))
 
     def set_goal_titles(self, titles: list[str]) -> None:
         """The goals this mentor helps with (linked from the Goals view)."""
