@@ -7,14 +7,19 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 
 from mentordesk.domain.enums import (
+    AgreementStatus,
     AssessmentSource,
+    CadenceUnit,
     Channel,
+    CommitmentSide,
     Direction,
     GoalKind,
     GoalStatus,
     HowWeMet,
+    MeetingFormat,
     MentorStatus,
     RelationshipKind,
+    WhoSchedules,
 )
 
 
@@ -71,6 +76,34 @@ _GOAL_LABELS: dict[StrEnum, str] = {
 }
 
 
+# Agreement choices share values with other enums (ACTIVE, VIDEO, MENTOR...): their own dict.
+_AGREEMENT_LABELS: dict[StrEnum, str] = {
+    AgreementStatus.DRAFT: "Draft",
+    AgreementStatus.ACTIVE: "Active",
+    AgreementStatus.UNDER_REVIEW: "Under review",
+    AgreementStatus.CONCLUDED: "Concluded",
+    CadenceUnit.DAYS: "days",
+    CadenceUnit.WEEKS: "weeks",
+    CadenceUnit.MONTHS: "months",
+    CadenceUnit.AS_NEEDED: "as needed",
+    MeetingFormat.IN_PERSON: "In person",
+    MeetingFormat.VIDEO: "Video call",
+    MeetingFormat.PHONE: "Phone",
+    MeetingFormat.CHAT: "Chat",
+    MeetingFormat.ASYNCHRONOUS: "Asynchronous",
+    MeetingFormat.MICRO_SESSION: "Micro-session",
+    WhoSchedules.ME: "I do",
+    WhoSchedules.MENTOR: "My mentor does",
+    WhoSchedules.EITHER: "Either of us",
+}
+
+# Apart again: CommitmentSide.ME equals WhoSchedules.ME.
+_COMMITMENT_LABELS: dict[StrEnum, str] = {
+    CommitmentSide.ME: "I will",
+    CommitmentSide.MENTOR: "My mentor will",
+}
+
+
 def label(value: StrEnum | None, empty: str = "") -> str:
     """The translated label of a choice; ``empty`` when nothing was chosen."""
     if value is None:
@@ -80,6 +113,6 @@ def label(value: StrEnum | None, empty: str = "") -> str:
 
 _BY_MEMBER = {
     (type(member), member.value): text
-    for labels in (_LABELS, _GOAL_LABELS)
+    for labels in (_LABELS, _GOAL_LABELS, _AGREEMENT_LABELS, _COMMITMENT_LABELS)
     for member, text in labels.items()
 }
