@@ -173,7 +173,11 @@ class AgreementsView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Names and titles can be long: they share what the short columns leave.
+        header.setSectionResizeMode(AgreementTableModel.MENTOR, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(AgreementTableModel.MENTOR, 150)
         header.setSectionResizeMode(AgreementTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.addAction(self.delete_action)
 
@@ -227,8 +231,8 @@ class AgreementsView(QWidget):
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([640, 640])
-        self.editor_stack.setMinimumWidth(520)
+        self.splitter.setSizes([740, 540])
+        self.editor_stack.setMinimumWidth(500)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

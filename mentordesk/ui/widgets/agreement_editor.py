@@ -246,6 +246,7 @@ class AgreementEditor(QScrollArea):
         for name, edit in self.lines.items():
             value = getattr(fields, name)
             edit.setText("" if value is None else str(value))
+            edit.setCursorPosition(0)
         for name, text_edit in self.texts.items():
             if text_edit.toPlainText().strip() != getattr(fields, name) or switched:
                 text_edit.setPlainText(getattr(fields, name))

@@ -4,6 +4,7 @@ back to an earlier one."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import UTC
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,13 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.agreement import AgreementFields, FieldChange, field_changes
 from mentordesk.services.records import RevisionRecord
 from mentordesk.ui.models.agreement_revision_model import AgreementDiffModel, AgreementRevisionModel
+from mentordesk.ui.models.mentor_table_model import format_date
+
+
+def _when(revision: RevisionRecord) -> str:
+    stamp = revision.revised_at
+    local = (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone()
+    return f"{format_date(local.date())} {local:%H:%M}"
 
 
 class AgreementHistory(QWidget):
@@ -43,6 +51,11 @@ class AgreementHistory(QWidget):
         self.revision_list.setObjectName("agreementRevisions")
         self.revision_list.setModel(self.revision_model)
         self.revision_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # A first revision names every field agreed: wrap rather than scroll sideways.
+        self.revision_list.setWordWrap(True)
+        self.revision_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.revision_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.revision_list.setSpacing(2)
         self.revision_list.selectionModel().selectionChanged.connect(self._update_diff)
         self.hint = QLabel(
             self.tr(
@@ -157,10 +170,14 @@ class AgreementHistory(QWidget):
             if newer is None:
                 assert self._current is not None
                 changes = field_changes(older.state, self._current)
-                title = self.tr("From the chosen revision to the agreement now")
+                title = self.tr("From the revision of {older} to the agreement now").format(
+                    older=_when(older)
+                )
             else:
                 changes = self._compare(older.id, newer.id)  # type: ignore[operator]
-                title = self.tr("From the older to the newer revision")
+                title = self.tr("From the revision of {older} to that of {newer}").format(
+                    older=_when(older), newer=_when(newer)
+                )
             if not changes:
                 title += self.tr(": no difference.")
             self.diff_title.setText(title)

@@ -11,6 +11,7 @@ from datetime import time
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -104,6 +105,7 @@ class TextListPanel(_RowPanel):
 
     def _new_row(self, value: str = "") -> QWidget:
         edit = QLineEdit(value)
+        edit.setCursorPosition(0)
         edit.setPlaceholderText(self.tr("One thing, in a few words"))
         edit.editingFinished.connect(self.changed)
         return self._append_row([edit])
@@ -141,6 +143,7 @@ class ObjectivePanel(_RowPanel):
     def _new_row(self, value: ObjectiveFields | None = None) -> QWidget:
         value = value or ObjectiveFields()
         edit = QLineEdit(value.text)
+        edit.setCursorPosition(0)
         edit.setPlaceholderText(self.tr("What we work on"))
         edit.editingFinished.connect(self.changed)
         combo = WheelSafeCombo()
@@ -151,7 +154,11 @@ class ObjectivePanel(_RowPanel):
         if value.goal_id is not None and combo.findData(value.goal_id) < 0:
             combo.addItem(self.tr("A deleted goal"), value.goal_id)
         combo.setCurrentIndex(max(0, combo.findData(value.goal_id)))
-        combo.setMaximumWidth(220)
+        # Goal titles are long: the combo stays narrow and the objective's text gets the room.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
+        combo.setToolTip(combo.currentText())
+        combo.currentTextChanged.connect(combo.setToolTip)
         combo.activated.connect(lambda _i: self.changed.emit())
         return self._append_row([edit, combo])
 
