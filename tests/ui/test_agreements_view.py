@@ -5,20 +5,22 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit, QTimeEdit
 from pytestqt.qtbot import QtBot
 
-from mentordesk.domain.agreement import AgreementFields
+from mentordesk.domain.agreement import AgreementFields, ObjectiveFields
 from mentordesk.domain.agreement_templates import TEMPLATES
-from mentordesk.domain.enums import AgreementStatus, CadenceUnit
+from mentordesk.domain.enums import AgreementStatus, CadenceUnit, Channel
+from mentordesk.domain.goal import GoalFields
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.services.context import Services
 from mentordesk.ui.data_bus import DataBus
 from mentordesk.ui.dialogs.agreement_new_dialog import NewAgreementDialog
 from mentordesk.ui.models.agreement_table_model import AgreementTableModel, ReviewDueRole
 from mentordesk.ui.views.agreements_view import AgreementsView
+from mentordesk.ui.widgets.form_parts import WheelSafeCombo
 from tests.ui.test_mentors_view import type_text
 
 TODAY = date(2026, 6, 1)
@@ -251,3 +253,63 @@ def test_filters_and_the_review_that_has_passed(
     assert view.list_stack.currentWidget() is view.no_match_state
     view.clear_filters()
     assert view.proxy.rowCount() == 2
+
+
+def test_review_before_start_is_refused_inline(
+    qtbot: QtBot, agreements_view: AgreementsView, services: Services
+) -> None:
+    ada = mentor(services, "Ada")
+    record = services.agreements.create(
+        ada, AgreementFields(title="Ours", starts_on=date(2026, 3, 1))
+    )
+    view = agreements_view
+    view.attach(services)
+    view.select_agreement(record.id)
+    review = view.editor.dates["review_on"]
+    review.setDate(QDate(2026, 2, 1))
+    review.editingFinished.emit()
+    assert view.editor.errors["review_on"].isVisible()
+    assert services.agreements.get(record.id).fields.review_on is None
+    review.setDate(QDate(2026, 9, 1))
+    review.editingFinished.emit()
+    assert not view.editor.errors["review_on"].isVisible()
+    assert services.agreements.get(record.id).fields.review_on == date(2026, 9, 1)
+
+
+def test_objectives_linked_to_goals_commitments_and_channels_with_undo(
+    qtbot: QtBot, agreements_view: AgreementsView, services: Services, undo_stack: QUndoStack
+) -> None:
+    ada = mentor(services, "Ada")
+    goal = services.goals.create(GoalFields(title="Lead a team"))
+    record = services.agreements.create(ada, AgreementFields(title="Ours"))
+    view = agreements_view
+    view.attach(services)
+    view.select_agreement(record.id)
+    editor = view.editor
+
+    editor.objectives.add_button.click()
+    [row] = editor.objectives.rows
+    combo = row.findChild(WheelSafeCombo)
+    assert combo is not None and combo.itemText(0) == "No goal"
+    combo.setCurrentIndex(combo.findData(goal.id))
+    combo.activated.emit(combo.currentIndex())
+    assert services.agreements.get(record.id).fields.objectives == (ObjectiveFields("", goal.id),)
+
+    editor.my_commitments.add_button.click()
+    [line] = editor.my_commitments.rows
+    edit = line.findChild(QLineEdit)
+    assert edit is not None
+    type_into(qtbot, edit, "Send an agenda")
+    assert services.agreements.get(record.id).fields.my_commitments == ("Send an agenda",)
+
+    editor.channels["preferred_channels"][Channel.EMAIL].click()
+    assert services.agreements.get(record.id).fields.preferred_channels == (Channel.EMAIL,)
+
+    undo_stack.undo()
+    assert services.agreements.get(record.id).fields.preferred_channels == ()
+    assert not editor.channels["preferred_channels"][Channel.EMAIL].isChecked()
+    undo_stack.undo()
+    assert services.agreements.get(record.id).fields.commitments == ()
+    undo_stack.undo()
+    assert services.agreements.get(record.id).fields.objectives == ()
+    assert editor.objectives.rows == []
