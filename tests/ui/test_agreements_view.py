@@ -274,6 +274,13 @@ def test_review_before_start_is_refused_inline(
     review.editingFinished.emit()
     assert not view.editor.errors["review_on"].isVisible()
     assert services.agreements.get(record.id).fields.review_on == date(2026, 9, 1)
+    # Picked in the calendar: saved without leaving the field.
+    agreed = view.editor.dates["agreed_on"]
+    agreed.setDate(QDate(2026, 2, 20))
+    agreed.calendarWidget().clicked.emit(QDate(2026, 2, 20))
+    qtbot.waitUntil(
+        lambda: services.agreements.get(record.id).fields.agreed_on == date(2026, 2, 20)
+    )
 
 
 def test_objectives_linked_to_goals_commitments_and_channels_with_undo(

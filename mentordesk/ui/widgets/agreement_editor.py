@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -67,7 +67,7 @@ class AgreementEditor(QScrollArea):
         self.record: AgreementRecord | None = None
         self.lines: dict[str, QLineEdit] = {}
         self.texts: dict[str, LeavingTextEdit] = {}
-        self.dates: dict[str, QDateEdit] = {}
+        self.dates: dict[str, _OptionalDateEdit] = {}
         self.combos: dict[str, WheelSafeCombo] = {}
         self.errors: dict[str, QLabel] = {}
         self.channels: dict[str, dict[Channel, QCheckBox]] = {}
@@ -125,12 +125,12 @@ class AgreementEditor(QScrollArea):
         self._add(form, name, text, edit)
 
     def _date(self, form: QFormLayout, name: str, text: str) -> None:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(_UNSET)
-        edit.setSpecialValueText(self.tr("not set"))
-        edit.setDisplayFormat("d MMM yyyy")
+        edit = _OptionalDateEdit()
         edit.editingFinished.connect(lambda: self._changed(name))
+        # A date picked in the calendar saves at once, after the edit has taken it.
+        edit.calendarWidget().clicked.connect(
+            lambda _day: QTimer.singleShot(0, lambda: self._changed(name))
+        )
         self.dates[name] = edit
         self._add(form, name, text, edit)
 
@@ -333,6 +333,32 @@ class AgreementEditor(QScrollArea):
 
     def field_noun(self, name: str) -> str:
         return FIELD_NAMES.get(name, name)
+
+
+class _OptionalDateEdit(QDateEdit):
+    """Its lowest value reads "not set": step below the first date to clear it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setCalendarPopup(True)
+        self.setMinimumDate(_UNSET)
+        self.setSpecialValueText(self.tr("not set"))
+        self.setDisplayFormat("d MMM yyyy")
+        self.setToolTip(self.tr("Step below the first date to clear it"))
+        self.calendarWidget().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The calendar of an unset date opens on this month, not in 1900.
+        if event.type() == QEvent.Type.Show and self.date() == _UNSET:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        return False
+
+    def stepBy(self, steps: int) -> None:
+        if self.date() == _UNSET:
+            self.setDate(QDate.currentDate())
+            return
+        super().stepBy(steps)
 
 
 class _Unreadable(ValueError):
