@@ -265,6 +265,7 @@ def test_review_before_start_is_refused_inline(
     view = agreements_view
     view.attach(services)
     view.select_agreement(record.id)
+    assert "No revisions yet" in view.history.hint.text()
     review = view.editor.dates["review_on"]
     review.setDate(QDate(2026, 2, 1))
     review.editingFinished.emit()

@@ -57,12 +57,8 @@ class AgreementHistory(QWidget):
         self.revision_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.revision_list.setSpacing(2)
         self.revision_list.selectionModel().selectionChanged.connect(self._update_diff)
-        self.hint = QLabel(
-            self.tr(
-                "Choose a revision to see how the agreement differs now, or two revisions "
-                "(Ctrl+click) to compare them."
-            )
-        )
+        self.hint = QLabel()
+        self.hint.setObjectName("agreementHistoryHint")
         self.hint.setWordWrap(True)
 
         self.diff_title = QLabel()
@@ -123,6 +119,17 @@ class AgreementHistory(QWidget):
         self._compare = compare
         self._goal_titles = dict(goal_titles)
         self.revision_model.set_revisions(revisions)
+        self.hint.setText(
+            self.tr(
+                "Choose a revision to see how the agreement differs now, or two revisions "
+                "(Ctrl+click) to compare them."
+            )
+            if revisions
+            else self.tr(
+                "No revisions yet: a draft keeps no history. Once the agreement is active, "
+                "every change to it is kept here with its date."
+            )
+        )
         selection = self.revision_list.selectionModel()
         for row in range(1, self.revision_model.rowCount()):
             revision = self.revision_model.revision_at(row)
