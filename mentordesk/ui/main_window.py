@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Mentors"), self.tr("&Mentor"), lambda: self.mentors_view)
         self._add_page(self.tr("Goals"), self.tr("&Goal"), self._create_goals_view)
         self._add_page(self.tr("Skills"), self.tr("&Skill"), self._create_skills_view)
+        self._add_page(self.tr("Agreements"), self.tr("&Agreement"), self._create_agreements_view)
+        self.mentors_view.open_agreement_requested.connect(self.open_agreement)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -112,6 +114,15 @@ class MainWindow(QMainWindow):
         from mentordesk.ui.views.skills_view import SkillsView
 
         return SkillsView(self.bus, self.undo_stack)
+
+    def _create_agreements_view(self) -> QWidget:
+        from mentordesk.ui.views.agreements_view import AgreementsView
+
+        return AgreementsView(self.bus, self.undo_stack)
+
+    def open_agreement(self, agreement_id: int) -> None:
+        view = self.page_view("Agreements")
+        view.select_agreement(agreement_id)  # type: ignore[attr-defined]
 
     def show_page(self, row: int) -> None:
         """Show a view; views other than Mentors are built the first time they are shown,

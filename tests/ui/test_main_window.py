@@ -34,6 +34,7 @@ def test_navigation_lists_only_working_views_and_menus_exist(
         "Mentors",
         "Goals",
         "Skills",
+        "Agreements",
     ]
     assert window.stack.currentWidget() is window.mentors_view
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
@@ -135,4 +136,24 @@ def test_each_view_brings_its_own_menu_and_ctrl_n(qtbot: QtBot, location: DataLo
     assert skills.editor.isVisible() and skills.editor.is_new  # type: ignore[attr-defined]
     window.page_view("Mentors")
     assert menus()[2] == "Mentor"
+    window.close()
+
+
+def test_open_agreement_from_a_mentor_card(qtbot: QtBot, location: DataLocation) -> None:
+    from mentordesk.domain.agreement_templates import TEMPLATES
+    from mentordesk.domain.enums import AgreementStatus
+    from mentordesk.domain.mentor import MentorFields
+
+    window, services = open_window(qtbot, location)
+    mentor = services.mentors.create(MentorFields(name="Amara Okafor"))
+    fields = TEMPLATES[0].fields.replace(status=AgreementStatus.ACTIVE)
+    agreement = services.agreements.create(mentor.id, fields)
+    window.bus.announce({"mentor"})  # type: ignore[arg-type]
+    window.mentors_view.select_mentor(mentor.id)
+    assert window.mentors_view.editor.open_agreement_button.isVisible()
+    window.mentors_view.editor.open_agreement_button.click()
+    agreements = window.stack.currentWidget()
+    assert [a.text().replace("&", "") for a in window.menuBar().actions()][2] == "Agreement"
+    assert agreements.editor.record is not None  # type: ignore[attr-defined]
+    assert agreements.editor.record.id == agreement.id  # type: ignore[attr-defined]
     window.close()
