@@ -107,6 +107,14 @@ def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:
     dialog.grab().save(str(path))
     print(path)
     dialog.close()
+    agreements = window.page_view("Agreements")
+    agreements.table.selectRow(1)  # type: ignore[attr-defined]
+    save(window, out, "agreements")
+    agreements.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    history = agreements.history  # type: ignore[attr-defined]
+    history.revision_list.setCurrentIndex(history.revision_model.index(2, 0))
+    save(window, out, "agreements-history")
+    agreements.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
     window.page_view("Mentors")
 
 
