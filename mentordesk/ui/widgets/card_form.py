@@ -250,3 +250,44 @@ class CardForm(QObject):
         """The message shown under a field; empty when the field is fine."""
         error = self.fields[name].error
         return error.text() if not error.isHidden() else ""
+
+
+class CardEditorMixin:
+    """The card editor's public face, handed on to its CardForm (mixed in before the Qt
+    widget class). Views and tests talk to the editor; the form does the work."""
+
+    form: CardForm
+
+    @property
+    def is_new(self) -> bool:
+        return self.form.is_new
+
+    def _touched(self, name: str) -> None:
+        self.form.touched(name)
+
+    def commit(self, name: str, *, quiet: bool = False) -> None:
+        self.form.commit(name, quiet=quiet)
+
+    def commit_pending(self, *, quiet: bool = False) -> None:
+        self.form.commit_pending(quiet=quiet)
+
+    def keep_unsaved(self, name: str) -> None:
+        self.form.keep_unsaved(name)
+
+    def has_unsaved_draft(self) -> bool:
+        return self.form.has_unsaved_draft()
+
+    def unsaved_fields(self) -> list[str]:
+        return self.form.unsaved_fields()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.form.show_errors(errors)
+
+    def error_text(self, name: str) -> str:
+        return self.form.error_text(name)
+
+    def field_value(self, name: str) -> Any:
+        return self.form.fields[name].read()
+
+    def stored_value(self, name: str) -> Any:
+        return getattr(self.form.stored, name)

@@ -32,7 +32,7 @@ from mentordesk.domain.goal import GoalFields
 from mentordesk.services.records import GoalRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.mentor_table_model import format_date
-from mentordesk.ui.widgets.card_form import CardField, CardForm
+from mentordesk.ui.widgets.card_form import CardEditorMixin, CardField, CardForm
 from mentordesk.ui.widgets.form_parts import LeavingTextEdit, WheelSafeCombo, error_label
 from mentordesk.ui.widgets.goal_links_panel import GoalLinksPanel
 from mentordesk.ui.widgets.goal_milestones_panel import GoalMilestonesPanel
@@ -56,7 +56,7 @@ def _noun(name: str) -> str:
     return nouns[name]
 
 
-class GoalEditor(QScrollArea):
+class GoalEditor(CardEditorMixin, QScrollArea):
     """Shows one goal card, or a blank card for a new goal."""
 
     # (field name, fields before, fields after): ask the view to store an edit of one field.
@@ -265,10 +265,6 @@ class GoalEditor(QScrollArea):
         assert record is None or isinstance(record, GoalRecord)
         return record
 
-    @property
-    def is_new(self) -> bool:
-        return self.form.is_new
-
     def show_record(self, record: GoalRecord) -> None:
         """Show a stored goal. Refreshing the same goal keeps what is being typed."""
         if not self.form.show_record(record):
@@ -322,37 +318,10 @@ class GoalEditor(QScrollArea):
             self.tr("since {date}").format(date=format_date(changed)) if changed else ""
         )
 
-    # --- committing: the shared CardForm does the work -----------------------------------
+    # --- where this card's messages go (the rest is CardForm's) ------------------------
 
     def _adjust_errors(self, name: str, errors: dict[str, str]) -> set[str]:
         if "target_on" in errors:
             errors["target_on"] = self.tr("The target date is before the start date.")
         # The start and target dates are checked together; the message stays by the target.
         return {"started_on", "target_on"} if name in ("started_on", "target_on") else {name}
-
-    def _touched(self, name: str) -> None:
-        self.form.touched(name)
-
-    def commit(self, name: str, *, quiet: bool = False) -> None:
-        self.form.commit(name, quiet=quiet)
-
-    def commit_pending(self, *, quiet: bool = False) -> None:
-        self.form.commit_pending(quiet=quiet)
-
-    def keep_unsaved(self, name: str) -> None:
-        self.form.keep_unsaved(name)
-
-    def has_unsaved_draft(self) -> bool:
-        return self.form.has_unsaved_draft()
-
-    def unsaved_fields(self) -> list[str]:
-        return self.form.unsaved_fields()
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.form.show_errors(errors)
-
-    def error_text(self, name: str) -> str:
-        return self.form.error_text(name)
-
-    def field_value(self, name: str) -> Any:
-        return self.fields[name].read()

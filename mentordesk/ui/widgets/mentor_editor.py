@@ -33,7 +33,7 @@ from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.validation import split_labels
 from mentordesk.services.records import AgreementRecord, MentorRecord
 from mentordesk.ui.labels import label
-from mentordesk.ui.widgets.card_form import CardField, CardForm, with_error_label
+from mentordesk.ui.widgets.card_form import CardEditorMixin, CardField, CardForm, with_error_label
 from mentordesk.ui.widgets.form_parts import LeavingTextEdit, WheelSafeCombo
 from mentordesk.ui.widgets.optional_date_edit import OptionalDateEdit
 
@@ -74,7 +74,7 @@ def _noun(name: str) -> str:
     return nouns[name]
 
 
-class MentorEditor(QScrollArea):
+class MentorEditor(CardEditorMixin, QScrollArea):
     """Shows one mentor card, or a blank card for a new mentor."""
 
     open_agreement_requested = Signal(int)
@@ -310,10 +310,6 @@ class MentorEditor(QScrollArea):
         assert record is None or isinstance(record, MentorRecord)
         return record
 
-    @property
-    def is_new(self) -> bool:
-        return self.form.is_new
-
     def show_record(self, record: MentorRecord) -> None:
         """Show a stored card. Refreshing the same card keeps what is being typed."""
         self.form.show_record(record)
@@ -372,7 +368,7 @@ class MentorEditor(QScrollArea):
                 self.tr("None yet. Link this mentor to a goal in the Goals view.")
             )
 
-    # --- committing: the shared CardForm does the work -----------------------------------
+    # --- where this card's messages go (the rest is CardForm's) ------------------------
 
     def _adjust_errors(self, name: str, errors: dict[str, str]) -> set[str]:
         if name == "started_on" and "ended_on" in errors:
@@ -380,33 +376,3 @@ class MentorEditor(QScrollArea):
             errors["started_on"] = self.tr("The start date is after the end date.")
             del errors["ended_on"]
         return {name, "ended_on"} if name in ("started_on", "ended_on") else {name}
-
-    def _touched(self, name: str) -> None:
-        self.form.touched(name)
-
-    def commit(self, name: str, *, quiet: bool = False) -> None:
-        self.form.commit(name, quiet=quiet)
-
-    def commit_pending(self, *, quiet: bool = False) -> None:
-        self.form.commit_pending(quiet=quiet)
-
-    def keep_unsaved(self, name: str) -> None:
-        self.form.keep_unsaved(name)
-
-    def has_unsaved_draft(self) -> bool:
-        return self.form.has_unsaved_draft()
-
-    def unsaved_fields(self) -> list[str]:
-        return self.form.unsaved_fields()
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.form.show_errors(errors)
-
-    def error_text(self, name: str) -> str:
-        return self.form.error_text(name)
-
-    def field_value(self, name: str) -> Any:
-        return self.fields[name].read()
-
-    def stored_value(self, name: str) -> Any:
-        return getattr(self.form.stored, name)

@@ -26,7 +26,7 @@ from mentordesk.domain.skill import SkillFields
 from mentordesk.services.records import SkillRecord
 from mentordesk.ui.models.mentor_table_model import format_date
 from mentordesk.ui.models.skill_table_model import level_text
-from mentordesk.ui.widgets.card_form import CardField, CardForm, with_error_label
+from mentordesk.ui.widgets.card_form import CardEditorMixin, CardField, CardForm, with_error_label
 from mentordesk.ui.widgets.form_parts import LeavingTextEdit
 from mentordesk.ui.widgets.optional_date_edit import OptionalDateEdit
 from mentordesk.ui.widgets.skill_level_picker import LevelPicker
@@ -46,7 +46,7 @@ def _noun(name: str) -> str:
     return nouns[name]
 
 
-class SkillEditor(QWidget):
+class SkillEditor(CardEditorMixin, QWidget):
     """Shows one skill's fields, or a blank skill that is created once it has a name."""
 
     # (field name, fields before, fields after): ask the view to store an edit of one field.
@@ -206,10 +206,6 @@ class SkillEditor(QWidget):
         assert record is None or isinstance(record, SkillRecord)
         return record
 
-    @property
-    def is_new(self) -> bool:
-        return self.form.is_new
-
     def show_record(self, record: SkillRecord) -> None:
         """Show a stored skill. Refreshing the same skill keeps what is being typed."""
         self.form.show_record(record)
@@ -255,35 +251,3 @@ class SkillEditor(QWidget):
                 else self.tr("part of {n} goals").format(n=count)
             )
         self.subheading.setText(" · ".join(parts))
-
-    # --- committing: the shared CardForm does the work -----------------------------------
-
-    def _touched(self, name: str) -> None:
-        self.form.touched(name)
-
-    def commit(self, name: str, *, quiet: bool = False) -> None:
-        self.form.commit(name, quiet=quiet)
-
-    def commit_pending(self, *, quiet: bool = False) -> None:
-        self.form.commit_pending(quiet=quiet)
-
-    def keep_unsaved(self, name: str) -> None:
-        self.form.keep_unsaved(name)
-
-    def has_unsaved_draft(self) -> bool:
-        return self.form.has_unsaved_draft()
-
-    def unsaved_fields(self) -> list[str]:
-        return self.form.unsaved_fields()
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        self.form.show_errors(errors)
-
-    def error_text(self, name: str) -> str:
-        return self.form.error_text(name)
-
-    def field_value(self, name: str) -> Any:
-        return self.fields[name].read()
-
-    def stored_value(self, name: str) -> Any:
-        return getattr(self.form.stored, name)
