@@ -359,3 +359,21 @@ def test_a_mentor_card_shows_the_active_agreement_and_opens_it(
     with qtbot.waitSignal(view.open_agreement_requested) as opened:
         view.editor.open_agreement_button.click()
     assert opened.args == [agreement.id]
+
+
+def test_leaving_a_nameless_new_card_asks_and_cancel_keeps_it(
+    qtbot: QtBot, view: MentorsView, services: Services, add_mentor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_mentor("Amara Okafor")
+    view.attach(services.mentors)
+    view.start_new_mentor()
+    view.editor.fields["email"].widget.setText("kim@example.org")
+    view.editor.commit("email")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: answers.pop(0))
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.table.selectionModel().selectedRows() == [])
+    assert view.editor.is_new and view.editor.field_value("email") == "kim@example.org"
+    view.table.selectRow(0)
+    assert view.editor.record is not None and view.editor.record.name == "Amara Okafor"
+    assert services.mentors.count() == 1

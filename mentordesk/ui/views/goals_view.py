@@ -42,6 +42,7 @@ from mentordesk.ui.commands.goal_commands import (
 from mentordesk.ui.data_bus import DataBus
 from mentordesk.ui.models.goal_filter_proxy import GoalFilterProxy
 from mentordesk.ui.models.goal_table_model import GoalTableModel
+from mentordesk.ui.views.draft_guard import ask_to_discard_draft, stay_on_draft
 from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.goal_card_edits import GoalCardEdits
 from mentordesk.ui.widgets.goal_editor import GoalEditor
@@ -338,23 +339,16 @@ class GoalsView(QWidget):
             return
         record = self.model.record_at(self.proxy.mapToSource(current).row())
         if self.editor.has_unsaved_draft() and not self._discard_draft():
-            selection = self.table.selectionModel()
-            selection.blockSignals(True)
-            selection.clearSelection()
-            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
-            selection.blockSignals(False)
+            stay_on_draft(self.table)
             return
         self._show_editor(record)
 
     def _discard_draft(self) -> bool:
-        answer = QMessageBox.question(
+        return ask_to_discard_draft(
             self,
             self.tr("Unsaved new goal"),
             self.tr("The new goal has no title yet, so nothing on it is saved.\n\nDiscard it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def _show_editor(self, record: GoalRecord | None) -> None:
         if record is None:

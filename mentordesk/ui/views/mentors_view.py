@@ -34,6 +34,7 @@ from mentordesk.ui.data_bus import DataBus
 from mentordesk.ui.models.mentor_filter_proxy import MentorFilterProxy
 from mentordesk.ui.models.mentor_table_model import MentorTableModel
 from mentordesk.ui.protocols import AgreementLookup, GoalListLike, MentorServiceLike
+from mentordesk.ui.views.draft_guard import ask_to_discard_draft, stay_on_draft
 from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.mentor_editor import MentorEditor
 from mentordesk.ui.widgets.mentor_filter_bar import MentorFilterBar
@@ -354,27 +355,18 @@ class MentorsView(QWidget):
             return
         record = self.model.record_at(self.proxy.mapToSource(current).row())
         if self.editor.has_unsaved_draft() and not self._discard_draft():
-            # Keep the person on their unsaved new card.
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectionModel().clearSelection()
-            self.table.selectionModel().setCurrentIndex(
-                QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
-            self.table.selectionModel().blockSignals(False)
+            stay_on_draft(self.table)
             return
         self._show_editor(record)
 
     def _discard_draft(self) -> bool:
-        answer = QMessageBox.question(
+        return ask_to_discard_draft(
             self,
             self.tr("Unsaved new mentor"),
             self.tr(
                 "The new mentor has no name yet, so nothing on the card is saved.\n\nDiscard it?"
             ),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def _show_editor(self, record: MentorRecord | None) -> None:
         if record is None:

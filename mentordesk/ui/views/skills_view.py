@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QMessageBox,
@@ -36,6 +36,7 @@ from mentordesk.ui.data_bus import DataBus
 from mentordesk.ui.dialogs.compare_skills_dialog import CompareSkillsDialog
 from mentordesk.ui.models.skill_filter_proxy import SkillFilterProxy
 from mentordesk.ui.models.skill_table_model import SkillTableModel
+from mentordesk.ui.views.draft_guard import ask_to_discard_draft, stay_on_draft
 from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.skill_detail import SkillDetail
 from mentordesk.ui.widgets.skill_list import SkillList
@@ -281,23 +282,16 @@ class SkillsView(QWidget):
             return
         record = self.model.record_at(self.proxy.mapToSource(current).row())
         if self.editor.has_unsaved_draft() and not self._discard_draft():
-            selection = self.table.selectionModel()
-            selection.blockSignals(True)
-            selection.clearSelection()
-            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
-            selection.blockSignals(False)
+            stay_on_draft(self.table)
             return
         self._show_detail(record)
 
     def _discard_draft(self) -> bool:
-        answer = QMessageBox.question(
+        return ask_to_discard_draft(
             self,
             self.tr("Unsaved new skill"),
             self.tr("The new skill has no name yet, so nothing is saved.\n\nDiscard it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def _show_detail(self, record: SkillRecord | None) -> None:
         if record is None:

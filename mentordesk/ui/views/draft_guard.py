@@ -1,0 +1,35 @@
+"""What the list-and-card views do when the person leaves a new card that has no name yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
+
+
+def ask_to_discard_draft(parent: QWidget, title: str, text: str) -> bool:
+    """True when the person chooses to discard the unsaved new card (Cancel is default)."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
+def stay_on_draft(table: QAbstractItemView) -> None:
+    """Undo a row click without telling anyone, so the new card stays in the editor.
+
+    Deferred: the view selects the clicked row only after announcing the new current row,
+    so clearing at once would leave that row highlighted beside the unsaved card.
+    """
+
+    def clear() -> None:
+        selection = table.selectionModel()
+        selection.blockSignals(True)
+        selection.clearSelection()
+        selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.blockSignals(False)
+
+    QTimer.singleShot(0, table, clear)
