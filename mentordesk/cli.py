@@ -15,8 +15,8 @@ from mentordesk import APP_NAME, __version__
 from mentordesk.domain.enums import Direction, MentorStatus, RelationshipKind
 
 if TYPE_CHECKING:
+    from mentordesk.domain.mentor import MentorRecord
     from mentordesk.paths import DataLocation
-    from mentordesk.services.records import MentorRecord
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -67,9 +67,42 @@ def create_session_factory(engine: Engine) -> sessionmaker[Session]:
 @contextmanager
 def reading(sessions: sessionmaker[Session]) -> Iterator[Session]:
     """A session for reads only: a deferred transaction that never waits for a writer."""
+    if isinstance(sessions, _SharedTransaction):
+        yield sessions.session  # inside one_transaction(): read what it wrote so far
+        return
     with storage_errors(), sessions() as session:
         session.connection(execution_options={READ_ONLY: True})
         yield session
+
+
+class _SharedTransaction(sessionmaker[Session]):
+    """A session factory whose every session is one session inside one open transaction.
+
+    Services built on it work as usual, but what they do is committed together or not at
+    all: each ``begin()`` is a savepoint of the outer transaction.
+    """
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    @contextmanager
+    def __call__(self, **_ignored: Any) -> Iterator[Session]:  # type: ignore[override]
+        yield self.session
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        with self.session.begin_nested():
+            yield self.session
+
+
+@contextmanager
+def one_transaction(sessions: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
+    """A session factory for work that must be stored whole or not at all (sample data,
+    imports): everything done through it commits at the end of the block, and an exception
+    anywhere rolls all of it back."""
+    with storage_errors(), sessions.begin() as session:
+        yield _SharedTransaction(session)
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-from mentordesk.domain.models import Base
+from mentordesk.db.models import Base
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -1,17 +1,14 @@
-"""An expectations agreement with one mentor: what both sides agreed, and the rules it keeps.
+"""An expectations agreement with one mentor: what both sides agreed, the rules it keeps, and
+the stored record (with the rule for when its review is due).
 
-Also the stored form of an agreement's state (plain JSON values), so a revision can keep the
-whole state after a change and any two revisions can be compared field by field.
+The stored form of its state, for revisions, is in ``agreement_revision``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, time
-from typing import Any
+from datetime import date, datetime, time
 
 from mentordesk.domain.enums import (
     AgreementStatus,
@@ -226,93 +223,35 @@ class AgreementFields:
         return fields
 
 
-# --- the stored form: plain JSON values per field ----------------------------------------
-
-_ENUMS: dict[str, Callable[[Any], Any]] = {
-    "status": AgreementStatus,
-    "cadence_unit": CadenceUnit,
-    "format": MeetingFormat,
-    "who_schedules": WhoSchedules,
-}
-_DATES = ("agreed_on", "starts_on", "ends_on", "review_on")
-
-
-def encode_field(name: str, value: Any) -> Any:
-    """One field's value as JSON (dates as ISO text, lists as lists)."""
-    if name in _DATES:
-        return None if value is None else value.isoformat()
-    if name in ("preferred_channels", "acceptable_channels"):
-        return [channel.value for channel in value]
-    if name == "objectives":
-        return [{"text": o.text, "goal_id": o.goal_id} for o in value]
-    if name == "commitments":
-        return [{"side": c.side.value, "text": c.text} for c in value]
-    if name == "windows":
-        return [
-            {
-                "weekday": w.weekday,
-                "starts": w.starts.isoformat("minutes"),
-                "ends": w.ends.isoformat("minutes"),
-            }
-            for w in value
-        ]
-    if name in _ENUMS:
-        return value.value
-    return value
-
-
-def decode_field(name: str, value: Any) -> Any:
-    """The inverse of ``encode_field``."""
-    if name in _DATES:
-        return None if value is None else date.fromisoformat(value)
-    if name in ("preferred_channels", "acceptable_channels"):
-        return tuple(Channel(v) for v in value)
-    if name == "objectives":
-        return tuple(ObjectiveFields(o["text"], o["goal_id"]) for o in value)
-    if name == "commitments":
-        return tuple(CommitmentFields(CommitmentSide(c["side"]), c["text"]) for c in value)
-    if name == "windows":
-        return tuple(
-            AvailabilityWindow(
-                w["weekday"], time.fromisoformat(w["starts"]), time.fromisoformat(w["ends"])
-            )
-            for w in value
-        )
-    if name in _ENUMS:
-        return _ENUMS[name](value)
-    return value
-
-
-def fields_to_json(fields: AgreementFields) -> str:
-    return json.dumps(
-        {name: encode_field(name, getattr(fields, name)) for name in AGREEMENT_FIELDS},
-        ensure_ascii=False,
-    )
-
-
-def fields_from_json(text: str) -> AgreementFields:
-    data: Mapping[str, Any] = json.loads(text)
-    # A field a later version added is absent from older snapshots: it keeps its default.
-    return AgreementFields(
-        **{name: decode_field(name, data[name]) for name in AGREEMENT_FIELDS if name in data}
-    )
-
-
 @dataclass(frozen=True)
-class FieldChange:
-    """One field that differs between two states of an agreement."""
+class AgreementRecord:
+    """A stored agreement with its lists. The ids of the list rows run parallel to
+    ``fields.objectives``, ``fields.commitments`` and ``fields.windows``, so a restore puts
+    every row back under its id."""
 
-    name: str
-    old: Any
-    new: Any
+    id: int
+    mentor_id: int
+    fields: AgreementFields
+    objective_ids: tuple[int, ...]
+    commitment_ids: tuple[int, ...]
+    window_ids: tuple[int, ...]
+    latest_revision_id: int | None
+    created_at: datetime
+    updated_at: datetime
 
+    @property
+    def title(self) -> str:
+        return self.fields.title
 
-def field_changes(old: AgreementFields | None, new: AgreementFields) -> tuple[FieldChange, ...]:
-    """Every field whose value differs, in editor order; ``old=None`` means nothing before."""
-    changes = []
-    for name in AGREEMENT_FIELDS:
-        before = None if old is None else getattr(old, name)
-        after = getattr(new, name)
-        if before != after and not (old is None and after in ("", (), None)):
-            changes.append(FieldChange(name, before, after))
-    return tuple(changes)
+    @property
+    def is_active(self) -> bool:
+        return self.fields.status is AgreementStatus.ACTIVE
+
+    def is_review_due(self, today: date) -> bool:
+        """Still in force although its review date has passed."""
+        review = self.fields.review_on
+        return (
+            self.fields.status is not AgreementStatus.CONCLUDED
+            and review is not None
+            and review < today
+        )

@@ -66,15 +66,6 @@ class AssessmentSource(StrEnum):
     ON_THE_JOB = "on_the_job"  # on-the-job evidence
 
 
-class DataKind(StrEnum):
-    """What the app-wide "data changed" signal names, so views refresh only for their data."""
-
-    MENTOR = "mentor"
-    GOAL = "goal"
-    SKILL = "skill"
-    AGREEMENT = "agreement"
-
-
 class AgreementStatus(StrEnum):
     DRAFT = "draft"
     ACTIVE = "active"

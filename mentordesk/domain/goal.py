@@ -1,10 +1,11 @@
-"""A goal, its milestones and progress notes: what can be typed, and what must hold."""
+"""A goal, its milestones and progress notes: what can be typed, what must hold, and the stored
+record with the rules on it (progress, overdue)."""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from mentordesk.domain.enums import GoalKind, GoalStatus
 from mentordesk.domain.validation import (
@@ -96,3 +97,52 @@ class GoalNoteFields:
         if message:
             raise ValidationError({"text": message})
         return dataclasses.replace(self, text=self.text.strip())
+
+
+@dataclass(frozen=True)
+class MilestoneRecord:
+    id: int
+    title: str
+    due_on: date | None
+    done_on: date | None
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_on is not None
+
+
+@dataclass(frozen=True)
+class GoalNoteRecord:
+    id: int
+    written_on: date
+    text: str
+
+
+@dataclass(frozen=True)
+class GoalRecord:
+    """A goal with its milestones (in order), notes (oldest first) and links."""
+
+    id: int
+    fields: GoalFields
+    milestones: tuple[MilestoneRecord, ...]
+    notes: tuple[GoalNoteRecord, ...]
+    mentor_ids: frozenset[int]
+    skill_ids: frozenset[int]
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def title(self) -> str:
+        return self.fields.title
+
+    @property
+    def progress(self) -> float | None:
+        """Share of milestones done (0-1); None for a goal without milestones."""
+        if not self.milestones:
+            return None
+        return sum(1 for m in self.milestones if m.is_done) / len(self.milestones)
+
+    def is_overdue(self, today: date) -> bool:
+        """Still active although its target date has passed."""
+        target = self.fields.target_on
+        return self.fields.status is GoalStatus.ACTIVE and target is not None and target < today

@@ -1,10 +1,11 @@
-"""A skill and its dated assessments on the fixed 1-5 scale."""
+"""A skill and its dated assessments on the fixed 1-5 scale, and the rules on a skill's
+history (the level on a day, the change since a day)."""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.levels import level_error
@@ -76,3 +77,49 @@ class AssessmentFields:
         if errors:
             raise ValidationError(errors)
         return self.replace(evidence=self.evidence.strip())
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    id: int
+    skill_id: int
+    fields: AssessmentFields
+
+
+@dataclass(frozen=True)
+class SkillRecord:
+    """A skill with every assessment, oldest first; the latest one is its current level."""
+
+    id: int
+    fields: SkillFields
+    assessments: tuple[AssessmentRecord, ...]
+    goal_ids: frozenset[int]
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def name(self) -> str:
+        return self.fields.name
+
+    @property
+    def current_level(self) -> int | None:
+        return self.assessments[-1].fields.level if self.assessments else None
+
+    def level_on(self, day: date) -> int | None:
+        """The level the latest assessment on or before ``day`` gave; None before any."""
+        found = None
+        for assessment in self.assessments:
+            if assessment.fields.assessed_on > day:
+                break
+            found = assessment.fields.level
+        return found
+
+    def change_since(self, day: date) -> int | None:
+        """Current level minus the level on ``day`` (None when either is unknown)."""
+        before, now = self.level_on(day), self.current_level
+        if now is None:
+            return None
+        if before is None:
+            first = self.assessments[0].fields
+            return now - first.level if first.assessed_on > day else None
+        return now - before

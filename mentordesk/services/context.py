@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session, sessionmaker
+
 from mentordesk.db.database import Database, open_database
+from mentordesk.db.engine import one_transaction
 from mentordesk.paths import DataLocation
 from mentordesk.services.agreements import AgreementService
 from mentordesk.services.goals import GoalService
@@ -19,19 +24,32 @@ class Services:
     goals: GoalService
     skills: SkillService
     agreements: AgreementService
+    # The session factory every service above opens its sessions from.
+    sessions: sessionmaker[Session]
 
     @classmethod
     def open(cls, location: DataLocation) -> Services:
         database = open_database(location)
-        sessions = database.session_factory
-        agreements = AgreementService(sessions)
+        return cls.over(database, database.session_factory)
+
+    @classmethod
+    def over(cls, database: Database, sessions: sessionmaker[Session]) -> Services:
+        """Every service, each opening its sessions from ``sessions``."""
         return cls(
             database=database,
-            mentors=MentorService(sessions, agreements=agreements),
+            mentors=MentorService(sessions),
             goals=GoalService(sessions),
             skills=SkillService(sessions),
-            agreements=agreements,
+            agreements=AgreementService(sessions),
+            sessions=sessions,
         )
+
+    @contextmanager
+    def in_one_transaction(self) -> Iterator[Services]:
+        """The same services, but everything done through them in the block is committed
+        together at its end, or (on an exception) not at all."""
+        with one_transaction(self.database.session_factory) as shared:
+            yield Services.over(self.database, shared)
 
     def close(self) -> None:
         self.database.close()

@@ -10,10 +10,17 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.interfaces import ORMOption
 
 from mentordesk.db.engine import reading, storage_errors
-from mentordesk.domain.goal import GOAL_COLUMN_FIELDS, GoalFields, GoalNoteFields, MilestoneFields
-from mentordesk.domain.models import Goal, GoalMentor, GoalNote, GoalSkill, Mentor, Milestone, Skill
+from mentordesk.db.models import Goal, GoalMentor, GoalNote, GoalSkill, Mentor, Milestone, Skill
+from mentordesk.domain.goal import (
+    GOAL_COLUMN_FIELDS,
+    GoalFields,
+    GoalNoteFields,
+    GoalNoteRecord,
+    GoalRecord,
+    MilestoneFields,
+    MilestoneRecord,
+)
 from mentordesk.domain.validation import NotFoundError, ValidationError, fold
-from mentordesk.services.records import GoalNoteRecord, GoalRecord, MilestoneRecord
 
 Clock = Callable[[], datetime]
 

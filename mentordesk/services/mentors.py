@@ -9,23 +9,17 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from mentordesk.db.engine import reading, storage_errors
-from mentordesk.domain.mentor import COLUMN_FIELDS, MentorFields
-from mentordesk.domain.models import (
-    Assessment,
-    Goal,
-    GoalMentor,
-    Mentor,
-    MentorExpertise,
-    MentorTag,
-)
-from mentordesk.domain.validation import NotFoundError, ValidationError
-from mentordesk.services.agreements import AgreementService
-from mentordesk.services.records import (
+from mentordesk.db.models import Assessment, Goal, GoalMentor, Mentor, MentorExpertise, MentorTag
+from mentordesk.domain.mentor import (
+    COLUMN_FIELDS,
+    MentorFields,
     MentorRecord,
     MentorReferences,
     mentor_record,
     sorted_by_name,
 )
+from mentordesk.domain.validation import NotFoundError, ValidationError
+from mentordesk.services import _agreement_store as agreement_store
 
 Clock = Callable[[], datetime]
 
@@ -59,16 +53,9 @@ def _apply(mentor: Mentor, fields: MentorFields) -> None:
 class MentorService:
     """Every change is one committed transaction; every result is a detached record."""
 
-    def __init__(
-        self,
-        session_factory: sessionmaker[Session],
-        clock: Clock = _utc_now,
-        agreements: AgreementService | None = None,
-    ) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
         self._sessions = session_factory
         self._now = clock
-        # Deleting a mentor deletes their agreements; this keeps them whole for undo.
-        self._agreements = agreements or AgreementService(session_factory, clock)
 
     def _load(self, session: Session, mentor_id: int) -> Mentor:
         mentor = session.get(
@@ -168,7 +155,7 @@ class MentorService:
             given = frozenset(
                 session.scalars(select(Assessment.id).where(Assessment.mentor_id == mentor_id))
             )
-            agreements = self._agreements.snapshots_of_mentor(session, mentor_id)
+            agreements = agreement_store.snapshots_of_mentor(session, mentor_id)
             return MentorReferences(goals, given, agreements)
 
     def restore(
@@ -191,7 +178,7 @@ class MentorService:
             if references:
                 self._relink(session, record.id, references)
                 for agreement in references.agreements:
-                    self._agreements.restore_in(session, agreement)
+                    agreement_store.restore_in(session, agreement)
             return to_record(mentor)
 
     @staticmethod

@@ -18,9 +18,10 @@ from mentordesk.domain.enums import (
     MentorStatus,
     RelationshipKind,
 )
+from mentordesk.domain.goal import GoalRecord
+from mentordesk.domain.mentor import MentorRecord
 from mentordesk.services.agreements import AgreementService
 from mentordesk.services.context import Services
-from mentordesk.services.records import GoalRecord, MentorRecord
 
 _TEMPLATE_BY_KIND = {
     RelationshipKind.SPONSOR: "sponsorship",
@@ -144,7 +145,7 @@ class _StepClock:
 def load_sample_agreements(services: Services, today: date, *, decade: bool) -> None:
     """Store the sample agreements, each revision dated when it happened in the story."""
     clock = _StepClock()
-    agreements = AgreementService(services.database.session_factory, clock)
+    agreements = AgreementService(services.sessions, clock)
     mentors = services.mentors.list_all()
     goals = services.goals.list_all()
     for sample in sample_agreements(mentors, goals, today, decade=decade):

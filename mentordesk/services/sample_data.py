@@ -210,6 +210,11 @@ def load_sample_data(services: Services, size: SampleSize, today: date | None = 
     if services.mentors.count() or services.goals.count() or services.skills.list_all():
         raise DomainError("Sample data only goes into an empty database; this one holds data.")
     today = today or date.today()
+    with services.in_one_transaction() as shared:
+        return _store_sample(shared, size, today)
+
+
+def _store_sample(services: Services, size: SampleSize, today: date) -> int:
     decade = size is SampleSize.DECADE
     services.mentors.create_many(sample_mentors(size, today))
     mentors = services.mentors.list_all()

@@ -15,8 +15,8 @@ from datetime import date, timedelta
 
 from mentordesk.domain.enums import AssessmentSource, GoalKind, GoalStatus, MentorStatus
 from mentordesk.domain.goal import GoalFields, GoalNoteFields, MilestoneFields
+from mentordesk.domain.mentor import MentorRecord
 from mentordesk.domain.skill import AssessmentFields, SkillFields
-from mentordesk.services.records import MentorRecord
 
 # fmt: off
 _SKILLS: tuple[tuple[str, str], ...] = (

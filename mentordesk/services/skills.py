@@ -10,10 +10,15 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.interfaces import ORMOption
 
 from mentordesk.db.engine import reading, storage_errors
-from mentordesk.domain.models import Assessment, GoalSkill, Mentor, Skill
-from mentordesk.domain.skill import SKILL_COLUMN_FIELDS, AssessmentFields, SkillFields
+from mentordesk.db.models import Assessment, GoalSkill, Mentor, Skill
+from mentordesk.domain.skill import (
+    SKILL_COLUMN_FIELDS,
+    AssessmentFields,
+    AssessmentRecord,
+    SkillFields,
+    SkillRecord,
+)
 from mentordesk.domain.validation import NotFoundError, ValidationError, fold
-from mentordesk.services.records import AssessmentRecord, SkillRecord
 
 Clock = Callable[[], datetime]
 
@@ -174,7 +179,7 @@ class SkillService:
             return record
 
     def restore(self, record: SkillRecord) -> SkillRecord:
-        from mentordesk.domain.models import Goal
+        from mentordesk.db.models import Goal
 
         with storage_errors(), self._sessions.begin() as session:
             if session.get(Skill, record.id) is not None:

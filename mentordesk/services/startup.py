@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from mentordesk.db.quick_read import read_mentor_rows
+from mentordesk.domain.mentor import MentorRecord, mentor_record, sorted_by_name
 from mentordesk.paths import DataLocation
-from mentordesk.services.records import MentorRecord, mentor_record, sorted_by_name
 
 
 def read_mentors_quickly(location: DataLocation) -> list[MentorRecord] | None:

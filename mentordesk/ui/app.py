@@ -82,9 +82,9 @@ def _single_instance_lock(location: DataLocation) -> QLockFile | None:
     """One MentorDesk window per data folder: two would undo each other's edits."""
     from PySide6.QtWidgets import QMessageBox
 
-    from mentordesk.db.backup import make_private_dir
+    from mentordesk.services.data_folder import prepare_folder
 
-    make_private_dir(location.root)
+    prepare_folder(location)
     lock = QLockFile(str(location.root / "mentordesk.lock"))
     lock.setStaleLockTime(0)  # a lock left by a crashed MentorDesk is detected by its PID
     if lock.tryLock(200):

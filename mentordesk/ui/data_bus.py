@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
-from mentordesk.domain.enums import DataKind
+
+class DataKind(StrEnum):
+    """What the app-wide "data changed" signal names, so views refresh only for their data."""
+
+    MENTOR = "mentor"
+    GOAL = "goal"
+    SKILL = "skill"
+    AGREEMENT = "agreement"
 
 
 class DataBus(QObject):

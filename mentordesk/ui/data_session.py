@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from mentordesk.db.errors import DatabaseOpenError, is_recoverable
 from mentordesk.paths import DataLocation
+from mentordesk.services.data_folder import DatabaseOpenError, is_recoverable
 from mentordesk.ui.backend_loader import BackendLoader
 from mentordesk.ui.background import Background
 from mentordesk.ui.dialogs.recovery_dialog import RESTORE, SALVAGE, ask_how_to_recover

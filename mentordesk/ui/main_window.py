@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk import APP_NAME
-from mentordesk.domain.enums import DataKind
+from mentordesk.domain.mentor import MentorRecord
 from mentordesk.paths import DataLocation, resource_path
-from mentordesk.services.records import MentorRecord
-from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.data_bus import DataBus, DataKind
 from mentordesk.ui.data_session import DataSession
 from mentordesk.ui.dialogs.about_dialog import show_about
 from mentordesk.ui.views.mentors_view import MentorsView

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from mentordesk.domain.mentor import MentorFields
-from mentordesk.services.records import (
-    AgreementRecord,
-    GoalRecord,
-    MentorRecord,
-    MentorReferences,
-)
+from mentordesk.domain.agreement import AgreementRecord
+from mentordesk.domain.goal import GoalRecord
+from mentordesk.domain.mentor import MentorFields, MentorRecord, MentorReferences
 
 
 class MentorServiceLike(Protocol):

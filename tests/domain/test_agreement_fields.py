@@ -11,10 +11,8 @@ from mentordesk.domain.agreement import (
     AvailabilityWindow,
     CommitmentFields,
     ObjectiveFields,
-    field_changes,
-    fields_from_json,
-    fields_to_json,
 )
+from mentordesk.domain.agreement_revision import field_changes, fields_from_json, fields_to_json
 from mentordesk.domain.agreement_templates import TEMPLATES, template
 from mentordesk.domain.enums import AgreementStatus, CadenceUnit, Channel, CommitmentSide
 from mentordesk.domain.validation import ValidationError

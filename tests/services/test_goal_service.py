@@ -15,14 +15,13 @@ from pathlib import Path
 import pytest
 
 from mentordesk.domain.enums import GoalKind, GoalStatus
-from mentordesk.domain.goal import GoalFields, GoalNoteFields, MilestoneFields
+from mentordesk.domain.goal import GoalFields, GoalNoteFields, GoalRecord, MilestoneFields
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.skill import SkillFields
 from mentordesk.domain.validation import NotFoundError, ValidationError
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.services.goals import GoalService
-from mentordesk.services.records import GoalRecord
 from mentordesk.services.sample_data import SampleSize, load_sample_data
 
 NOON = datetime(2030, 3, 4, 12, 0, tzinfo=UTC)

@@ -13,11 +13,10 @@ import pytest
 
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.goal import GoalFields
-from mentordesk.domain.mentor import MentorFields
+from mentordesk.domain.mentor import MentorFields, MentorReferences
 from mentordesk.domain.skill import AssessmentFields, SkillFields
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
-from mentordesk.services.records import MentorReferences
 
 DAY = date(2024, 3, 1)
 

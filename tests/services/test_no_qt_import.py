@@ -25,7 +25,7 @@ def _run_python(code: str) -> subprocess.CompletedProcess[str]:
 def test_core_imports_without_pyside6() -> None:
     result = _run_python(
         "import sys; "
-        "import mentordesk.domain.models, mentordesk.db.database, mentordesk.services.context, "
+        "import mentordesk.db.models, mentordesk.db.database, mentordesk.services.context, "
         "mentordesk.services.sample_data, mentordesk.services.health, mentordesk.cli; "
         "assert 'sqlalchemy' in sys.modules; "
         "assert not any(m.startswith('PySide6') for m in sys.modules), "

@@ -138,3 +138,26 @@ def test_holds_data(location: DataLocation) -> None:
         assert holds_data(location) is True
     finally:
         services.close()
+
+
+def test_a_failure_part_way_leaves_the_folder_without_data(
+    services: Services, location: DataLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sample data is one transaction: mentors, skills and goals written before a failure in
+    the agreements are rolled back with it."""
+    import mentordesk.services.sample_data as sample_data
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise DomainError("injected failure while storing the agreements")
+
+    monkeypatch.setattr(sample_data, "load_sample_agreements", fail)
+
+    with pytest.raises(DomainError, match="injected"):
+        load_sample_data(services, SampleSize.DECADE, today=TODAY)
+
+    assert services.mentors.count() == 0
+    assert services.goals.count() == 0
+    assert services.skills.list_all() == []
+    assert not holds_data(location)
+    monkeypatch.undo()
+    assert load_sample_data(services, SampleSize.SMALL, today=TODAY) > 0  # and it still works

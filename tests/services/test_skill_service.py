@@ -17,11 +17,10 @@ import pytest
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.goal import GoalFields
 from mentordesk.domain.mentor import MentorFields
-from mentordesk.domain.skill import AssessmentFields, SkillFields
+from mentordesk.domain.skill import AssessmentFields, SkillFields, SkillRecord
 from mentordesk.domain.validation import NotFoundError, ValidationError
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
-from mentordesk.services.records import SkillRecord
 from mentordesk.services.sample_data import SampleSize, load_sample_data
 from mentordesk.services.skills import SkillService
 

@@ -9,11 +9,12 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from mentordesk.domain.agreement import (
     AgreementFields,
+    AgreementRecord,
     AvailabilityWindow,
     CommitmentFields,
-    FieldChange,
     ObjectiveFields,
 )
+from mentordesk.domain.agreement_revision import FieldChange, RevisionRecord
 from mentordesk.domain.enums import (
     AgreementStatus,
     CadenceUnit,
@@ -21,7 +22,6 @@ from mentordesk.domain.enums import (
     MeetingFormat,
     WhoSchedules,
 )
-from mentordesk.services.records import AgreementRecord, RevisionRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.agreement_filter_proxy import AgreementFilterProxy
 from mentordesk.ui.models.agreement_revision_model import (

@@ -8,8 +8,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from mentordesk.domain.enums import GoalKind, GoalStatus
-from mentordesk.domain.goal import GoalFields, MilestoneFields
-from mentordesk.services.records import GoalNoteRecord, GoalRecord, MilestoneRecord
+from mentordesk.domain.goal import (
+    GoalFields,
+    GoalNoteRecord,
+    GoalRecord,
+    MilestoneFields,
+    MilestoneRecord,
+)
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.goal_filter_proxy import GoalFilterProxy
 from mentordesk.ui.models.goal_link_list_model import GoalLinkListModel

@@ -10,12 +10,12 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from mentordesk.domain.enums import DataKind, GoalStatus
+from mentordesk.domain.enums import GoalStatus
 from mentordesk.domain.goal import GoalFields, GoalNoteFields, MilestoneFields
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.skill import SkillFields
 from mentordesk.services.context import Services
-from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.data_bus import DataBus, DataKind
 from mentordesk.ui.models.goal_table_model import GoalTableModel, NoMentorRole, OverdueRole
 from mentordesk.ui.models.mentor_table_model import ObjectRole
 from mentordesk.ui.models.milestone_table_model import MilestoneTableModel

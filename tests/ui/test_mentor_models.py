@@ -8,8 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from mentordesk.domain.enums import MentorStatus, RelationshipKind
-from mentordesk.domain.mentor import MentorFields
-from mentordesk.services.records import MentorRecord
+from mentordesk.domain.mentor import MentorFields, MentorRecord
 from mentordesk.ui.models.mentor_filter_proxy import MentorFilterProxy
 from mentordesk.ui.models.mentor_table_model import (
     MentorTableModel,

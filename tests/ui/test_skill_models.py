@@ -8,8 +8,7 @@ from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from mentordesk.domain.enums import AssessmentSource
-from mentordesk.domain.skill import AssessmentFields, SkillFields
-from mentordesk.services.records import AssessmentRecord, SkillRecord
+from mentordesk.domain.skill import AssessmentFields, AssessmentRecord, SkillFields, SkillRecord
 from mentordesk.ui.models.assessment_table_model import AssessmentTableModel
 from mentordesk.ui.models.skill_filter_proxy import SkillFilterProxy
 from mentordesk.ui.models.skill_table_model import (

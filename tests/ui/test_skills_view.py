@@ -10,11 +10,11 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from mentordesk.domain.enums import AssessmentSource, DataKind
+from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.skill import AssessmentFields, SkillFields
 from mentordesk.services.context import Services
-from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.data_bus import DataBus, DataKind
 from mentordesk.ui.models.assessment_table_model import AssessmentTableModel
 from mentordesk.ui.models.skill_table_model import ObjectRole, SkillTableModel, years_before
 from mentordesk.ui.views.skills_view import SkillsView

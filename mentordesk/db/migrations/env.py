@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from mentordesk.domain.models import Base
+from mentordesk.db.models import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:

@@ -15,10 +15,10 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from mentordesk.domain.agreement import AgreementFields
-from mentordesk.domain.enums import DataKind
-from mentordesk.services.records import AgreementRecord, DeletedAgreement
+from mentordesk.domain.agreement import AgreementFields, AgreementRecord
+from mentordesk.domain.agreement_revision import DeletedAgreement
 from mentordesk.ui.commands.base import CommandContext, MergesQuickEdits, ServiceCommand
+from mentordesk.ui.data_bus import DataKind
 
 _AGREEMENT = frozenset({DataKind.AGREEMENT})
 

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from mentordesk.domain.enums import DataKind
 from mentordesk.domain.validation import DomainError
-from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.data_bus import DataBus, DataKind
 
 
 @dataclass(frozen=True)

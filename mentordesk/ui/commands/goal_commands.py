@@ -12,10 +12,16 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from mentordesk.domain.enums import DataKind
-from mentordesk.domain.goal import GoalFields, GoalNoteFields, MilestoneFields
-from mentordesk.services.records import GoalNoteRecord, GoalRecord, MilestoneRecord
+from mentordesk.domain.goal import (
+    GoalFields,
+    GoalNoteFields,
+    GoalNoteRecord,
+    GoalRecord,
+    MilestoneFields,
+    MilestoneRecord,
+)
 from mentordesk.ui.commands.base import CommandContext, MergesQuickEdits, ServiceCommand
+from mentordesk.ui.data_bus import DataKind
 
 _GOAL = frozenset({DataKind.GOAL})
 _GOAL_AND_SKILL = frozenset({DataKind.GOAL, DataKind.SKILL})

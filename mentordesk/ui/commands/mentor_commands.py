@@ -6,10 +6,9 @@ import time
 
 from PySide6.QtCore import QCoreApplication
 
-from mentordesk.domain.enums import DataKind
-from mentordesk.domain.mentor import MentorFields
-from mentordesk.services.records import MentorRecord, MentorReferences
+from mentordesk.domain.mentor import MentorFields, MentorRecord, MentorReferences
 from mentordesk.ui.commands.base import CommandContext, MergesQuickEdits, ServiceCommand
+from mentordesk.ui.data_bus import DataKind
 from mentordesk.ui.protocols import MentorServiceLike
 
 _MENTOR = frozenset({DataKind.MENTOR})

@@ -9,10 +9,10 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from mentordesk.domain.enums import DataKind
-from mentordesk.domain.skill import AssessmentFields, SkillFields
-from mentordesk.services.records import AssessmentRecord, MentorRecord, SkillRecord
+from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.skill import AssessmentFields, AssessmentRecord, SkillFields, SkillRecord
 from mentordesk.ui.commands.base import CommandContext, MergesQuickEdits, ServiceCommand
+from mentordesk.ui.data_bus import DataKind
 
 _SKILL = frozenset({DataKind.SKILL})
 

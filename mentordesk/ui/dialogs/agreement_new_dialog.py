@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.agreement import AgreementFields
 from mentordesk.domain.agreement_templates import TEMPLATES, AgreementTemplate
-from mentordesk.services.records import MentorRecord
+from mentordesk.domain.mentor import MentorRecord
 
 
 class NewAgreementDialog(QDialog):

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.domain.skill import SkillRecord
 from mentordesk.domain.validation import fold
-from mentordesk.services.records import SkillRecord
 from mentordesk.ui.widgets.skill_chart import (
     PALETTE,
     ChartRange,

@@ -20,10 +20,9 @@ from mentordesk.domain.agreement import (
     WEEKDAYS,
     AvailabilityWindow,
     CommitmentFields,
-    FieldChange,
     ObjectiveFields,
 )
-from mentordesk.services.records import RevisionRecord
+from mentordesk.domain.agreement_revision import FieldChange, RevisionRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.mentor_table_model import ObjectRole, format_date
 

@@ -16,10 +16,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from mentordesk.domain.agreement import AgreementFields
+from mentordesk.domain.agreement import AgreementFields, AgreementRecord
 from mentordesk.domain.enums import AgreementStatus, CadenceUnit
 from mentordesk.domain.validation import fold
-from mentordesk.services.records import AgreementRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.mentor_table_model import ObjectRole, SortRole, format_date
 

@@ -21,9 +21,8 @@ from PySide6.QtCore import (
 )
 
 from mentordesk.domain.enums import AssessmentSource
-from mentordesk.domain.skill import AssessmentFields
+from mentordesk.domain.skill import AssessmentFields, AssessmentRecord
 from mentordesk.domain.validation import fold
-from mentordesk.services.records import AssessmentRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.mentor_table_model import ObjectRole, SortRole, format_date
 from mentordesk.ui.models.skill_table_model import level_description, level_text

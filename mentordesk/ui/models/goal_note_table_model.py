@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from mentordesk.services.records import GoalNoteRecord, GoalRecord
+from mentordesk.domain.goal import GoalNoteRecord, GoalRecord
 from mentordesk.ui.models.mentor_table_model import ObjectRole, SortRole, format_date
 
 Index = QModelIndex | QPersistentModelIndex

@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from mentordesk.domain.enums import GoalStatus
+from mentordesk.domain.goal import GoalRecord
 from mentordesk.domain.validation import fold
-from mentordesk.services.records import GoalRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.mentor_table_model import ObjectRole, SortRole, format_date
 

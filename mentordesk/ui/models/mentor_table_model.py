@@ -18,8 +18,8 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from mentordesk.domain.enums import MentorStatus
+from mentordesk.domain.mentor import MentorRecord
 from mentordesk.domain.validation import fold
-from mentordesk.services.records import MentorRecord
 from mentordesk.ui.labels import label
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1

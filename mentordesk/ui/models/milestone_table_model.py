@@ -12,8 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from mentordesk.domain.goal import MilestoneFields
-from mentordesk.services.records import GoalRecord, MilestoneRecord
+from mentordesk.domain.goal import GoalRecord, MilestoneFields, MilestoneRecord
 from mentordesk.ui.models.goal_table_model import WARNING_COLOR
 from mentordesk.ui.models.mentor_table_model import ObjectRole, format_date
 

@@ -20,8 +20,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from mentordesk.domain.levels import LEVELS, MAX_LEVEL, MIN_LEVEL
+from mentordesk.domain.skill import SkillRecord
 from mentordesk.domain.validation import fold
-from mentordesk.services.records import SkillRecord
 
 # The roles every table model of the app shares, re-exported for the skill views' tests.
 from mentordesk.ui.models.mentor_table_model import ObjectRole as ObjectRole

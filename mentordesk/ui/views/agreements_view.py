@@ -29,15 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.agreement import AgreementFields, AnotherAgreementActive, FieldChange
-from mentordesk.domain.enums import AgreementStatus, DataKind
+from mentordesk.domain.agreement import AgreementFields, AgreementRecord, AnotherAgreementActive
+from mentordesk.domain.agreement_revision import FieldChange, RevisionRecord
+from mentordesk.domain.enums import AgreementStatus
+from mentordesk.domain.goal import GoalRecord
+from mentordesk.domain.mentor import MentorRecord
 from mentordesk.domain.validation import DomainError, ValidationError
-from mentordesk.services.records import (
-    AgreementRecord,
-    GoalRecord,
-    MentorRecord,
-    RevisionRecord,
-)
 from mentordesk.ui.commands.agreement_commands import (
     AgreementCommandContext,
     AgreementServiceLike,
@@ -47,7 +44,7 @@ from mentordesk.ui.commands.agreement_commands import (
     RestoreRevision,
 )
 from mentordesk.ui.commands.base import ServiceCommand, execute
-from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.data_bus import DataBus, DataKind
 from mentordesk.ui.dialogs.agreement_new_dialog import NewAgreementDialog
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.agreement_filter_proxy import AgreementFilterProxy

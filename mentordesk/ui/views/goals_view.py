@@ -23,14 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.enums import DataKind
-from mentordesk.domain.goal import GoalFields
+from mentordesk.domain.goal import GoalFields, GoalRecord
+from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.skill import SkillRecord
 from mentordesk.domain.validation import DomainError, ValidationError
-from mentordesk.services.records import (
-    GoalRecord,
-    MentorRecord,
-    SkillRecord,
-)
 from mentordesk.ui.commands.base import ServiceCommand, execute
 from mentordesk.ui.commands.goal_commands import (
     CreateGoal,
@@ -39,7 +35,7 @@ from mentordesk.ui.commands.goal_commands import (
     GoalCommandContext,
     GoalServiceLike,
 )
-from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.data_bus import DataBus, DataKind
 from mentordesk.ui.models.goal_filter_proxy import GoalFilterProxy
 from mentordesk.ui.models.goal_table_model import GoalTableModel
 from mentordesk.ui.views.draft_guard import ask_to_discard_draft, stay_on_draft

@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.enums import DataKind
-from mentordesk.domain.mentor import MentorFields
+from mentordesk.domain.mentor import MentorFields, MentorRecord
 from mentordesk.domain.validation import DomainError, ValidationError
-from mentordesk.services.records import MentorRecord
 from mentordesk.ui.commands.base import CommandContext, execute
 from mentordesk.ui.commands.mentor_commands import (
     CreateMentor,
@@ -30,7 +28,7 @@ from mentordesk.ui.commands.mentor_commands import (
     EditMentor,
     SetMentorArchived,
 )
-from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.data_bus import DataBus, DataKind
 from mentordesk.ui.models.mentor_filter_proxy import MentorFilterProxy
 from mentordesk.ui.models.mentor_table_model import MentorTableModel
 from mentordesk.ui.protocols import AgreementLookup, GoalListLike, MentorServiceLike

@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.enums import DataKind
-from mentordesk.domain.skill import AssessmentFields, SkillFields
+from mentordesk.domain.skill import AssessmentFields, AssessmentRecord, SkillFields, SkillRecord
 from mentordesk.domain.validation import DomainError, ValidationError
-from mentordesk.services.records import AssessmentRecord, SkillRecord
 from mentordesk.ui.commands.base import ServiceCommand, execute
 from mentordesk.ui.commands.skill_commands import (
     CreateSkill,
@@ -32,7 +30,7 @@ from mentordesk.ui.commands.skill_commands import (
     SkillServiceLike,
     SkillServices,
 )
-from mentordesk.ui.data_bus import DataBus
+from mentordesk.ui.data_bus import DataBus, DataKind
 from mentordesk.ui.dialogs.compare_skills_dialog import CompareSkillsDialog
 from mentordesk.ui.models.skill_filter_proxy import SkillFilterProxy
 from mentordesk.ui.models.skill_table_model import SkillTableModel

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.agreement import CommitmentFields
+from mentordesk.domain.agreement import AgreementRecord, CommitmentFields
 from mentordesk.domain.enums import (
     AgreementStatus,
     CadenceUnit,
@@ -31,7 +31,7 @@ from mentordesk.domain.enums import (
     MeetingFormat,
     WhoSchedules,
 )
-from mentordesk.services.records import AgreementRecord, GoalRecord
+from mentordesk.domain.goal import GoalRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.widgets.agreement_list_panels import ObjectivePanel, TextListPanel, WindowPanel
 from mentordesk.ui.widgets.form_parts import (

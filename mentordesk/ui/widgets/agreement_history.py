@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.agreement import AgreementFields, FieldChange, field_changes
-from mentordesk.services.records import RevisionRecord
+from mentordesk.domain.agreement import AgreementFields
+from mentordesk.domain.agreement_revision import FieldChange, RevisionRecord, field_changes
 from mentordesk.ui.models.agreement_revision_model import AgreementDiffModel, AgreementRevisionModel
 from mentordesk.ui.models.mentor_table_model import format_date
 

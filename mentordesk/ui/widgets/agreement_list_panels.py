@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.agreement import WEEKDAYS, AvailabilityWindow, ObjectiveFields
-from mentordesk.services.records import GoalRecord
+from mentordesk.domain.goal import GoalRecord
 from mentordesk.ui.widgets.form_parts import WheelSafeCombo
 
 

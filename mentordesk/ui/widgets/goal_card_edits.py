@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from mentordesk.domain.goal import GoalNoteFields, MilestoneFields
-from mentordesk.services.records import GoalNoteRecord, MilestoneRecord
+from mentordesk.domain.goal import GoalNoteFields, GoalNoteRecord, MilestoneFields, MilestoneRecord
 from mentordesk.ui.commands.base import ServiceCommand
 from mentordesk.ui.commands.goal_commands import (
     AddGoalNote,

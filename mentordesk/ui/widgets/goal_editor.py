@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.enums import GoalKind, GoalStatus
-from mentordesk.domain.goal import GoalFields
-from mentordesk.services.records import GoalRecord
+from mentordesk.domain.goal import GoalFields, GoalRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.mentor_table_model import format_date
 from mentordesk.ui.widgets.card_form import CardEditorMixin, CardField, CardForm

@@ -9,8 +9,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from mentordesk.domain.enums import GoalKind, GoalStatus
+from mentordesk.domain.mentor import MentorRecord
 from mentordesk.domain.validation import fold
-from mentordesk.services.records import MentorRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.goal_filter_proxy import GoalFilterProxy
 

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QListView, QWidget
 
-from mentordesk.services.records import GoalRecord, MentorRecord, SkillRecord
+from mentordesk.domain.goal import GoalRecord
+from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.skill import SkillRecord
 from mentordesk.ui.models.goal_link_list_model import GoalLinkListModel
 from mentordesk.ui.widgets.form_parts import error_label, show_error
 

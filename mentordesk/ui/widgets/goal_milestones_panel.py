@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.goal import MilestoneFields
+from mentordesk.domain.goal import GoalRecord, MilestoneFields, MilestoneRecord
 from mentordesk.domain.validation import ValidationError
-from mentordesk.services.records import GoalRecord, MilestoneRecord
 from mentordesk.ui.models.milestone_table_model import MilestoneTableModel
 from mentordesk.ui.widgets.form_parts import OptionalDateDelegate, error_label, show_error
 

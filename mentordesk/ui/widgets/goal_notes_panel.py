@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.goal import GoalNoteFields
+from mentordesk.domain.goal import GoalNoteFields, GoalNoteRecord, GoalRecord
 from mentordesk.domain.validation import ValidationError
-from mentordesk.services.records import GoalNoteRecord, GoalRecord
 from mentordesk.ui.models.goal_note_table_model import GoalNoteTableModel
 from mentordesk.ui.widgets.form_parts import (
     LeavingTextEdit,

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.domain.agreement import AgreementRecord
 from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
-from mentordesk.domain.mentor import MentorFields
+from mentordesk.domain.mentor import MentorFields, MentorRecord
 from mentordesk.domain.validation import split_labels
-from mentordesk.services.records import AgreementRecord, MentorRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.widgets.card_form import CardEditorMixin, CardField, CardForm, with_error_label
 from mentordesk.ui.widgets.form_parts import LeavingTextEdit, WheelSafeCombo

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QT
 
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.levels import LEVELS, MAX_LEVEL, MIN_LEVEL
-from mentordesk.services.records import AssessmentRecord, SkillRecord
+from mentordesk.domain.skill import AssessmentRecord, SkillRecord
 from mentordesk.ui.labels import label
 from mentordesk.ui.models.mentor_table_model import format_date
 from mentordesk.ui.models.skill_table_model import level_name, level_text, years_before

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.services.records import SkillRecord
+from mentordesk.domain.skill import SkillRecord
 from mentordesk.ui.widgets.empty_state import EmptyState
 from mentordesk.ui.widgets.skill_chart import ChartRange, RangeChoice, SkillChartView
 from mentordesk.ui.widgets.skill_editor import SkillEditor

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.skill import SkillFields
-from mentordesk.services.records import SkillRecord
+from mentordesk.domain.skill import SkillFields, SkillRecord
 from mentordesk.ui.models.mentor_table_model import format_date
 from mentordesk.ui.models.skill_table_model import level_text
 from mentordesk.ui.widgets.card_form import CardEditorMixin, CardField, CardForm, with_error_label

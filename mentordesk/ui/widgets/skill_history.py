@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.services.records import AssessmentRecord
+from mentordesk.domain.skill import AssessmentRecord
 from mentordesk.ui.models.assessment_table_model import AssessmentTableModel
 from mentordesk.ui.models.mentor_table_model import ObjectRole, SortRole
 from mentordesk.ui.widgets.skill_assessment_form import (

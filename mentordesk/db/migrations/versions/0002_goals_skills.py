@@ -21,7 +21,7 @@ def _choice() -> sa.String:
 
 
 def upgrade() -> None:
-    utc = sa.DateTime()  # naive UTC; see mentordesk.domain.models.UTCDateTime
+    utc = sa.DateTime()  # naive UTC; see mentordesk.db.models.base.UTCDateTime
     op.create_table(
         "goal",
         sa.Column("id", sa.Integer(), nullable=False),

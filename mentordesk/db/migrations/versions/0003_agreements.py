@@ -30,7 +30,7 @@ def _agreement_fk(table: str) -> sa.ForeignKeyConstraint:
 
 
 def upgrade() -> None:
-    utc = sa.DateTime()  # naive UTC; see mentordesk.domain.models.UTCDateTime
+    utc = sa.DateTime()  # naive UTC; see mentordesk.db.models.base.UTCDateTime
     op.create_table(
         "agreement",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -1,0 +1,35 @@
+"""SQLAlchemy mapped classes, one module per feature: the schema Alembic migrations must
+reproduce exactly. Importing this package registers every table on ``Base.metadata``."""
+
+from mentordesk.db.models.agreement import (
+    Agreement,
+    AgreementCommitment,
+    AgreementObjective,
+    AgreementRevision,
+    AvailabilityWindowRow,
+)
+from mentordesk.db.models.base import Base, UTCDateTime, utc_now
+from mentordesk.db.models.goal import Goal, GoalMentor, GoalNote, GoalSkill, Milestone
+from mentordesk.db.models.mentor import Mentor, MentorExpertise, MentorTag
+from mentordesk.db.models.skill import Assessment, Skill
+
+__all__ = [
+    "Agreement",
+    "AgreementCommitment",
+    "AgreementObjective",
+    "AgreementRevision",
+    "Assessment",
+    "AvailabilityWindowRow",
+    "Base",
+    "Goal",
+    "GoalMentor",
+    "GoalNote",
+    "GoalSkill",
+    "Mentor",
+    "MentorExpertise",
+    "MentorTag",
+    "Milestone",
+    "Skill",
+    "UTCDateTime",
+    "utc_now",
+]
