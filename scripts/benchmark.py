@@ -79,8 +79,8 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.services.sample_data import SampleSize, load_sample_data
 from mentordesk.ui.app import create_application
-from mentordesk.ui.data_bus import DataBus
-from mentordesk.ui.views.mentors_view import MentorsView
+from mentordesk.ui.common.data_bus import DataBus
+from mentordesk.ui.mentors.view import MentorsView
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 WIDTH, HEIGHT = 1280, 800
@@ -364,8 +364,8 @@ def open_other_view(
     services: Services, everything: PaintCounter, kind: str
 ) -> tuple[QWidget, float]:
     """A shown Goals view, or a Skills view with one skill's full ten-year chart drawn."""
-    from mentordesk.ui.views.goals_view import GoalsView
-    from mentordesk.ui.views.skills_view import SkillsView
+    from mentordesk.ui.goals.view import GoalsView
+    from mentordesk.ui.skills.view import SkillsView
 
     started = time.perf_counter()
     view: Any = (GoalsView if kind == "goals" else SkillsView)(DataBus(), QUndoStack())

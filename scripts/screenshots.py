@@ -89,7 +89,7 @@ def shoot(out: Path, size: SampleSize) -> None:
 
 
 def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:
-    from mentordesk.ui.dialogs.compare_skills_dialog import CompareSkillsDialog
+    from mentordesk.ui.skills.compare_dialog import CompareSkillsDialog
 
     goals = window.page_view("Goals")
     goals.table.selectRow(2)  # type: ignore[attr-defined]
@@ -120,7 +120,7 @@ def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:
 
 def shoot_backups(window: MainWindow, location: DataLocation, out: Path) -> None:
     from mentordesk.services.backups import BackupService
-    from mentordesk.ui.dialogs.backups_dialog import BackupsDialog
+    from mentordesk.ui.backups.dialog import BackupsDialog
 
     service = BackupService(location)
     for reason in ("daily", "while-open", "manual"):

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from mentordesk.paths import DataLocation
 from mentordesk.services.data_folder import DatabaseOpenError, is_recoverable
 from mentordesk.ui.backend_loader import BackendLoader
-from mentordesk.ui.background import Background
-from mentordesk.ui.dialogs.recovery_dialog import RESTORE, SALVAGE, ask_how_to_recover
+from mentordesk.ui.backups.recovery_dialog import RESTORE, SALVAGE, ask_how_to_recover
+from mentordesk.ui.common.background import Background
 
 if TYPE_CHECKING:
     from mentordesk.services.context import Services

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from mentordesk import APP_NAME
 from mentordesk.domain.mentor import MentorRecord
 from mentordesk.paths import DataLocation, resource_path
-from mentordesk.ui.data_bus import DataBus, DataKind
+from mentordesk.ui.about_dialog import show_about
+from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.data_session import DataSession
-from mentordesk.ui.dialogs.about_dialog import show_about
-from mentordesk.ui.views.mentors_view import MentorsView
+from mentordesk.ui.mentors.view import MentorsView
 
 if TYPE_CHECKING:
     from mentordesk.services.context import Services
@@ -105,17 +105,17 @@ class MainWindow(QMainWindow):
         self._pages.append(_Page(title, menu_title, factory))
 
     def _create_goals_view(self) -> QWidget:
-        from mentordesk.ui.views.goals_view import GoalsView
+        from mentordesk.ui.goals.view import GoalsView
 
         return GoalsView(self.bus, self.undo_stack)
 
     def _create_skills_view(self) -> QWidget:
-        from mentordesk.ui.views.skills_view import SkillsView
+        from mentordesk.ui.skills.view import SkillsView
 
         return SkillsView(self.bus, self.undo_stack)
 
     def _create_agreements_view(self) -> QWidget:
-        from mentordesk.ui.views.agreements_view import AgreementsView
+        from mentordesk.ui.agreements.view import AgreementsView
 
         return AgreementsView(self.bus, self.undo_stack)
 
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, self.tr("MentorDesk cannot open your data"), str(error))
 
     def show_backups(self) -> None:
-        from mentordesk.ui.dialogs.backups_dialog import BackupsDialog  # not needed at start
+        from mentordesk.ui.backups.dialog import BackupsDialog  # not needed at start
 
         self.commit_pending_edits()
         dialog = BackupsDialog(self.location, self.session.background, self)

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
-from mentordesk.ui.data_bus import DataBus
-from mentordesk.ui.views.mentors_view import MentorsView
+from mentordesk.ui.common.data_bus import DataBus
+from mentordesk.ui.mentors.view import MentorsView
 
 
 @pytest.fixture

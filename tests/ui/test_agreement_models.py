@@ -22,19 +22,15 @@ from mentordesk.domain.enums import (
     MeetingFormat,
     WhoSchedules,
 )
-from mentordesk.ui.labels import label
-from mentordesk.ui.models.agreement_filter_proxy import AgreementFilterProxy
-from mentordesk.ui.models.agreement_revision_model import (
+from mentordesk.ui.agreements.model import AgreementTableModel, cadence_text
+from mentordesk.ui.agreements.proxy import AgreementFilterProxy
+from mentordesk.ui.agreements.revision_model import (
     AgreementDiffModel,
     AgreementRevisionModel,
     value_text,
 )
-from mentordesk.ui.models.agreement_table_model import (
-    AgreementTableModel,
-    ReviewDueRole,
-    cadence_text,
-)
-from mentordesk.ui.models.mentor_table_model import ObjectRole, SortRole
+from mentordesk.ui.common.labels import label
+from mentordesk.ui.common.roles import ObjectRole, ReviewDueRole, SortRole
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 TODAY = date(2026, 3, 1)

@@ -16,11 +16,12 @@ from mentordesk.domain.enums import AgreementStatus, CadenceUnit, Channel
 from mentordesk.domain.goal import GoalFields
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.services.context import Services
-from mentordesk.ui.data_bus import DataBus
-from mentordesk.ui.dialogs.agreement_new_dialog import NewAgreementDialog
-from mentordesk.ui.models.agreement_table_model import AgreementTableModel, ReviewDueRole
-from mentordesk.ui.views.agreements_view import AgreementsView
-from mentordesk.ui.widgets.form_parts import WheelSafeCombo
+from mentordesk.ui.agreements.model import AgreementTableModel
+from mentordesk.ui.agreements.new_dialog import NewAgreementDialog
+from mentordesk.ui.agreements.view import AgreementsView
+from mentordesk.ui.common.data_bus import DataBus
+from mentordesk.ui.common.form_parts import WheelSafeCombo
+from mentordesk.ui.common.roles import ReviewDueRole
 from tests.ui.test_mentors_view import type_text
 
 TODAY = date(2026, 6, 1)

@@ -16,8 +16,8 @@ from mentordesk.services.backups import BackupService
 from mentordesk.services.context import Services
 from mentordesk.ui import data_session
 from mentordesk.ui.app import StartupObserver, run_gui
-from mentordesk.ui.dialogs import recovery_dialog
-from mentordesk.ui.dialogs.backups_dialog import BackupsDialog
+from mentordesk.ui.backups import recovery_dialog
+from mentordesk.ui.backups.dialog import BackupsDialog
 from mentordesk.ui.main_window import MainWindow
 
 

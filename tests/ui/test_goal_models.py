@@ -15,18 +15,13 @@ from mentordesk.domain.goal import (
     MilestoneFields,
     MilestoneRecord,
 )
-from mentordesk.ui.labels import label
-from mentordesk.ui.models.goal_filter_proxy import GoalFilterProxy
-from mentordesk.ui.models.goal_link_list_model import GoalLinkListModel
-from mentordesk.ui.models.goal_note_table_model import GoalNoteTableModel
-from mentordesk.ui.models.goal_table_model import (
-    GoalTableModel,
-    NoMentorRole,
-    OverdueRole,
-    ProgressRole,
-)
-from mentordesk.ui.models.mentor_table_model import ObjectRole, SortRole
-from mentordesk.ui.models.milestone_table_model import MilestoneTableModel
+from mentordesk.ui.common.labels import label
+from mentordesk.ui.common.roles import NoMentorRole, ObjectRole, OverdueRole, ProgressRole, SortRole
+from mentordesk.ui.goals.link_model import GoalLinkListModel
+from mentordesk.ui.goals.milestone_model import MilestoneTableModel
+from mentordesk.ui.goals.model import GoalTableModel
+from mentordesk.ui.goals.note_model import GoalNoteTableModel
+from mentordesk.ui.goals.proxy import GoalFilterProxy
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 TODAY = date(2026, 3, 1)

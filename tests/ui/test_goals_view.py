@@ -15,11 +15,11 @@ from mentordesk.domain.goal import GoalFields, GoalNoteFields, MilestoneFields
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.skill import SkillFields
 from mentordesk.services.context import Services
-from mentordesk.ui.data_bus import DataBus, DataKind
-from mentordesk.ui.models.goal_table_model import GoalTableModel, NoMentorRole, OverdueRole
-from mentordesk.ui.models.mentor_table_model import ObjectRole
-from mentordesk.ui.models.milestone_table_model import MilestoneTableModel
-from mentordesk.ui.views.goals_view import GoalsView
+from mentordesk.ui.common.data_bus import DataBus, DataKind
+from mentordesk.ui.common.roles import NoMentorRole, ObjectRole, OverdueRole
+from mentordesk.ui.goals.milestone_model import MilestoneTableModel
+from mentordesk.ui.goals.model import GoalTableModel
+from mentordesk.ui.goals.view import GoalsView
 from tests.ui.test_mentors_view import type_text
 
 

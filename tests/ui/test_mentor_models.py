@@ -9,12 +9,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from mentordesk.domain.enums import MentorStatus, RelationshipKind
 from mentordesk.domain.mentor import MentorFields, MentorRecord
-from mentordesk.ui.models.mentor_filter_proxy import MentorFilterProxy
-from mentordesk.ui.models.mentor_table_model import (
-    MentorTableModel,
-    ObjectRole,
-    SortRole,
-)
+from mentordesk.ui.common.roles import ObjectRole, SortRole
+from mentordesk.ui.mentors.model import MentorTableModel
+from mentordesk.ui.mentors.proxy import MentorFilterProxy
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 

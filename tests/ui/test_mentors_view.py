@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import MentorStatus
 from mentordesk.services.context import Services
-from mentordesk.ui.models.mentor_table_model import MentorTableModel, ObjectRole
-from mentordesk.ui.views.mentors_view import MentorsView
+from mentordesk.ui.common.roles import ObjectRole
+from mentordesk.ui.mentors.model import MentorTableModel
+from mentordesk.ui.mentors.view import MentorsView
 
 
 def shown_names(view: MentorsView) -> list[str]:

@@ -9,15 +9,10 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.skill import AssessmentFields, AssessmentRecord, SkillFields, SkillRecord
-from mentordesk.ui.models.assessment_table_model import AssessmentTableModel
-from mentordesk.ui.models.skill_filter_proxy import SkillFilterProxy
-from mentordesk.ui.models.skill_table_model import (
-    ObjectRole,
-    SkillTableModel,
-    SortRole,
-    TrendRole,
-    level_text,
-)
+from mentordesk.ui.common.roles import ObjectRole, SortRole, TrendRole
+from mentordesk.ui.skills.assessment_model import AssessmentTableModel
+from mentordesk.ui.skills.model import SkillTableModel, level_text
+from mentordesk.ui.skills.proxy import SkillFilterProxy
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 TODAY = date(2026, 3, 15)

@@ -14,12 +14,13 @@ from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.skill import AssessmentFields, SkillFields
 from mentordesk.services.context import Services
-from mentordesk.ui.data_bus import DataBus, DataKind
-from mentordesk.ui.models.assessment_table_model import AssessmentTableModel
-from mentordesk.ui.models.skill_table_model import ObjectRole, SkillTableModel, years_before
-from mentordesk.ui.views.skills_view import SkillsView
-from mentordesk.ui.widgets.skill_chart import ChartRange
-from mentordesk.ui.widgets.skill_level_picker import LevelCombo
+from mentordesk.ui.common.data_bus import DataBus, DataKind
+from mentordesk.ui.common.roles import ObjectRole
+from mentordesk.ui.skills.assessment_model import AssessmentTableModel
+from mentordesk.ui.skills.chart import ChartRange
+from mentordesk.ui.skills.level_picker import LevelCombo
+from mentordesk.ui.skills.model import SkillTableModel, years_before
+from mentordesk.ui.skills.view import SkillsView
 
 from .test_mentors_view import type_into, type_text
 

@@ -1,0 +1,170 @@
+"""An agreement's history as rows: the current agreement first, then each revision (newest
+first) with its date and the fields it changed; and the field-by-field difference of two."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, time
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from mentordesk.domain.agreement import (
+    WEEKDAYS,
+    AvailabilityWindow,
+    CommitmentFields,
+    ObjectiveFields,
+)
+from mentordesk.domain.agreement_revision import FieldChange, RevisionRecord
+from mentordesk.ui.common.labels import format_date, label
+from mentordesk.ui.common.roles import ObjectRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+FIELD_LABELS = {
+    "title": "Title",
+    "status": "Status",
+    "agreed_on": "Agreed on",
+    "starts_on": "Starts on",
+    "ends_on": "Planned end",
+    "planned_length": "Planned length",
+    "review_on": "Review on",
+    "cadence_every": "Meet every",
+    "cadence_unit": "Cadence unit",
+    "format": "Format",
+    "typical_minutes": "Typical minutes",
+    "place_or_link": "Place or link",
+    "who_schedules": "Who schedules",
+    "out_of_scope": "Out of scope",
+    "reply_time": "Reply time",
+    "cancellation": "Cancellation",
+    "preferred_channels": "Preferred channels",
+    "acceptable_channels": "Acceptable channels",
+    "communication_notes": "Communication notes",
+    "confidentiality": "Confidentiality",
+    "objectives": "Objectives",
+    "commitments": "Commitments",
+    "windows": "Availability",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AgreementRevisionModel", text)
+
+
+def field_label(name: str) -> str:
+    return _tr(FIELD_LABELS.get(name, name))
+
+
+def value_text(value: Any, goal_titles: Mapping[int, str]) -> str:
+    """A field's value in words; lists one entry a line."""
+    if value is None or value in ("", ()):
+        return _tr("(empty)")
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, tuple):
+        return "\n".join(value_text(item, goal_titles) for item in value)
+    if isinstance(value, ObjectiveFields):
+        if value.goal_id is None:
+            return value.text
+        goal = goal_titles.get(value.goal_id, _tr("a deleted goal"))
+        return f"{value.text} → {goal}" if value.text else _tr("Goal: {goal}").format(goal=goal)
+    if isinstance(value, CommitmentFields):
+        return f"{label(value.side)}: {value.text}"
+    if isinstance(value, AvailabilityWindow):
+        return f"{_tr(WEEKDAYS[value.weekday])} {_hm(value.starts)}–{_hm(value.ends)}"
+    if hasattr(value, "value") and hasattr(type(value), "__members__"):
+        return label(value)
+    return str(value)
+
+
+def _hm(value: time) -> str:
+    return f"{value:%H:%M}"
+
+
+class AgreementRevisionModel(QAbstractListModel):
+    """Row 0 is the agreement as it is now (object None); then the revisions, newest first."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._revisions: list[RevisionRecord] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._revisions) + 1
+
+    def set_revisions(self, revisions: Sequence[RevisionRecord]) -> None:
+        self.beginResetModel()
+        self._revisions = list(revisions)
+        self.endResetModel()
+
+    def revision_at(self, row: int) -> RevisionRecord | None:
+        return None if row == 0 else self._revisions[row - 1]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        revision = self.revision_at(index.row())
+        if role == ObjectRole:
+            return revision
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if revision is None:
+            return self.tr("Current agreement")
+        stamp = revision.revised_at
+        local = (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone()
+        names = ", ".join(field_label(name).lower() for name in revision.changed_fields)
+        return self.tr("{when} — {fields}").format(
+            when=f"{format_date(local.date())} {local:%H:%M}", fields=names or self.tr("no change")
+        )
+
+
+class AgreementDiffModel(QAbstractTableModel):
+    """One row per changed field: field, before, after."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._changes: list[FieldChange] = []
+        self._goal_titles: dict[int, str] = {}
+        self._headers = (self.tr("Field"), self.tr("Before"), self.tr("After"))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._changes)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def set_changes(self, changes: Sequence[FieldChange], goal_titles: Mapping[int, str]) -> None:
+        self.beginResetModel()
+        self._changes = list(changes)
+        self._goal_titles = dict(goal_titles)
+        self.endResetModel()
+
+    def change_at(self, row: int) -> FieldChange:
+        return self._changes[row]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        change = self._changes[index.row()]
+        if role == ObjectRole:
+            return change
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if index.column() == 0:
+            return field_label(change.name)
+        value = change.old if index.column() == 1 else change.new
+        return value_text(value, self._goal_titles)

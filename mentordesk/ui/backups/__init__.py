@@ -1,0 +1,1 @@
+"""Backups in the GUI: the list of snapshots with restore, and the recovery question."""

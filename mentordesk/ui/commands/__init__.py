@@ -1,1 +1,0 @@
-"""Undoable user edits: each command calls a service, then announces what changed."""

@@ -1,0 +1,126 @@
+"""Words a person reads for each stored choice, through Qt's translation functions."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from mentordesk.domain.enums import (
+    AgreementStatus,
+    AssessmentSource,
+    CadenceUnit,
+    Channel,
+    CommitmentSide,
+    Direction,
+    GoalKind,
+    GoalStatus,
+    HowWeMet,
+    MeetingFormat,
+    MentorStatus,
+    RelationshipKind,
+    WhoSchedules,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+# Keyed by member, not value: members of different enums with equal values
+# (RelationshipKind.MENTOR, DataKind.MENTOR) are different keys.
+_LABELS: dict[StrEnum, str] = {
+    RelationshipKind.MENTOR: "Mentor",
+    RelationshipKind.SPONSOR: "Sponsor",
+    RelationshipKind.PEER_MENTOR: "Peer mentor",
+    RelationshipKind.REVERSE_MENTOR: "Reverse mentor",
+    RelationshipKind.GROUP_MENTORING: "Group mentoring",
+    Direction.THEY_MENTOR_ME: "They mentor me",
+    Direction.I_MENTOR_THEM: "I mentor them",
+    MentorStatus.PROSPECT: "Prospect",
+    MentorStatus.ACTIVE: "Active",
+    MentorStatus.PAUSED: "Paused",
+    MentorStatus.CONCLUDED: "Concluded",
+    HowWeMet.WORK: "Work",
+    HowWeMet.PROFESSIONAL_ASSOCIATION: "Professional association",
+    HowWeMet.ALUMNI_NETWORK: "Alumni network",
+    HowWeMet.CONFERENCE: "Conference",
+    HowWeMet.ONLINE_COMMUNITY: "Online community",
+    HowWeMet.REFERRAL: "Referral",
+    HowWeMet.OTHER: "Other",
+    Channel.EMAIL: "Email",
+    Channel.PHONE: "Phone",
+    Channel.VIDEO: "Video call",
+    Channel.CHAT: "Chat",
+    Channel.IN_PERSON: "In person",
+    AssessmentSource.SELF: "Self-assessment",
+    AssessmentSource.MENTOR_FEEDBACK: "Mentor feedback",
+    AssessmentSource.PEER_FEEDBACK: "Peer feedback",
+    AssessmentSource.CERTIFICATION: "Certification or course",
+    AssessmentSource.ON_THE_JOB: "On-the-job evidence",
+}
+
+
+# A dict of its own: StrEnum members equal their values, so GoalStatus.ACTIVE and
+# MentorStatus.ACTIVE (or GoalKind.OTHER and HowWeMet.OTHER) would be one key in _LABELS.
+_GOAL_LABELS: dict[StrEnum, str] = {
+    GoalKind.ADVANCE: "Advance on my current path",
+    GoalKind.NEW_PATH: "Move to a new industry or role",
+    GoalKind.DEVELOP_SKILL: "Develop a skill",
+    GoalKind.WORKPLACE_CHALLENGE: "Handle a workplace challenge",
+    GoalKind.OTHER: "Other",
+    GoalStatus.ACTIVE: "Active",
+    GoalStatus.ACHIEVED: "Achieved",
+    GoalStatus.PAUSED: "Paused",
+    GoalStatus.DROPPED: "Dropped",
+}
+
+
+# Agreement choices share values with other enums (ACTIVE, VIDEO, MENTOR...): their own dict.
+_AGREEMENT_LABELS: dict[StrEnum, str] = {
+    AgreementStatus.DRAFT: "Draft",
+    AgreementStatus.ACTIVE: "Active",
+    AgreementStatus.UNDER_REVIEW: "Under review",
+    AgreementStatus.CONCLUDED: "Concluded",
+    CadenceUnit.DAYS: "days",
+    CadenceUnit.WEEKS: "weeks",
+    CadenceUnit.MONTHS: "months",
+    CadenceUnit.AS_NEEDED: "as needed",
+    MeetingFormat.IN_PERSON: "In person",
+    MeetingFormat.VIDEO: "Video call",
+    MeetingFormat.PHONE: "Phone",
+    MeetingFormat.CHAT: "Chat",
+    MeetingFormat.ASYNCHRONOUS: "Asynchronous",
+    MeetingFormat.MICRO_SESSION: "Micro-session",
+    WhoSchedules.ME: "I do",
+    WhoSchedules.MENTOR: "My mentor does",
+    WhoSchedules.EITHER: "Either of us",
+}
+
+# Apart again: CommitmentSide.ME equals WhoSchedules.ME.
+_COMMITMENT_LABELS: dict[StrEnum, str] = {
+    CommitmentSide.ME: "I will",
+    CommitmentSide.MENTOR: "My mentor will",
+}
+
+
+def label(value: StrEnum | None, empty: str = "") -> str:
+    """The translated label of a choice; ``empty`` when nothing was chosen."""
+    if value is None:
+        return empty
+    return _tr(_BY_MEMBER[(type(value), value.value)])
+
+
+_BY_MEMBER = {
+    (type(member), member.value): text
+    for labels in (_LABELS, _GOAL_LABELS, _AGREEMENT_LABELS, _COMMITMENT_LABELS)
+    for member, text in labels.items()
+}
+
+
+def format_date(value: date | None) -> str:
+    """A date as a person reads it in a list or on a card: "8 Jan 2017"; "" when unset."""
+    if value is None:
+        return ""
+    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")

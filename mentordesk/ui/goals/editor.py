@@ -1,0 +1,325 @@
+"""The goal card editor: every field saves on its own as soon as it is valid.
+
+As on the mentor card there is no Save button: a field is committed when the person leaves
+it (or presses Enter), and shortly after they stop typing. An invalid value shows a message
+under its field and is not stored. Milestones, progress notes and links live in panels of
+their own below the fields; they need a stored goal, so a new card shows them once it has a
+title. The editor only validates and asks; the view performs every edit as a command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.enums import GoalKind, GoalStatus
+from mentordesk.domain.goal import GoalFields, GoalRecord
+from mentordesk.ui.common.card_form import CardEditorMixin, CardField, CardForm
+from mentordesk.ui.common.form_parts import LeavingTextEdit, WheelSafeCombo, error_label
+from mentordesk.ui.common.labels import format_date, label
+from mentordesk.ui.common.optional_date_edit import OptionalDateEdit
+from mentordesk.ui.goals.links_panel import GoalLinksPanel
+from mentordesk.ui.goals.milestones_panel import GoalMilestonesPanel
+from mentordesk.ui.goals.notes_panel import GoalNotesPanel
+
+BLANK = GoalFields(title="")
+
+
+def _noun(name: str) -> str:
+    """How the undo menu names a field: "Undo Edit target date of “Give a talk”"."""
+    nouns = {
+        "title": QCoreApplication.translate("GoalEditor", "title"),
+        "kind": QCoreApplication.translate("GoalEditor", "kind"),
+        "description": QCoreApplication.translate("GoalEditor", "description"),
+        "why_it_matters": QCoreApplication.translate("GoalEditor", "why it matters"),
+        "started_on": QCoreApplication.translate("GoalEditor", "start date"),
+        "target_on": QCoreApplication.translate("GoalEditor", "target date"),
+        "status": QCoreApplication.translate("GoalEditor", "status"),
+    }
+    return nouns[name]
+
+
+class GoalEditor(CardEditorMixin, QScrollArea):
+    """Shows one goal card, or a blank card for a new goal."""
+
+    # (field name, fields before, fields after): ask the view to store an edit of one field.
+    edit_requested = Signal(str, object, object)
+    # A new card with a valid title: ask the view to create it.
+    create_requested = Signal(object)
+
+    def __init__(
+        self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    ) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._today = today
+        self.form = CardForm(
+            BLANK,
+            "title",
+            self.tr("Enter a title to save this goal."),
+            self,
+            adjust_errors=self._adjust_errors,
+        )
+        self.form.edit_requested.connect(self.edit_requested)
+        self.form.create_requested.connect(self.create_requested)
+        self.fields = self.form.fields
+        self._captions: list[QLabel] = []
+        self._top_captions: list[QLabel] = []
+        self._build()
+        width = max(caption.sizeHint().width() for caption in self._captions)
+        for caption in self._captions:
+            caption.setMinimumWidth(width)
+            vertical = (
+                Qt.AlignmentFlag.AlignTop
+                if caption in self._top_captions
+                else Qt.AlignmentFlag.AlignVCenter
+            )
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | vertical)
+
+    # --- construction --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        page = QWidget()
+        page.setObjectName("goalEditorPage")
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(16, 12, 16, 16)
+        outer.setSpacing(12)
+        self.heading = QLabel()
+        self.heading.setObjectName("editorHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.subheading = QLabel()
+        self.subheading.setWordWrap(True)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.subheading)
+
+        goal = self._group(self.tr("Goal"))
+        self._line(
+            goal, "title", self.tr("&Title"), self.tr("Required, e.g. Give a conference talk")
+        )
+        self._combo(goal, "kind", self.tr("&Kind"), GoalKind)
+        self.status_since = QLabel()
+        self.status_since.setObjectName("statusChangedOn")
+        self.status_since.setToolTip(self.tr("Set when the status changes"))
+        self._combo(goal, "status", self.tr("&Status"), GoalStatus, beside=self.status_since)
+        self._date(goal, "started_on", self.tr("Started"))
+        self._date(goal, "target_on", self.tr("Tar&get date"))
+        outer.addWidget(goal)
+
+        why = self._group(self.tr("What and why"))
+        self._text(
+            why, "description", self.tr("&Description"), self.tr("What reaching it looks like.")
+        )
+        self._text(
+            why,
+            "why_it_matters",
+            self.tr("&Why it matters"),
+            self.tr("Why this goal, why now; what changes for you when you reach it."),
+        )
+        outer.addWidget(why)
+
+        self.milestones = GoalMilestonesPanel(today=self._today)
+        self.notes = GoalNotesPanel()
+        self.links = GoalLinksPanel()
+        self.milestones_box = self._panel(self.tr("Milestones"), self.milestones)
+        self.notes_box = self._panel(self.tr("Progress notes"), self.notes)
+        self.links_box = self._panel(self.tr("Mentors and skills"), self.links)
+        self.needs_title = QLabel(
+            self.tr(
+                "Milestones, progress notes, mentors and skills can be added once the goal "
+                "has a title."
+            )
+        )
+        self.needs_title.setWordWrap(True)
+        self.needs_title.setEnabled(False)
+        for widget in (self.needs_title, self.milestones_box, self.links_box, self.notes_box):
+            outer.addWidget(widget)
+        outer.addStretch()
+        self.setWidget(page)
+
+    def _group(self, title: str) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return box
+
+    def _panel(self, title: str, panel: QWidget) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        layout.addWidget(panel)
+        return box
+
+    def _add(
+        self,
+        box: QGroupBox,
+        name: str,
+        caption: str,
+        widget: QWidget,
+        read: Callable[[], Any],
+        write: Callable[[Any], None],
+        beside: QWidget | None = None,
+    ) -> None:
+        error = error_label(f"{name}Error")
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if beside is None:
+            column.addWidget(widget)
+        else:
+            row = QHBoxLayout()
+            row.addWidget(widget, 1)
+            row.addWidget(beside)
+            column.addLayout(row)
+        column.addWidget(error)
+        widget.setObjectName(f"{name}Field")
+        form = box.layout()
+        assert isinstance(form, QFormLayout)
+        caption_label = QLabel(caption)
+        caption_label.setBuddy(widget)
+        self._captions.append(caption_label)
+        form.addRow(caption_label, holder)
+        plain = caption.replace("&", "")
+        self.form.add(CardField(name, plain, _noun(name), widget, read, write, error))
+
+    def _line(self, box: QGroupBox, name: str, caption: str, placeholder: str) -> None:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setClearButtonEnabled(True)
+        edit.textEdited.connect(lambda _text: self._touched(name))
+        edit.editingFinished.connect(lambda: self.commit(name))
+
+        def write(value: str) -> None:
+            edit.setText(value)
+            edit.setCursorPosition(0)
+
+        self._add(box, name, caption, edit, edit.text, write)
+
+    def _text(self, box: QGroupBox, name: str, caption: str, placeholder: str) -> None:
+        edit = LeavingTextEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(lambda: self._touched(name))
+        edit.focus_left.connect(lambda: self.commit(name))
+        self._add(box, name, caption, edit, edit.toPlainText, edit.setPlainText)
+        # Captions of multi-line boxes sit at the top of the box, not in its middle.
+        self._top_captions.append(self._captions[-1])
+
+    def _combo(
+        self,
+        box: QGroupBox,
+        name: str,
+        caption: str,
+        choices: type[StrEnum],
+        *,
+        beside: QWidget | None = None,
+    ) -> None:
+        combo = WheelSafeCombo()
+        for choice in choices:
+            combo.addItem(label(choice), choice.value)
+
+        def read() -> StrEnum:
+            # Qt hands item data back as plain strings; turn them into the enum again.
+            return choices(combo.currentData())
+
+        def write(value: StrEnum) -> None:
+            combo.setCurrentIndex(max(0, combo.findData(value.value)))
+
+        combo.activated.connect(lambda _index: self.commit(name))
+        self._add(box, name, caption, combo, read, write, beside)
+
+    def _date(self, box: QGroupBox, name: str, caption: str) -> None:
+        edit = OptionalDateEdit()
+        edit.edited.connect(lambda: self._touched(name))
+        edit.date_edit.editingFinished.connect(lambda: self.commit(name))
+        edit.clear_button.clicked.connect(lambda: self.commit(name))
+        self._add(box, name, caption, edit, edit.date, edit.set_date)
+
+    # --- showing -------------------------------------------------------------------------
+
+    @property
+    def record(self) -> GoalRecord | None:
+        record = self.form.record
+        assert record is None or isinstance(record, GoalRecord)
+        return record
+
+    def show_record(self, record: GoalRecord) -> None:
+        """Show a stored goal. Refreshing the same goal keeps what is being typed."""
+        if not self.form.show_record(record):
+            self.milestones.clear_error()
+            self.notes.show_error(None)
+            self.links.show_error(None)
+        self.milestones.set_goal(record)
+        self.notes.set_goal(record)
+        self.links.set_goal(record)
+        self._update_heading()
+        self._show_panels(True)
+
+    def start_new(self) -> None:
+        """A blank card; it is created as soon as it has a valid title."""
+        self.form.start_new()
+        for panel in (self.milestones, self.notes, self.links):
+            panel.set_goal(None)
+        self._update_heading()
+        self._show_panels(False)
+        self.fields["title"].widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_panels(self, shown: bool) -> None:
+        self.needs_title.setVisible(not shown)
+        for box in (self.milestones_box, self.notes_box, self.links_box):
+            box.setVisible(shown)
+
+    def _update_heading(self) -> None:
+        record = self.record
+        if record is None:
+            self.heading.setText(self.tr("New goal"))
+            self.subheading.setText(
+                self.tr("Type a title to create the goal; every field saves as you go.")
+            )
+            self.status_since.clear()
+            return
+        fields = record.fields
+        self.heading.setText(fields.title)
+        parts = [label(fields.kind)]
+        if record.milestones:
+            done = sum(1 for m in record.milestones if m.is_done)
+            parts.append(
+                self.tr("{done} of {total} milestones done").format(
+                    done=done, total=len(record.milestones)
+                )
+            )
+        if record.is_overdue(self._today()):
+            parts.append(self.tr("target date passed"))
+        self.subheading.setText(" · ".join(parts))
+        changed = fields.status_changed_on
+        self.status_since.setText(
+            self.tr("since {date}").format(date=format_date(changed)) if changed else ""
+        )
+
+    # --- where this card's messages go (the rest is CardForm's) ------------------------
+
+    def _adjust_errors(self, name: str, errors: dict[str, str]) -> set[str]:
+        if "target_on" in errors:
+            errors["target_on"] = self.tr("The target date is before the start date.")
+        # The start and target dates are checked together; the message stays by the target.
+        return {"started_on", "target_on"} if name in ("started_on", "target_on") else {name}
