@@ -332,7 +332,7 @@ def open_view(services: Services, everything: PaintCounter) -> tuple[MentorsView
     """A shown, painted MentorsView holding every mentor; and how long that took in ms."""
     started = time.perf_counter()
     view = MentorsView(DataBus(), QUndoStack())
-    view.attach(services.mentors)
+    view.attach(services)
     view.resize(WIDTH, HEIGHT)
     table_paints = PaintCounter(view.table.viewport())
     view.show()
@@ -371,7 +371,7 @@ def open_other_view(
     view: Any = (GoalsView if kind == "goals" else SkillsView)(DataBus(), QUndoStack())
     view.attach(services)
     view.resize(WIDTH, HEIGHT)
-    table = view.table if kind == "goals" else view.list.table
+    table = view.table
     table_paints = PaintCounter(table.viewport())
     view.show()
     settle(everything, until=lambda: table_paints.count > 0)

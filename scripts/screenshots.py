@@ -91,11 +91,11 @@ def shoot(out: Path, size: SampleSize) -> None:
 def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:
     from mentordesk.ui.skills.compare_dialog import CompareSkillsDialog
 
-    goals = window.page_view("Goals")
+    goals = window.page_view("goals")
     goals.table.selectRow(2)  # type: ignore[attr-defined]
     save(window, out, "goals")
-    skills = window.page_view("Skills")
-    skills.list.table.selectRow(0)  # type: ignore[attr-defined]
+    skills = window.page_view("skills")
+    skills.table.selectRow(0)  # type: ignore[attr-defined]
     save(window, out, "skills")
     records = skills.model.records()  # type: ignore[attr-defined]
     dialog = CompareSkillsDialog(records, date.today(), window)
@@ -107,7 +107,7 @@ def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:
     dialog.grab().save(str(path))
     print(path)
     dialog.close()
-    agreements = window.page_view("Agreements")
+    agreements = window.page_view("agreements")
     agreements.table.selectRow(1)  # type: ignore[attr-defined]
     save(window, out, "agreements")
     agreements.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
@@ -115,7 +115,7 @@ def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:
     history.revision_list.setCurrentIndex(history.revision_model.index(2, 0))
     save(window, out, "agreements-history")
     agreements.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
-    window.page_view("Mentors")
+    window.page_view("mentors")
 
 
 def shoot_backups(window: MainWindow, location: DataLocation, out: Path) -> None:

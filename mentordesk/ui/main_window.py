@@ -23,8 +23,9 @@ from mentordesk.domain.mentor import MentorRecord
 from mentordesk.paths import DataLocation, resource_path
 from mentordesk.ui.about_dialog import show_about
 from mentordesk.ui.common.data_bus import DataBus, DataKind
+from mentordesk.ui.common.view import View
 from mentordesk.ui.data_session import DataSession
-from mentordesk.ui.mentors.view import MentorsView
+from mentordesk.ui.mentors import MentorsView
 
 if TYPE_CHECKING:
     from mentordesk.services.context import Services
@@ -32,12 +33,13 @@ if TYPE_CHECKING:
 
 @dataclass
 class _Page:
-    """A sidebar entry and its view (built on first use)."""
+    """A sidebar entry and its view (built on first use). ``key`` is stable across languages."""
 
+    key: str
     title: str
     menu_title: str
-    factory: Callable[[], QWidget]
-    view: QWidget | None = None
+    factory: Callable[[], View]
+    view: View | None = None
 
 
 def app_icon() -> QIcon:
@@ -64,9 +66,6 @@ class MainWindow(QMainWindow):
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.mentors_view = MentorsView(self.bus, self.undo_stack)
-        self.mentors_view.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 6000)
-        )
         self.mentors_view.sample_data_requested.connect(self.load_sample_data)
         self.mentors_view.records_shown.connect(self._on_records_shown)
         self._data_was_shown = False
@@ -79,10 +78,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding-left: 12px; }")
         self.stack = QStackedWidget()
         self._pages: list[_Page] = []
-        self._add_page(self.tr("Mentors"), self.tr("&Mentor"), lambda: self.mentors_view)
-        self._add_page(self.tr("Goals"), self.tr("&Goal"), self._create_goals_view)
-        self._add_page(self.tr("Skills"), self.tr("&Skill"), self._create_skills_view)
-        self._add_page(self.tr("Agreements"), self.tr("&Agreement"), self._create_agreements_view)
+        self._add_page("mentors", self.tr("Mentors"), self.tr("&Mentor"), lambda: self.mentors_view)
+        self._add_page("goals", self.tr("Goals"), self.tr("&Goal"), self._create_goals_view)
+        self._add_page("skills", self.tr("Skills"), self.tr("&Skill"), self._create_skills_view)
+        self._add_page(
+            "agreements",
+            self.tr("Agreements"),
+            self.tr("&Agreement"),
+            self._create_agreements_view,
+        )
         self.mentors_view.open_agreement_requested.connect(self.open_agreement)
 
         central = QWidget()
@@ -98,60 +102,61 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=location.database))
         self._restore_state()
 
-    def _add_page(self, title: str, menu_title: str, factory: Callable[[], QWidget]) -> None:
+    def _add_page(self, key: str, title: str, menu_title: str, factory: Callable[[], View]) -> None:
         item = QListWidgetItem(title)
         item.setSizeHint(QSize(0, 36))
         self.sidebar.addItem(item)
-        self._pages.append(_Page(title, menu_title, factory))
+        self._pages.append(_Page(key, title, menu_title, factory))
 
-    def _create_goals_view(self) -> QWidget:
-        from mentordesk.ui.goals.view import GoalsView
+    def _create_goals_view(self) -> View:
+        from mentordesk.ui.goals import GoalsView
 
         return GoalsView(self.bus, self.undo_stack)
 
-    def _create_skills_view(self) -> QWidget:
-        from mentordesk.ui.skills.view import SkillsView
+    def _create_skills_view(self) -> View:
+        from mentordesk.ui.skills import SkillsView
 
         return SkillsView(self.bus, self.undo_stack)
 
-    def _create_agreements_view(self) -> QWidget:
-        from mentordesk.ui.agreements.view import AgreementsView
+    def _create_agreements_view(self) -> View:
+        from mentordesk.ui.agreements import AgreementsView
 
         return AgreementsView(self.bus, self.undo_stack)
 
     def open_agreement(self, agreement_id: int) -> None:
-        view = self.page_view("Agreements")
-        view.select_agreement(agreement_id)  # type: ignore[attr-defined]
+        self.page_view("agreements").focus_record(agreement_id)
 
     def show_page(self, row: int) -> None:
         """Show a view; views other than Mentors are built the first time they are shown,
         so start-up pays only for the first."""
-        page = self._pages[row]
-        if page.view is None:
-            page.view = page.factory()
-            if page.view is not self.mentors_view:
-                page.view.status_message.connect(  # type: ignore[attr-defined]
-                    lambda text: self.statusBar().showMessage(text, 6000)
-                )
-                if self.services is not None:
-                    page.view.attach(self.services)  # type: ignore[attr-defined]
-            self.stack.addWidget(page.view)
+        view = self._view_at(row)
         self.commit_pending_edits()
-        self.stack.setCurrentWidget(page.view)
+        self.stack.setCurrentWidget(view)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)
         self.view_menu.clear()
-        self.view_menu.setTitle(page.menu_title)
-        for action in page.view.actions_for_menu:  # type: ignore[attr-defined]
+        self.view_menu.setTitle(self._pages[row].menu_title)
+        for action in view.menu_actions():
             self.view_menu.addAction(action)
 
-    def page_view(self, title: str) -> QWidget:
-        """The view behind a sidebar entry, built if needed (for tests and screenshots)."""
-        row = next(i for i, page in enumerate(self._pages) if page.title == title)
+    def _view_at(self, row: int) -> View:
+        page = self._pages[row]
+        if page.view is None:
+            page.view = page.factory()
+            page.view.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            if self.services is not None:
+                page.view.attach(self.services)
+            self.stack.addWidget(page.view)
+        return page.view
+
+    def _built_views(self) -> list[View]:
+        return [page.view for page in self._pages if page.view is not None]
+
+    def page_view(self, key: str) -> View:
+        """Show the view of a sidebar entry ("mentors", "goals", ...) and return it."""
+        row = next(i for i, page in enumerate(self._pages) if page.key == key)
         self.show_page(row)
-        view = self._pages[row].view
-        assert view is not None
-        return view
+        return self._view_at(row)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -209,10 +214,8 @@ class MainWindow(QMainWindow):
 
     def commit_pending_edits(self) -> None:
         """Store what is typed in any card editor (before undo, switching view, closing)."""
-        for page in self._pages:
-            editor = getattr(page.view, "editor", None)
-            if editor is not None and hasattr(editor, "commit_pending"):
-                editor.commit_pending()
+        for view in self._built_views():
+            view.commit_pending()
 
     # --- data ----------------------------------------------------------------------------
 
@@ -223,7 +226,7 @@ class MainWindow(QMainWindow):
 
     def show_records(self, records: list[MentorRecord]) -> None:
         """Show the quickly read records while the services are still loading."""
-        self.mentors_view.show_records(records)
+        self.mentors_view.preview(records)
 
     @property
     def services(self) -> Services | None:
@@ -235,12 +238,9 @@ class MainWindow(QMainWindow):
         self._on_opened(services, records)
 
     def _on_opened(self, services: Services, records: list[MentorRecord]) -> None:
-        self.mentors_view.attach(
-            services.mentors, records, goals=services.goals, agreements=services.agreements
-        )
-        for page in self._pages:
-            if page.view is not None and page.view is not self.mentors_view:
-                page.view.attach(services)  # type: ignore[attr-defined]
+        self.mentors_view.preload(records)  # read with the services, off the GUI thread
+        for view in self._built_views():
+            view.attach(services)
         self.backups_action.setEnabled(True)
         self.statusBar().showMessage(
             self.tr("Data folder: {path}").format(path=self.location.root), 8000
@@ -249,9 +249,8 @@ class MainWindow(QMainWindow):
     def _on_closed(self) -> None:
         # Edits on the stack refer to data that is about to be replaced.
         self.undo_stack.clear()
-        for page in self._pages:
-            if page.view is not None:
-                page.view.detach()  # type: ignore[attr-defined]
+        for view in self._built_views():
+            view.detach()
         self.backups_action.setEnabled(False)
 
     def _on_fatal(self, error: BaseException) -> None:
@@ -285,7 +284,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, APP_NAME, str(exc))
             return
         self.undo_stack.clear()
-        self.bus.announce({DataKind.MENTOR})
+        self.bus.announce(set(DataKind))  # the sample holds every kind of data
         self.statusBar().showMessage(self.tr("Loaded {n} sample mentors.").format(n=added), 8000)
 
     # --- window state --------------------------------------------------------------------
@@ -297,8 +296,6 @@ class MainWindow(QMainWindow):
         splitter = self._settings.value("mentors/splitter")
         if splitter is not None:
             self.mentors_view.splitter.restoreState(splitter)
-        else:
-            self.mentors_view.splitter.setSizes([700, 430])
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
@@ -307,14 +304,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.commit_pending_edits()
-        editor = self.mentors_view.editor
-        if editor.unsaved_fields() and self.exit_code == 0:
+        unsaved = [field for view in self._built_views() for field in view.unsaved_fields()]
+        if unsaved and self.exit_code == 0:
             answer = QMessageBox.warning(
                 self,
                 self.tr("Changes not saved"),
                 self.tr(
                     "Some changes could not be saved ({fields}). Close anyway and lose them?"
-                ).format(fields=", ".join(editor.unsaved_fields())),
+                ).format(fields=", ".join(unsaved)),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

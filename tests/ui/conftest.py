@@ -37,7 +37,7 @@ def undo_stack() -> QUndoStack:
 
 @pytest.fixture
 def view(qtbot: QtBot, services: Services, undo_stack: QUndoStack) -> MentorsView:
-    """A shown Mentors view; call ``view.attach(services.mentors)`` after adding data."""
+    """A shown Mentors view; call ``view.attach(services)`` after adding data."""
     widget = MentorsView(DataBus(), undo_stack)
     qtbot.addWidget(widget)
     widget.resize(1200, 760)

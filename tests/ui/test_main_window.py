@@ -117,7 +117,7 @@ def test_each_view_brings_its_own_menu_and_ctrl_n(qtbot: QtBot, location: DataLo
     window, _services = open_window(qtbot, location)
     menus = lambda: [a.text().replace("&", "") for a in window.menuBar().actions()]  # noqa: E731
     assert menus()[2] == "Mentor"
-    goals = window.page_view("Goals")
+    goals = window.page_view("goals")
     assert window.stack.currentWidget() is goals
     assert menus()[2] == "Goal"
     assert window.view_menu.actions() == list(goals.actions_for_menu)  # type: ignore[attr-defined]
@@ -128,13 +128,13 @@ def test_each_view_brings_its_own_menu_and_ctrl_n(qtbot: QtBot, location: DataLo
     qtbot.keyClick(window.sidebar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert goals.editor.is_new and goals.editor.isVisible()  # type: ignore[attr-defined]
     assert window.mentors_view.editor_stack.currentWidget() is window.mentors_view.editor_hint
-    skills = window.page_view("Skills")
+    skills = window.page_view("skills")
     assert menus()[2] == "Skill"
     assert window.stack.currentWidget() is skills
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert skills.editor.isVisible() and skills.editor.is_new  # type: ignore[attr-defined]
-    window.page_view("Mentors")
+    window.page_view("mentors")
     assert menus()[2] == "Mentor"
     window.close()
 

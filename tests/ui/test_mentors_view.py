@@ -56,7 +56,7 @@ def select(qtbot: QtBot, view: MentorsView, name: str) -> None:
 
 
 def test_empty_database_shows_what_to_do(view: MentorsView, services: Services) -> None:
-    view.attach(services.mentors)
+    view.attach(services)
     assert view.list_stack.currentWidget() is view.empty_state
     assert "No mentors yet" in view.empty_state.title_label.text()
     assert view.sample_button.isVisible()
@@ -66,7 +66,7 @@ def test_empty_database_shows_what_to_do(view: MentorsView, services: Services) 
 def test_create_a_mentor_through_the_form(
     qtbot: QtBot, view: MentorsView, services: Services, undo_stack: QUndoStack
 ) -> None:
-    view.attach(services.mentors)
+    view.attach(services)
     qtbot.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert view.editor.is_new and view.editor.isVisible()
     email = view.editor.fields["email"].widget
@@ -97,7 +97,7 @@ def test_invalid_input_shows_a_message_and_keeps_what_was_stored(
     qtbot: QtBot, view: MentorsView, services: Services, add_mentor
 ) -> None:
     mentor_id = add_mentor("Amara Okafor", email="amara@lumen.example")
-    view.attach(services.mentors)
+    view.attach(services)
     select(qtbot, view, "Amara Okafor")
     editor = view.editor
 
@@ -129,7 +129,7 @@ def test_edit_in_place_with_undo_and_redo(
     qtbot: QtBot, view: MentorsView, services: Services, add_mentor, undo_stack: QUndoStack
 ) -> None:
     mentor_id = add_mentor("Amara Okafor", organization="Lumen")
-    view.attach(services.mentors)
+    view.attach(services)
     select(qtbot, view, "Amara Okafor")
     type_into(qtbot, view.editor.fields["organization"].widget, "Lumen Health")
     assert services.mentors.get(mentor_id).fields.organization == "Lumen Health"
@@ -161,7 +161,7 @@ def test_typing_is_saved_without_leaving_the_field(
     qtbot: QtBot, view: MentorsView, services: Services, add_mentor
 ) -> None:
     mentor_id = add_mentor("Amara Okafor")
-    view.attach(services.mentors)
+    view.attach(services)
     select(qtbot, view, "Amara Okafor")
     notes = view.editor.fields["notes"].widget
     notes.setFocus()
@@ -178,7 +178,7 @@ def test_filter_as_you_type_status_and_kind(
     add_mentor("José Álvarez", organization="Tessera", expertise=("distributed systems",))
     add_mentor("Amara Okafor", organization="Lumen Health", tags=("leadership",))
     add_mentor("Grace Kim", status=MentorStatus.CONCLUDED)
-    view.attach(services.mentors)
+    view.attach(services)
     assert len(shown_names(view)) == 3
 
     type_text(view.filter_edit, "jose")
@@ -201,7 +201,7 @@ def test_sort_by_clicking_a_column_header(
     add_mentor("Bea", organization="Zeta", started_on=date(2019, 1, 1))
     add_mentor("Ana", organization="Alpha", started_on=date(2024, 1, 1))
     add_mentor("Cy", organization="Mid", started_on=date(2021, 1, 1))
-    view.attach(services.mentors)
+    view.attach(services)
     assert shown_names(view) == ["Ana", "Bea", "Cy"]
     header = view.table.horizontalHeader()
     x = header.sectionViewportPosition(MentorTableModel.SINCE) + 5
@@ -216,7 +216,7 @@ def test_archive_hides_and_undo_brings_back(
 ) -> None:
     mentor_id = add_mentor("Amara Okafor")
     add_mentor("Bea")
-    view.attach(services.mentors)
+    view.attach(services)
     select(qtbot, view, "Amara Okafor")
     view.archive_action.trigger()
     assert services.mentors.get(mentor_id).is_archived
@@ -242,7 +242,7 @@ def test_delete_asks_first_and_can_be_undone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     mentor_id = add_mentor("Amara Okafor", notes="Years of notes", tags=("career",))
-    view.attach(services.mentors)
+    view.attach(services)
     select(qtbot, view, "Amara Okafor")
 
     answers = ["Cancel", "Delete"]
@@ -272,7 +272,7 @@ def test_undo_of_a_record_deleted_elsewhere_is_reported_not_crashed(
     _no_modal_warnings: list[str],
 ) -> None:
     mentor_id = add_mentor("Amara Okafor")
-    view.attach(services.mentors)
+    view.attach(services)
     select(qtbot, view, "Amara Okafor")
     type_into(qtbot, view.editor.fields["title"].widget, "VP")
     services.mentors.delete(mentor_id)  # e.g. from the command line meanwhile
@@ -301,7 +301,7 @@ def test_deleting_a_mentor_that_goals_refer_to_says_so_and_undo_relinks(
             assessed_on=date(2024, 1, 1), level=3, source="mentor_feedback", mentor_id=mentor_id
         ),
     )
-    view.attach(services.mentors, goals=services.goals)
+    view.attach(services)
     select(qtbot, view, "Amara Okafor")
     assert "Give a talk" in view.editor.goals_label.text()
 
@@ -325,7 +325,7 @@ def test_quick_edits_of_one_field_are_one_undo_step(
     qtbot: QtBot, view: MentorsView, services: Services, add_mentor, undo_stack: QUndoStack
 ) -> None:
     mentor_id = add_mentor("Amara Okafor", organization="Lumen")
-    view.attach(services.mentors)
+    view.attach(services)
     select(qtbot, view, "Amara Okafor")
     organization = view.editor.fields["organization"].widget
     for text in ("Lumen H", "Lumen Health"):  # the autosave while typing, then leaving
@@ -347,7 +347,7 @@ def test_a_mentor_card_shows_the_active_agreement_and_opens_it(
     from mentordesk.domain.enums import AgreementStatus
 
     mentor_id = add_mentor("Amara Okafor")
-    view.attach(services.mentors, agreements=services.agreements)
+    view.attach(services)
     select(qtbot, view, "Amara Okafor")
     assert "No active agreement" in view.editor.agreement_label.text()
     assert not view.editor.open_agreement_button.isVisible()
@@ -366,7 +366,7 @@ def test_leaving_a_nameless_new_card_asks_and_cancel_keeps_it(
     qtbot: QtBot, view: MentorsView, services: Services, add_mentor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_mentor("Amara Okafor")
-    view.attach(services.mentors)
+    view.attach(services)
     view.start_new_mentor()
     view.editor.fields["email"].widget.setText("kim@example.org")
     view.editor.commit("email")

@@ -1,4 +1,5 @@
-"""Undoable changes to agreements: create, edit, restore a revision, delete.
+"""Undoable changes to an agreement beyond create and delete (the generic commands of
+ui/common): edit a field, and restore a revision.
 
 An edit is undone by putting back the record read before it (same list row ids, and the
 revisions it added removed); when the edit concluded the mentor's other active agreement,
@@ -8,66 +9,40 @@ undo puts that one back too.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from mentordesk.domain.agreement import AgreementFields, AgreementRecord
-from mentordesk.domain.agreement_revision import DeletedAgreement
 from mentordesk.ui.common.commands import CommandContext, MergesQuickEdits, ServiceCommand
 from mentordesk.ui.common.data_bus import DataKind
 
-_AGREEMENT = frozenset({DataKind.AGREEMENT})
+AGREEMENT = frozenset({DataKind.AGREEMENT})
+
+if TYPE_CHECKING:
+    from mentordesk.services.agreements import AgreementService
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AgreementCommands", text)
 
 
-class AgreementServiceLike(Protocol):
-    """What the commands need of AgreementService (importing it would import SQLAlchemy)."""
-
-    def get(self, agreement_id: int) -> AgreementRecord: ...
-    def create(
-        self, mentor_id: int, fields: AgreementFields, *, conclude_other: bool = False
-    ) -> AgreementRecord: ...
-    def update(
-        self, agreement_id: int, fields: AgreementFields, *, conclude_other: bool = False
-    ) -> AgreementRecord: ...
-    def restore_revision(
-        self, agreement_id: int, revision_id: int, *, conclude_other: bool = False
-    ) -> AgreementRecord: ...
-    def put_back(self, record: AgreementRecord) -> AgreementRecord: ...
-    def delete(self, agreement_id: int) -> DeletedAgreement: ...
-    def restore(self, deleted: DeletedAgreement) -> AgreementRecord: ...
-
-
-@dataclass(frozen=True)
-class AgreementCommandContext(CommandContext):
-    """Adds where to bring an agreement back into view."""
-
-    focus_agreement: Callable[[int], None] = lambda _id: None
-
-
 class AgreementCommand(ServiceCommand):
     """Changes one existing agreement; ``other`` is the mentor's other active agreement as it
     was before, when this change concludes it."""
 
-    kinds = _AGREEMENT
+    kinds = AGREEMENT
 
     def __init__(
         self,
-        context: AgreementCommandContext,
-        service: AgreementServiceLike,
+        context: CommandContext,
+        service: AgreementService,
         before: AgreementRecord,
         text: str,
         other: AgreementRecord | None = None,
     ) -> None:
         super().__init__(context, text)
-        self.agreement_context = context
         self.service = service
         self.before = before
         self.other = other
@@ -82,40 +57,7 @@ class AgreementCommand(ServiceCommand):
             self.service.put_back(self.other)
 
     def after(self, undone: bool) -> None:
-        self.agreement_context.focus_agreement(self.before.id)
-
-
-class CreateAgreement(ServiceCommand):
-    kinds = _AGREEMENT
-
-    def __init__(
-        self,
-        context: AgreementCommandContext,
-        service: AgreementServiceLike,
-        mentor_id: int,
-        fields: AgreementFields,
-    ) -> None:
-        super().__init__(context, _tr("Add agreement “{title}”").format(title=fields.title))
-        self.agreement_context = context
-        self.service = service
-        self.mentor_id = mentor_id
-        self.fields = fields
-        self.record: AgreementRecord | None = None
-        self.deleted: DeletedAgreement | None = None
-
-    def apply(self) -> None:
-        if self.deleted is None:
-            self.record = self.service.create(self.mentor_id, self.fields)
-        else:
-            self.record = self.service.restore(self.deleted)
-
-    def revert(self) -> None:
-        assert self.record is not None
-        self.deleted = self.service.delete(self.record.id)
-
-    def after(self, undone: bool) -> None:
-        if not undone and self.record is not None:
-            self.agreement_context.focus_agreement(self.record.id)
+        self.context.focus(self.before.id)
 
 
 class EditAgreement(MergesQuickEdits, AgreementCommand):
@@ -125,8 +67,8 @@ class EditAgreement(MergesQuickEdits, AgreementCommand):
 
     def __init__(
         self,
-        context: AgreementCommandContext,
-        service: AgreementServiceLike,
+        context: CommandContext,
+        service: AgreementService,
         before: AgreementRecord,
         after: AgreementFields,
         field: str,
@@ -154,8 +96,8 @@ class RestoreRevision(AgreementCommand):
 
     def __init__(
         self,
-        context: AgreementCommandContext,
-        service: AgreementServiceLike,
+        context: CommandContext,
+        service: AgreementService,
         before: AgreementRecord,
         revision_id: int,
         other: AgreementRecord | None = None,
@@ -168,27 +110,3 @@ class RestoreRevision(AgreementCommand):
         self.service.restore_revision(
             self.before.id, self.revision_id, conclude_other=self.conclude_other
         )
-
-
-class DeleteAgreement(AgreementCommand):
-    def __init__(
-        self,
-        context: AgreementCommandContext,
-        service: AgreementServiceLike,
-        record: AgreementRecord,
-    ) -> None:
-        super().__init__(
-            context, service, record, _tr("Delete agreement “{title}”").format(title=record.title)
-        )
-        self.deleted: DeletedAgreement | None = None
-
-    def apply(self) -> None:
-        self.deleted = self.service.delete(self.before.id)
-
-    def revert(self) -> None:
-        assert self.deleted is not None
-        self.service.restore(self.deleted)
-
-    def after(self, undone: bool) -> None:
-        if undone:
-            self.agreement_context.focus_agreement(self.before.id)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,14 +32,9 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.goal import GoalRecord
 from mentordesk.ui.agreements.list_panels import ObjectivePanel, TextListPanel, WindowPanel
-from mentordesk.ui.common.form_parts import (
-    LeavingTextEdit,
-    WheelSafeCombo,
-    error_label,
-    show_error,
-    to_date,
-)
+from mentordesk.ui.common.form_parts import LeavingTextEdit, WheelSafeCombo, error_label, show_error
 from mentordesk.ui.common.labels import label
+from mentordesk.ui.common.optional_date_edit import DateField, OptionalDateEdit
 
 _UNSET = QDate(1900, 1, 1)
 _LINE_FIELDS = ("title", "planned_length", "place_or_link", "reply_time")
@@ -67,7 +61,7 @@ class AgreementEditor(QScrollArea):
         self.record: AgreementRecord | None = None
         self.lines: dict[str, QLineEdit] = {}
         self.texts: dict[str, LeavingTextEdit] = {}
-        self.dates: dict[str, _OptionalDateEdit] = {}
+        self.dates: dict[str, DateField] = {}
         self.combos: dict[str, WheelSafeCombo] = {}
         self.errors: dict[str, QLabel] = {}
         self.channels: dict[str, dict[Channel, QCheckBox]] = {}
@@ -125,13 +119,15 @@ class AgreementEditor(QScrollArea):
         self._add(form, name, text, edit)
 
     def _date(self, form: QFormLayout, name: str, text: str) -> None:
-        edit = _OptionalDateEdit()
-        edit.editingFinished.connect(lambda: self._changed(name))
+        edit = OptionalDateEdit(display_format="d MMM yyyy")
+        field = edit.date_edit
+        field.editingFinished.connect(lambda: self._changed(name))
+        edit.clear_button.clicked.connect(lambda: self._changed(name))
         # A date picked in the calendar saves at once, after the edit has taken it.
-        edit.calendarWidget().clicked.connect(
+        field.calendarWidget().clicked.connect(
             lambda _day: QTimer.singleShot(0, lambda: self._changed(name))
         )
-        self.dates[name] = edit
+        self.dates[name] = field
         self._add(form, name, text, edit)
 
     def _combo(self, form: QFormLayout | None, name: str, text: str) -> WheelSafeCombo:
@@ -250,11 +246,8 @@ class AgreementEditor(QScrollArea):
         for name, text_edit in self.texts.items():
             if text_edit.toPlainText().strip() != getattr(fields, name) or switched:
                 text_edit.setPlainText(getattr(fields, name))
-        for name, date_edit in self.dates.items():
-            value = getattr(fields, name)
-            date_edit.setDate(
-                _UNSET if value is None else QDate(value.year, value.month, value.day)
-            )
+        for name, date_field in self.dates.items():
+            date_field.set_value(getattr(fields, name))
         for name, combo in self.combos.items():
             combo.setCurrentIndex(combo.findData(getattr(fields, name)))
         self.lines["cadence_every"].setEnabled(fields.cadence_unit is not CadenceUnit.AS_NEEDED)
@@ -292,7 +285,7 @@ class AgreementEditor(QScrollArea):
         if name in self.texts:
             return self.texts[name].toPlainText()
         if name in self.dates:
-            return to_date(self.dates[name].date())
+            return self.dates[name].value()
         if name in self.combos:
             # Qt hands back a StrEnum stored in a combo as plain text.
             return _CHOICES[name](self.combos[name].currentData())
@@ -331,34 +324,53 @@ class AgreementEditor(QScrollArea):
             return
         self.edit_requested.emit(name, after)
 
-    def field_noun(self, name: str) -> str:
-        return FIELD_NAMES.get(name, name)
+    # --- what the list-and-card view asks of a card editor --------------------------------
 
+    @property
+    def is_new(self) -> bool:
+        return False  # a new agreement is stored (as a draft) before it is shown
 
-class _OptionalDateEdit(QDateEdit):
-    """Its lowest value reads "not set": step below the first date to clear it."""
+    def start_new(self) -> None:
+        """New agreements start from the New Agreement dialog, never from a blank card."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.setCalendarPopup(True)
-        self.setMinimumDate(_UNSET)
-        self.setSpecialValueText(self.tr("not set"))
-        self.setDisplayFormat("d MMM yyyy")
-        self.setToolTip(self.tr("Step below the first date to clear it"))
-        self.calendarWidget().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The calendar of an unset date opens on this month, not in 1900.
-        if event.type() == QEvent.Type.Show and self.date() == _UNSET:
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
+    def has_unsaved_draft(self) -> bool:
         return False
 
-    def stepBy(self, steps: int) -> None:
-        if self.date() == _UNSET:
-            self.setDate(QDate.currentDate())
+    def keep_unsaved(self, name: str) -> None:
+        """A refused value stays shown with its message until it is changed or left."""
+
+    def commit_pending(self, *, quiet: bool = False) -> None:
+        """Store what is typed in a text field not left yet (before undo, switching, closing)."""
+        if self.record is None or not self.isEnabled():
             return
-        super().stepBy(steps)
+        for name in (*self.lines, *self.texts):
+            if self._typed_differs(name):
+                self._changed(name)
+
+    def _typed_differs(self, name: str) -> bool:
+        assert self.record is not None
+        try:
+            value = self._value(name)
+        except _Unreadable:
+            return True
+        stored = getattr(self.record.fields, name)
+        return (value.strip() if isinstance(value, str) else value) != stored
+
+    def unsaved_fields(self) -> list[str]:
+        """Fields showing a value that could not be stored (their message is shown)."""
+        return [
+            self.field_noun(name).capitalize()
+            for name, error in self.errors.items()
+            if not error.isHidden() and error.text()
+        ]
+
+    def focus_field(self, name: str) -> None:
+        widget = self.lines.get(name) or self.texts.get(name) or self.dates.get(name)
+        if widget is not None:
+            widget.setFocus()
+
+    def field_noun(self, name: str) -> str:
+        return FIELD_NAMES.get(name, name)
 
 
 class _Unreadable(ValueError):

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from mentordesk.domain.agreement import (
 )
 from mentordesk.domain.agreement_revision import FieldChange, RevisionRecord
 from mentordesk.ui.common.labels import format_date, label
+from mentordesk.ui.common.record_model import TableModel
 from mentordesk.ui.common.roles import ObjectRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -125,27 +125,16 @@ class AgreementRevisionModel(QAbstractListModel):
         )
 
 
-class AgreementDiffModel(QAbstractTableModel):
+class AgreementDiffModel(TableModel):
     """One row per changed field: field, before, after."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__((self.tr("Field"), self.tr("Before"), self.tr("After")), parent)
         self._changes: list[FieldChange] = []
         self._goal_titles: dict[int, str] = {}
-        self._headers = (self.tr("Field"), self.tr("Before"), self.tr("After"))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._changes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._changes)
 
     def set_changes(self, changes: Sequence[FieldChange], goal_titles: Mapping[int, str]) -> None:
         self.beginResetModel()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from mentordesk.ui.common.record_model import TableModel
 from mentordesk.ui.common.roles import ObjectRole
 
 if TYPE_CHECKING:
@@ -16,19 +17,21 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(TableModel):
     TAKEN, REASON, CONTENTS, SIZE, CHECK = range(5)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._backups: list[BackupInfo] = []
-        self._headers = (
-            self.tr("Taken"),
-            self.tr("Why"),
-            self.tr("Contents"),
-            self.tr("Size"),
-            self.tr("Check"),
+        super().__init__(
+            (
+                self.tr("Taken"),
+                self.tr("Why"),
+                self.tr("Contents"),
+                self.tr("Size"),
+                self.tr("Check"),
+            ),
+            parent,
         )
+        self._backups: list[BackupInfo] = []
 
     def set_backups(self, backups: Sequence[BackupInfo]) -> None:
         self.beginResetModel()
@@ -38,18 +41,8 @@ class BackupTableModel(QAbstractTableModel):
     def backup_at(self, row: int) -> BackupInfo:
         return self._backups[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._backups)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._backups)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -13,10 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
-
-from mentordesk.ui.common.form_parts import error_label
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 AUTOSAVE_DELAY_MS = 800
 
@@ -45,19 +43,6 @@ class CardField:
     read: Callable[[], Any]
     write: Callable[[Any], None]
     error: QLabel
-
-
-def with_error_label(widget: QWidget, name: str) -> tuple[QWidget, QLabel]:
-    """The field and, under it, the (hidden) label its message goes into."""
-    error = error_label(f"{name}Error")
-    holder = QWidget()
-    column = QVBoxLayout(holder)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
-    column.addWidget(widget)
-    column.addWidget(error)
-    widget.setObjectName(f"{name}Field")
-    return holder, error
 
 
 class CardForm(QObject):
@@ -254,9 +239,49 @@ class CardForm(QObject):
 
 class CardEditorMixin:
     """The card editor's public face, handed on to its CardForm (mixed in before the Qt
-    widget class). Views and tests talk to the editor; the form does the work."""
+    widget class). Views and tests talk to the editor; the form does the work.
+
+    An editor calls ``make_form`` in its constructor, builds its fields, and says what its
+    heading shows in ``update_heading``.
+    """
 
     form: CardForm
+    fields: dict[str, CardField]
+    edit_requested: Any  # Signal(str, object, object), declared on the Qt class
+    create_requested: Any  # Signal(object)
+
+    def make_form(
+        self,
+        blank: CardFields,
+        key_field: str,
+        missing_key_message: str,
+        adjust_errors: Callable[[str, dict[str, str]], set[str]] | None = None,
+    ) -> None:
+        assert isinstance(self, QObject)
+        self.form = CardForm(
+            blank, key_field, missing_key_message, self, adjust_errors=adjust_errors
+        )
+        self.form.edit_requested.connect(self.edit_requested)
+        self.form.create_requested.connect(self.create_requested)
+        self.fields = self.form.fields
+
+    @property
+    def record(self) -> Any:
+        return self.form.record
+
+    def show_record(self, record: Any) -> None:
+        """Show a stored card. Refreshing the same card keeps what is being typed."""
+        self.form.show_record(record)
+        self.update_heading()
+
+    def start_new(self) -> None:
+        """A blank card; it is created as soon as its key field is filled in."""
+        self.form.start_new()
+        self.update_heading()
+        self.focus_field(self.form.key_field)
+
+    def update_heading(self) -> None:
+        """Show what the card is (its name, or "New …") above the fields."""
 
     @property
     def is_new(self) -> bool:
@@ -291,3 +316,10 @@ class CardEditorMixin:
 
     def stored_value(self, name: str) -> Any:
         return getattr(self.form.stored, name)
+
+    def field_noun(self, name: str) -> str:
+        """How the undo menu names a field: "Undo Edit start date of …"."""
+        return self.form.fields[name].noun
+
+    def focus_field(self, name: str) -> None:
+        self.form.fields[name].widget.setFocus(Qt.FocusReason.OtherFocusReason)

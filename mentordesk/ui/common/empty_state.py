@@ -22,6 +22,8 @@ class EmptyState(QWidget):
         self.body_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body_label.setWordWrap(True)
         self.body_label.setMinimumWidth(320)
+        # A sentence, not a banner: keep the explanation to a readable width.
+        self.body_label.setMaximumWidth(520)
         self.body_label.setTextFormat(Qt.TextFormat.PlainText)
         self._buttons = QHBoxLayout()
         self._buttons.addStretch()
@@ -31,7 +33,7 @@ class EmptyState(QWidget):
         layout.addStretch(2)
         layout.addWidget(self.title_label)
         layout.addSpacing(6)
-        layout.addWidget(self.body_label)
+        layout.addWidget(self.body_label, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(14)
         layout.addLayout(self._buttons)
         layout.addStretch(3)

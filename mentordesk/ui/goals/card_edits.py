@@ -4,23 +4,25 @@ commands on the goal shown, and sends refusals back to the panel that asked."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from mentordesk.domain.goal import GoalNoteFields, GoalNoteRecord, MilestoneFields, MilestoneRecord
-from mentordesk.ui.common.commands import ServiceCommand
+from mentordesk.ui.common.commands import CommandContext, ServiceCommand
 from mentordesk.ui.goals.commands import (
     AddGoalNote,
     AddMilestone,
     EditMilestone,
-    GoalCommandContext,
-    GoalServiceLike,
     MoveMilestone,
     RemoveGoalNote,
     RemoveMilestone,
     SetGoalLinks,
 )
 from mentordesk.ui.goals.editor import GoalEditor
+
+if TYPE_CHECKING:
+    from mentordesk.services.goals import GoalService
 
 ShowErrors = Callable[[dict[str, str]], None]
 Run = Callable[[ServiceCommand, ShowErrors], bool]
@@ -34,8 +36,8 @@ class GoalCardEdits(QObject):
     def __init__(
         self,
         editor: GoalEditor,
-        context: GoalCommandContext,
-        service: Callable[[], GoalServiceLike | None],
+        context: CommandContext,
+        service: Callable[[], GoalService | None],
         run: Run,
         parent: QObject | None = None,
     ) -> None:
@@ -52,7 +54,7 @@ class GoalCardEdits(QObject):
         editor.notes.remove_requested.connect(self._remove_note)
         editor.links.links_requested.connect(self._set_links)
 
-    def _goal_command(self, make: Callable[[GoalServiceLike, int], ServiceCommand]) -> bool:
+    def _goal_command(self, make: Callable[[GoalService, int], ServiceCommand]) -> bool:
         service, record = self._service(), self._editor.record
         if service is None or record is None:
             return False

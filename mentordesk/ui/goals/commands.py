@@ -1,155 +1,49 @@
-"""Undoable edits of goals: the card, its milestones, progress notes and links.
+"""Undoable edits of a goal's parts: milestones, progress notes and links.
 
 Each one calls GoalService, announces DataKind.GOAL and brings the goal back into view.
+Creating, editing and deleting the goal itself use the generic commands of ui/common.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from mentordesk.domain.goal import (
-    GoalFields,
     GoalNoteFields,
     GoalNoteRecord,
     GoalRecord,
     MilestoneFields,
     MilestoneRecord,
 )
-from mentordesk.ui.common.commands import CommandContext, MergesQuickEdits, ServiceCommand
+from mentordesk.ui.common.commands import CommandContext, PartCommand
+
+if TYPE_CHECKING:
+    from mentordesk.services.goals import GoalService
 from mentordesk.ui.common.data_bus import DataKind
 
-_GOAL = frozenset({DataKind.GOAL})
-_GOAL_AND_SKILL = frozenset({DataKind.GOAL, DataKind.SKILL})
+GOAL = frozenset({DataKind.GOAL})
+GOAL_AND_SKILL = frozenset({DataKind.GOAL, DataKind.SKILL})
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("GoalCommands", text)
 
 
-class GoalServiceLike(Protocol):
-    """What the commands need of GoalService (importing it would import SQLAlchemy)."""
+class GoalCommand(PartCommand):
+    """Changes a part of one goal; the goal is shown again afterwards."""
 
-    def create(self, fields: GoalFields) -> GoalRecord: ...
-    def update(self, goal_id: int, fields: GoalFields) -> GoalRecord: ...
-    def delete(self, goal_id: int) -> GoalRecord: ...
-    def restore(self, record: GoalRecord) -> GoalRecord: ...
-    def set_links(
-        self, goal_id: int, *, mentor_ids: Iterable[int], skill_ids: Iterable[int]
-    ) -> GoalRecord: ...
-    def add_milestone(
-        self, goal_id: int, fields: MilestoneFields, *, position: int | None = None
-    ) -> GoalRecord: ...
-    def update_milestone(
-        self, goal_id: int, milestone_id: int, fields: MilestoneFields
-    ) -> GoalRecord: ...
-    def remove_milestone(self, goal_id: int, milestone_id: int) -> GoalRecord: ...
-    def move_milestone(self, goal_id: int, milestone_id: int, new_index: int) -> GoalRecord: ...
-    def restore_milestone(
-        self, goal_id: int, record: MilestoneRecord, index: int
-    ) -> GoalRecord: ...
-    def add_note(self, goal_id: int, fields: GoalNoteFields) -> GoalRecord: ...
-    def remove_note(self, goal_id: int, note_id: int) -> GoalRecord: ...
-    def restore_note(self, goal_id: int, record: GoalNoteRecord) -> GoalRecord: ...
-
-
-@dataclass(frozen=True)
-class GoalCommandContext(CommandContext):
-    """Adds where to bring a goal (and one of its milestones) back into view."""
-
-    focus_goal: Callable[[int], None] = lambda _id: None
-
-
-class GoalCommand(ServiceCommand):
-    kinds = _GOAL
+    service: GoalService
 
     def __init__(
-        self, context: GoalCommandContext, service: GoalServiceLike, goal_id: int, text: str
+        self, context: CommandContext, service: GoalService, goal_id: int, text: str
     ) -> None:
-        super().__init__(context, text)
-        self.goal_context = context
-        self.service = service
-        self.goal_id = goal_id
+        super().__init__(context, service, goal_id, text, GOAL)
 
-    def after(self, undone: bool) -> None:
-        self.goal_context.focus_goal(self.goal_id)
-
-
-class CreateGoal(ServiceCommand):
-    kinds = _GOAL
-
-    def __init__(self, context: GoalCommandContext, service: GoalServiceLike, fields: GoalFields):
-        super().__init__(context, _tr("Add goal “{title}”").format(title=fields.title.strip()))
-        self.goal_context = context
-        self.service = service
-        self.fields = fields
-        self.record: GoalRecord | None = None
-
-    def apply(self) -> None:
-        if self.record is None:
-            self.record = self.service.create(self.fields)
-        else:
-            self.record = self.service.restore(self.record)
-
-    def revert(self) -> None:
-        assert self.record is not None
-        # Keep what was added to the goal meanwhile, so redo brings all of it back.
-        self.record = self.service.delete(self.record.id)
-
-    def after(self, undone: bool) -> None:
-        if not undone and self.record is not None:
-            self.goal_context.focus_goal(self.record.id)
-
-
-class EditGoal(MergesQuickEdits, GoalCommand):
-    """One field changed; quick further edits of the same field merge into one undo step."""
-
-    def __init__(
-        self,
-        context: GoalCommandContext,
-        service: GoalServiceLike,
-        goal_id: int,
-        before: GoalFields,
-        after: GoalFields,
-        field: str,
-        noun: str,
-    ) -> None:
-        text = _tr("Edit {field} of “{title}”").format(field=noun, title=before.title)
-        super().__init__(context, service, goal_id, text)
-        self.before = before
-        self.after_fields = after
-        self.field = field
-        self.made_at = time.monotonic()
-        self.record_key = goal_id
-
-    def apply(self) -> None:
-        self.service.update(self.goal_id, self.after_fields)
-
-    def revert(self) -> None:
-        self.service.update(self.goal_id, self.before)
-
-
-class DeleteGoal(GoalCommand):
-    def __init__(self, context: GoalCommandContext, service: GoalServiceLike, record: GoalRecord):
-        text = _tr("Delete goal “{title}”").format(title=record.title)
-        super().__init__(context, service, record.id, text)
-        self.record = record
-        if record.skill_ids:
-            self.kinds = _GOAL_AND_SKILL  # the skills' lists of goals change too
-
-    def apply(self) -> None:
-        self.record = self.service.delete(self.goal_id)
-
-    def revert(self) -> None:
-        self.service.restore(self.record)
-
-    def after(self, undone: bool) -> None:
-        if undone:
-            self.goal_context.focus_goal(self.goal_id)
+    @property
+    def goal_id(self) -> int:
+        return self.parent_id
 
 
 class SetGoalLinks(GoalCommand):
@@ -157,8 +51,8 @@ class SetGoalLinks(GoalCommand):
 
     def __init__(
         self,
-        context: GoalCommandContext,
-        service: GoalServiceLike,
+        context: CommandContext,
+        service: GoalService,
         record: GoalRecord,
         mentor_ids: frozenset[int],
         skill_ids: frozenset[int],
@@ -171,7 +65,7 @@ class SetGoalLinks(GoalCommand):
         self.before = (record.mentor_ids, record.skill_ids)
         self.after_links = (mentor_ids, skill_ids)
         if skill_ids != record.skill_ids:
-            self.kinds = _GOAL_AND_SKILL  # a skill's list of goals changes too
+            self.kinds = GOAL_AND_SKILL  # a skill's list of goals changes too
 
     def apply(self) -> None:
         mentors, skills = self.after_links
@@ -185,8 +79,8 @@ class SetGoalLinks(GoalCommand):
 class AddMilestone(GoalCommand):
     def __init__(
         self,
-        context: GoalCommandContext,
-        service: GoalServiceLike,
+        context: CommandContext,
+        service: GoalService,
         goal_id: int,
         fields: MilestoneFields,
     ) -> None:
@@ -212,8 +106,8 @@ class AddMilestone(GoalCommand):
 class EditMilestone(GoalCommand):
     def __init__(
         self,
-        context: GoalCommandContext,
-        service: GoalServiceLike,
+        context: CommandContext,
+        service: GoalService,
         goal_id: int,
         milestone: MilestoneRecord,
         after: MilestoneFields,
@@ -240,8 +134,8 @@ class EditMilestone(GoalCommand):
 class RemoveMilestone(GoalCommand):
     def __init__(
         self,
-        context: GoalCommandContext,
-        service: GoalServiceLike,
+        context: CommandContext,
+        service: GoalService,
         goal_id: int,
         milestone: MilestoneRecord,
         index: int,
@@ -261,8 +155,8 @@ class RemoveMilestone(GoalCommand):
 class MoveMilestone(GoalCommand):
     def __init__(
         self,
-        context: GoalCommandContext,
-        service: GoalServiceLike,
+        context: CommandContext,
+        service: GoalService,
         goal_id: int,
         milestone: MilestoneRecord,
         old_index: int,
@@ -284,8 +178,8 @@ class MoveMilestone(GoalCommand):
 class AddGoalNote(GoalCommand):
     def __init__(
         self,
-        context: GoalCommandContext,
-        service: GoalServiceLike,
+        context: CommandContext,
+        service: GoalService,
         goal_id: int,
         fields: GoalNoteFields,
     ) -> None:
@@ -309,8 +203,8 @@ class AddGoalNote(GoalCommand):
 class RemoveGoalNote(GoalCommand):
     def __init__(
         self,
-        context: GoalCommandContext,
-        service: GoalServiceLike,
+        context: CommandContext,
+        service: GoalService,
         goal_id: int,
         note: GoalNoteRecord,
     ) -> None:

@@ -11,17 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from enum import StrEnum
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -29,10 +24,9 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.enums import GoalKind, GoalStatus
 from mentordesk.domain.goal import GoalFields, GoalRecord
-from mentordesk.ui.common.card_form import CardEditorMixin, CardField, CardForm
-from mentordesk.ui.common.form_parts import LeavingTextEdit, WheelSafeCombo, error_label
+from mentordesk.ui.common.card_fields import CardFields, FormGroup, align_captions, heading_labels
+from mentordesk.ui.common.card_form import CardEditorMixin
 from mentordesk.ui.common.labels import format_date, label
-from mentordesk.ui.common.optional_date_edit import OptionalDateEdit
 from mentordesk.ui.goals.links_panel import GoalLinksPanel
 from mentordesk.ui.goals.milestones_panel import GoalMilestonesPanel
 from mentordesk.ui.goals.notes_panel import GoalNotesPanel
@@ -69,28 +63,10 @@ class GoalEditor(CardEditorMixin, QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._today = today
-        self.form = CardForm(
-            BLANK,
-            "title",
-            self.tr("Enter a title to save this goal."),
-            self,
-            adjust_errors=self._adjust_errors,
+        self.make_form(
+            BLANK, "title", self.tr("Enter a title to save this goal."), self._adjust_errors
         )
-        self.form.edit_requested.connect(self.edit_requested)
-        self.form.create_requested.connect(self.create_requested)
-        self.fields = self.form.fields
-        self._captions: list[QLabel] = []
-        self._top_captions: list[QLabel] = []
         self._build()
-        width = max(caption.sizeHint().width() for caption in self._captions)
-        for caption in self._captions:
-            caption.setMinimumWidth(width)
-            vertical = (
-                Qt.AlignmentFlag.AlignTop
-                if caption in self._top_captions
-                else Qt.AlignmentFlag.AlignVCenter
-            )
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | vertical)
 
     # --- construction --------------------------------------------------------------------
 
@@ -100,41 +76,33 @@ class GoalEditor(CardEditorMixin, QScrollArea):
         outer = QVBoxLayout(page)
         outer.setContentsMargins(16, 12, 16, 16)
         outer.setSpacing(12)
-        self.heading = QLabel()
-        self.heading.setObjectName("editorHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        self.subheading = QLabel()
-        self.subheading.setWordWrap(True)
+        self.heading, self.subheading = heading_labels()
         outer.addWidget(self.heading)
         outer.addWidget(self.subheading)
+        fields = CardFields(self.form, _noun)
 
-        goal = self._group(self.tr("Goal"))
-        self._line(
-            goal, "title", self.tr("&Title"), self.tr("Required, e.g. Give a conference talk")
-        )
-        self._combo(goal, "kind", self.tr("&Kind"), GoalKind)
+        fields.line("title", self.tr("&Title"), self.tr("Required, e.g. Give a conference talk"))
+        fields.choice("kind", self.tr("&Kind"), GoalKind)
         self.status_since = QLabel()
         self.status_since.setObjectName("statusChangedOn")
         self.status_since.setToolTip(self.tr("Set when the status changes"))
-        self._combo(goal, "status", self.tr("&Status"), GoalStatus, beside=self.status_since)
-        self._date(goal, "started_on", self.tr("Started"))
-        self._date(goal, "target_on", self.tr("Tar&get date"))
-        outer.addWidget(goal)
-
-        why = self._group(self.tr("What and why"))
-        self._text(
-            why, "description", self.tr("&Description"), self.tr("What reaching it looks like.")
+        fields.choice("status", self.tr("&Status"), GoalStatus, beside=self.status_since)
+        fields.date("started_on", self.tr("Started"))
+        fields.date("target_on", self.tr("Tar&get date"))
+        goal = FormGroup(self.tr("Goal"), fields).place(
+            "title", "kind", "status", "started_on", "target_on"
         )
-        self._text(
-            why,
+        fields.text("description", self.tr("&Description"), self.tr("What reaching it looks like."))
+        fields.text(
             "why_it_matters",
             self.tr("&Why it matters"),
             self.tr("Why this goal, why now; what changes for you when you reach it."),
         )
+        why = FormGroup(self.tr("What and why"), fields).place(
+            "description", "why_it_matters", top=True
+        )
+        align_captions((goal, why))
+        outer.addWidget(goal)
         outer.addWidget(why)
 
         self.milestones = GoalMilestonesPanel(today=self._today)
@@ -156,112 +124,13 @@ class GoalEditor(CardEditorMixin, QScrollArea):
         outer.addStretch()
         self.setWidget(page)
 
-    def _group(self, title: str) -> QGroupBox:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return box
-
     def _panel(self, title: str, panel: QWidget) -> QGroupBox:
         box = QGroupBox(title)
         layout = QVBoxLayout(box)
         layout.addWidget(panel)
         return box
 
-    def _add(
-        self,
-        box: QGroupBox,
-        name: str,
-        caption: str,
-        widget: QWidget,
-        read: Callable[[], Any],
-        write: Callable[[Any], None],
-        beside: QWidget | None = None,
-    ) -> None:
-        error = error_label(f"{name}Error")
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        if beside is None:
-            column.addWidget(widget)
-        else:
-            row = QHBoxLayout()
-            row.addWidget(widget, 1)
-            row.addWidget(beside)
-            column.addLayout(row)
-        column.addWidget(error)
-        widget.setObjectName(f"{name}Field")
-        form = box.layout()
-        assert isinstance(form, QFormLayout)
-        caption_label = QLabel(caption)
-        caption_label.setBuddy(widget)
-        self._captions.append(caption_label)
-        form.addRow(caption_label, holder)
-        plain = caption.replace("&", "")
-        self.form.add(CardField(name, plain, _noun(name), widget, read, write, error))
-
-    def _line(self, box: QGroupBox, name: str, caption: str, placeholder: str) -> None:
-        edit = QLineEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.setClearButtonEnabled(True)
-        edit.textEdited.connect(lambda _text: self._touched(name))
-        edit.editingFinished.connect(lambda: self.commit(name))
-
-        def write(value: str) -> None:
-            edit.setText(value)
-            edit.setCursorPosition(0)
-
-        self._add(box, name, caption, edit, edit.text, write)
-
-    def _text(self, box: QGroupBox, name: str, caption: str, placeholder: str) -> None:
-        edit = LeavingTextEdit()
-        edit.setPlaceholderText(placeholder)
-        edit.textChanged.connect(lambda: self._touched(name))
-        edit.focus_left.connect(lambda: self.commit(name))
-        self._add(box, name, caption, edit, edit.toPlainText, edit.setPlainText)
-        # Captions of multi-line boxes sit at the top of the box, not in its middle.
-        self._top_captions.append(self._captions[-1])
-
-    def _combo(
-        self,
-        box: QGroupBox,
-        name: str,
-        caption: str,
-        choices: type[StrEnum],
-        *,
-        beside: QWidget | None = None,
-    ) -> None:
-        combo = WheelSafeCombo()
-        for choice in choices:
-            combo.addItem(label(choice), choice.value)
-
-        def read() -> StrEnum:
-            # Qt hands item data back as plain strings; turn them into the enum again.
-            return choices(combo.currentData())
-
-        def write(value: StrEnum) -> None:
-            combo.setCurrentIndex(max(0, combo.findData(value.value)))
-
-        combo.activated.connect(lambda _index: self.commit(name))
-        self._add(box, name, caption, combo, read, write, beside)
-
-    def _date(self, box: QGroupBox, name: str, caption: str) -> None:
-        edit = OptionalDateEdit()
-        edit.edited.connect(lambda: self._touched(name))
-        edit.date_edit.editingFinished.connect(lambda: self.commit(name))
-        edit.clear_button.clicked.connect(lambda: self.commit(name))
-        self._add(box, name, caption, edit, edit.date, edit.set_date)
-
     # --- showing -------------------------------------------------------------------------
-
-    @property
-    def record(self) -> GoalRecord | None:
-        record = self.form.record
-        assert record is None or isinstance(record, GoalRecord)
-        return record
 
     def show_record(self, record: GoalRecord) -> None:
         """Show a stored goal. Refreshing the same goal keeps what is being typed."""
@@ -272,7 +141,7 @@ class GoalEditor(CardEditorMixin, QScrollArea):
         self.milestones.set_goal(record)
         self.notes.set_goal(record)
         self.links.set_goal(record)
-        self._update_heading()
+        self.update_heading()
         self._show_panels(True)
 
     def start_new(self) -> None:
@@ -280,7 +149,7 @@ class GoalEditor(CardEditorMixin, QScrollArea):
         self.form.start_new()
         for panel in (self.milestones, self.notes, self.links):
             panel.set_goal(None)
-        self._update_heading()
+        self.update_heading()
         self._show_panels(False)
         self.fields["title"].widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -289,7 +158,7 @@ class GoalEditor(CardEditorMixin, QScrollArea):
         for box in (self.milestones_box, self.notes_box, self.links_box):
             box.setVisible(shown)
 
-    def _update_heading(self) -> None:
+    def update_heading(self) -> None:
         record = self.record
         if record is None:
             self.heading.setText(self.tr("New goal"))

@@ -10,17 +10,18 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from mentordesk.domain.goal import GoalRecord, MilestoneFields, MilestoneRecord
 from mentordesk.ui.common.labels import format_date
+from mentordesk.ui.common.record_model import TableModel
 from mentordesk.ui.common.roles import ObjectRole
 from mentordesk.ui.goals.model import WARNING_COLOR
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class MilestoneTableModel(QAbstractTableModel):
+class MilestoneTableModel(TableModel):
     """Milestone title with a "done" check box, due date and done date."""
 
     TITLE, DUE, DONE = range(3)
@@ -28,23 +29,12 @@ class MilestoneTableModel(QAbstractTableModel):
     change_requested = Signal(int, object)
 
     def __init__(self, parent: Any = None, *, today: Callable[[], date] = date.today) -> None:
-        super().__init__(parent)
+        super().__init__((self.tr("Milestone"), self.tr("Due"), self.tr("Done on")), parent)
         self._today = today
         self._milestones: tuple[MilestoneRecord, ...] = ()
-        self._headers = (self.tr("Milestone"), self.tr("Due"), self.tr("Done on"))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._milestones)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._milestones)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -4,37 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from mentordesk.domain.goal import GoalNoteRecord, GoalRecord
 from mentordesk.ui.common.labels import format_date
+from mentordesk.ui.common.record_model import TableModel
 from mentordesk.ui.common.roles import ObjectRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class GoalNoteTableModel(QAbstractTableModel):
+class GoalNoteTableModel(TableModel):
     """Date and text of each note; the newest is on top."""
 
     DATE, TEXT = range(2)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__((self.tr("Date"), self.tr("Note")), parent)
         self._notes: tuple[GoalNoteRecord, ...] = ()
-        self._headers = (self.tr("Date"), self.tr("Note"))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._notes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._notes)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -18,12 +18,8 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.goal import GoalNoteFields, GoalNoteRecord, GoalRecord
 from mentordesk.domain.validation import ValidationError
-from mentordesk.ui.common.form_parts import (
-    LeavingTextEdit,
-    error_label,
-    show_error,
-    to_date,
-)
+from mentordesk.ui.common.form_parts import LeavingTextEdit, error_label, show_error
+from mentordesk.ui.common.optional_date_edit import to_date
 from mentordesk.ui.goals.note_model import GoalNoteTableModel
 
 

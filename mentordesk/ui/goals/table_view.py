@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QWidget
 
+from mentordesk.ui.common.record_table_view import RecordTableView
 from mentordesk.ui.goals.model import GoalTableModel
 from mentordesk.ui.goals.progress_delegate import GoalProgressDelegate
 
 
-class GoalTableView(QTableView):
+class GoalTableView(RecordTableView):
     """A read-only table over a goal proxy; the Title column takes the spare width."""
 
     def __init__(self, proxy: QSortFilterProxyModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(proxy, sort_column=GoalTableModel.TITLE, stretch=None, parent=parent)
         self.setObjectName("goalTable")
-        self.setModel(proxy)
         self.setItemDelegateForColumn(GoalTableModel.PROGRESS, GoalProgressDelegate(self))
-        self.setSortingEnabled(True)
-        self.sortByColumn(GoalTableModel.TITLE, Qt.SortOrder.AscendingOrder)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
         for column, width in _FIXED.items():
             header.resizeSection(column, width)

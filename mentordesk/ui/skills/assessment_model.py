@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.skill import AssessmentFields, AssessmentRecord
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.labels import format_date, label
+from mentordesk.ui.common.record_model import TableModel
 from mentordesk.ui.common.roles import ObjectRole, SortRole
 from mentordesk.ui.skills.model import level_description, level_text
 
@@ -32,7 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 _FIELD_OF_COLUMN = ("assessed_on", "level", "source", "mentor_id", "evidence")
 
 
-class AssessmentTableModel(QAbstractTableModel):
+class AssessmentTableModel(TableModel):
     """Rows are assessment records of one skill; every cell can be edited."""
 
     DATE, LEVEL, SOURCE, MENTOR, EVIDENCE = range(5)
@@ -41,32 +41,24 @@ class AssessmentTableModel(QAbstractTableModel):
     edit_requested = Signal(object, object)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            (
+                self.tr("Date"),
+                self.tr("Level"),
+                self.tr("Source"),
+                self.tr("Mentor"),
+                self.tr("Evidence"),
+            ),
+            parent,
+        )
         self._records: list[AssessmentRecord] = []
         self._skill_id: int | None = None
         self._mentors: dict[int, str] = {}
-        self._headers = (
-            self.tr("Date"),
-            self.tr("Level"),
-            self.tr("Source"),
-            self.tr("Mentor"),
-            self.tr("Evidence"),
-        )
 
     # --- reading -------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._records)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

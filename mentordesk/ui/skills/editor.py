@@ -8,8 +8,7 @@ validates and asks; the view performs the edit as an undoable command.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,11 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.skill import SkillFields, SkillRecord
-from mentordesk.ui.common.card_form import CardEditorMixin, CardField, CardForm, with_error_label
-from mentordesk.ui.common.form_parts import LeavingTextEdit
+from mentordesk.domain.skill import SkillFields
+from mentordesk.ui.common.card_fields import CardFields, heading_labels
+from mentordesk.ui.common.card_form import CardEditorMixin
 from mentordesk.ui.common.labels import format_date
-from mentordesk.ui.common.optional_date_edit import OptionalDateEdit
 from mentordesk.ui.skills.level_picker import LevelPicker
 from mentordesk.ui.skills.model import level_text
 
@@ -55,10 +53,7 @@ class SkillEditor(CardEditorMixin, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.form = CardForm(BLANK, "name", self.tr("Enter a name to save this skill."), self)
-        self.form.edit_requested.connect(self.edit_requested)
-        self.form.create_requested.connect(self.create_requested)
-        self.fields = self.form.fields
+        self.make_form(BLANK, "name", self.tr("Enter a name to save this skill."))
         self._build()
 
     # --- construction --------------------------------------------------------------------
@@ -67,30 +62,19 @@ class SkillEditor(CardEditorMixin, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
-        self.heading = QLabel()
-        self.heading.setObjectName("editorHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        self.subheading = QLabel()
-        self.subheading.setWordWrap(True)
+        self.heading, self.subheading = heading_labels()
         outer.addWidget(self.heading)
         outer.addWidget(self.subheading)
-
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(8)
         self._grid.setVerticalSpacing(6)
         self._grid.setColumnStretch(1, 3)
         self._grid.setColumnStretch(3, 2)
         outer.addLayout(self._grid)
+        fields = self._fields = CardFields(self.form, _noun)
 
-        name = QLineEdit()
-        name.setPlaceholderText(self.tr("Required, e.g. Public speaking"))
-        name.setClearButtonEnabled(True)
-        self._line(name, "name")
-        self._add("name", self.tr("&Name"), name, name.text, self._set_text(name), 0, 0)
+        fields.line("name", self.tr("&Name"), self.tr("Required, e.g. Public speaking"))
+        self._place("name", 0, 0)
 
         self.category_combo = QComboBox()
         self.category_combo.setEditable(True)
@@ -102,85 +86,45 @@ class SkillEditor(CardEditorMixin, QWidget):
         self.category_edit.setPlaceholderText(self.tr("e.g. Leadership"))
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._line(self.category_edit, "category")
+        fields.watch_line(self.category_edit, "category")
         self.category_combo.activated.connect(lambda _index: self.commit("category"))
-        self._add(
+        fields.add(
             "category",
             self.tr("&Category"),
             self.category_combo,
             self.category_combo.currentText,
             self._set_category,
-            0,
-            2,
         )
+        self._place("category", 0, 2)
 
         target = LevelPicker(optional=True)
         target.activated.connect(lambda: self.commit("target_level"))
-        self._add(
-            "target_level", self.tr("&Target level"), target, target.level, target.set_level, 1, 0
-        )
-        target_on = OptionalDateEdit()
-        target_on.edited.connect(lambda: self._touched("target_on"))
-        target_on.date_edit.editingFinished.connect(lambda: self.commit("target_on"))
-        target_on.clear_button.clicked.connect(lambda: self.commit("target_on"))
-        self._add("target_on", self.tr("&By"), target_on, target_on.date, target_on.set_date, 1, 2)
+        fields.add("target_level", self.tr("&Target level"), target, target.level, target.set_level)
+        self._place("target_level", 1, 0)
+        fields.date("target_on", self.tr("&By"))
+        self._place("target_on", 1, 2)
 
-        description = LeavingTextEdit(minimum_height=0)
-        description.setPlaceholderText(
-            self.tr("What this skill means to you, and what good looks like.")
-        )
-        description.setTabChangesFocus(True)
-        description.setFixedHeight(description.fontMetrics().lineSpacing() * 2 + 14)
-        description.textChanged.connect(lambda: self._touched("description"))
-        description.focus_left.connect(lambda: self.commit("description"))
-        self._add(
+        description = fields.text(
             "description",
             self.tr("&Description"),
-            description,
-            description.toPlainText,
-            lambda v: description.setPlainText(v or ""),
-            2,
-            0,
-            span=3,
+            self.tr("What this skill means to you, and what good looks like."),
+            minimum_height=0,
         )
-
-    @staticmethod
-    def _set_text(edit: QLineEdit) -> Callable[[str], None]:
-        def write(value: str | None) -> None:
-            edit.setText(value or "")
-            edit.setCursorPosition(0)
-
-        return write
+        description.setFixedHeight(description.fontMetrics().lineSpacing() * 2 + 14)
+        self._place("description", 2, 0, span=3)
 
     def _set_category(self, value: str | None) -> None:
         self.category_combo.setEditText(value or "")
         self.category_edit.setCursorPosition(0)
 
-    def _line(self, edit: QLineEdit, name: str) -> None:
-        edit.textEdited.connect(lambda _text: self._touched(name))
-        edit.editingFinished.connect(lambda: self.commit(name))
-
-    def _add(
-        self,
-        name: str,
-        caption: str,
-        widget: QWidget,
-        read: Callable[[], Any],
-        write: Callable[[Any], None],
-        row: int,
-        column: int,
-        span: int = 1,
-    ) -> None:
-        holder, error = with_error_label(widget, name)
-        caption_label = QLabel(caption)
-        caption_label.setBuddy(widget)
-        caption_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    def _place(self, name: str, row: int, column: int, span: int = 1) -> None:
+        caption = QLabel(self._fields.captions[name])
+        caption.setBuddy(self.fields[name].widget)
+        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         # Line the caption up with the field's text, not the top of its frame.
-        caption_label.setContentsMargins(0, 5, 0, 0)
-        self._grid.addWidget(caption_label, row, column)
-        self._grid.addWidget(holder, row, column + 1, 1, span)
-        plain = caption.replace("&", "")
-        self.form.add(CardField(name, plain, _noun(name), widget, read, write, error))
+        caption.setContentsMargins(0, 5, 0, 0)
+        self._grid.addWidget(caption, row, column)
+        self._grid.addWidget(self._fields.holders[name], row, column + 1, 1, span)
 
     def set_categories(self, categories: Sequence[str]) -> None:
         """Suggestions for the category: those other skills use."""
@@ -199,24 +143,7 @@ class SkillEditor(CardEditorMixin, QWidget):
 
     # --- showing -------------------------------------------------------------------------
 
-    @property
-    def record(self) -> SkillRecord | None:
-        record = self.form.record
-        assert record is None or isinstance(record, SkillRecord)
-        return record
-
-    def show_record(self, record: SkillRecord) -> None:
-        """Show a stored skill. Refreshing the same skill keeps what is being typed."""
-        self.form.show_record(record)
-        self._update_heading()
-
-    def start_new(self) -> None:
-        """A blank skill; it is created as soon as it has a valid name."""
-        self.form.start_new()
-        self._update_heading()
-        self.fields["name"].widget.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _update_heading(self) -> None:
+    def update_heading(self) -> None:
         record = self.record
         if record is None:
             self.heading.setText(self.tr("New skill"))

@@ -10,29 +10,20 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from mentordesk.domain.levels import LEVELS, MAX_LEVEL, MIN_LEVEL
 from mentordesk.domain.skill import SkillRecord
 from mentordesk.domain.validation import fold
-
-# The roles every table model of the app shares, re-exported for the skill views' tests.
-from mentordesk.ui.common.roles import ObjectRole as ObjectRole
-from mentordesk.ui.common.roles import SortRole as SortRole
+from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, RecordTableModel, Row
 from mentordesk.ui.common.roles import TrendRole
 
 # The level history of the last TREND_YEARS as ((share of the span 0-1, level), ...).
 TREND_YEARS = 3
 
-Index = QModelIndex | QPersistentModelIndex
 Clock = Callable[[], date]
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 
 
 def level_name(value: int) -> str:
@@ -89,31 +80,17 @@ def trend_points(record: SkillRecord, today: date) -> tuple[tuple[float, int], .
     return tuple(points)
 
 
-class SkillTableModel(QAbstractTableModel):
-    """Rows are skill records; updates keep unchanged rows so selections survive a refresh."""
+class SkillTableModel(RecordTableModel[SkillRecord]):
+    """Rows are skill records; a row's change and trend are computed once per change, and
+    again for every row when the day changes."""
 
     NAME, CATEGORY, CURRENT, TARGET, CHANGE, TREND = range(6)
+    extra_roles = frozenset({TOOLTIP, FOREGROUND, _ALIGNMENT, TrendRole})
 
-    def __init__(self, parent: Any = None, *, today: Clock = date.today) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QObject | None = None, *, today: Clock = date.today) -> None:
         self._today = today
-        self._records: list[SkillRecord] = []
-        self._keys: list[str] = []
-        # Display strings, changes and trends per row, computed once per change.
-        self._texts: list[tuple[str, ...]] = []
-        self._changes: list[int | None] = []
-        self._trends: list[tuple[tuple[float, int], ...]] = []
-        self._row_of: dict[int, int] = {}
         self._computed_for = today()
-        self._headers = (
-            self.tr("Name"),
-            self.tr("Category"),
-            self.tr("Current level"),
-            self.tr("Target"),
-            self.tr("Change"),
-            self.tr("Trend"),
-        )
-        self._header_tips = (
+        tips = (
             "",
             "",
             self.tr("The level of the latest assessment"),
@@ -121,49 +98,28 @@ class SkillTableModel(QAbstractTableModel):
             self.tr("How much the level changed over the last 12 months"),
             self.tr("The level over the last {n} years").format(n=TREND_YEARS),
         )
+        super().__init__(
+            (
+                self.tr("Name"),
+                self.tr("Category"),
+                self.tr("Current level"),
+                self.tr("Target"),
+                self.tr("Change"),
+                self.tr("Trend"),
+            ),
+            parent,
+            header_tips=tips,
+        )
 
-    # --- reading -------------------------------------------------------------------------
+    # --- rows ----------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
+    def compute(self, record: SkillRecord) -> tuple[int | None, tuple[tuple[float, int], ...]]:
+        """The change over the last 12 months and the trend line, as of the model's day."""
+        day = self._computed_for
+        return record.change_since(years_before(day, 1)), trend_points(record, day)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips[section] or None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES or not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[row][column]
-        if role == SortRole:
-            return self._sort_key(row, column)
-        if role == ObjectRole:
-            return self._records[row]
-        if role == TrendRole:
-            return self._trends[row] if column == self.TREND else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.CHANGE:
-            change = self._changes[row]
-            if change:
-                return _RISE if change > 0 else _FALL
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CHANGE:
-            return Qt.AlignmentFlag.AlignCenter
-        return None
-
-    def _display(self, record: SkillRecord, column: int, change: int | None) -> str:
+    def display(self, row: Row[SkillRecord], column: int) -> str:
+        record = row.record
         f = record.fields
         if column == self.NAME:
             return f.name
@@ -174,12 +130,15 @@ class SkillTableModel(QAbstractTableModel):
         if column == self.TARGET:
             return level_text(f.target_level)
         if column == self.CHANGE:
-            return change_text(change)
+            return change_text(row.extra[0])
         return ""
 
-    def _sort_key(self, row: int, column: int) -> str:
+    def search_text(self, row: Row[SkillRecord]) -> str:
+        return " \n".join((row.record.fields.name, row.record.fields.category))
+
+    def sort_key(self, row: Row[SkillRecord], column: int) -> str:
         # Strings, so the proxy compares them natively; ties fall back to the name.
-        record = self._records[row]
+        record = row.record
         name = fold(record.fields.name)
         if column == self.CATEGORY:
             # Skills without a category sort after those with one.
@@ -190,13 +149,24 @@ class SkillTableModel(QAbstractTableModel):
         if column == self.TARGET:
             return f"{record.fields.target_level or 0}\n{name}"
         if column in (self.CHANGE, self.TREND):
-            change = self._changes[row]
+            change = row.extra[0]
             # Unknown change sorts below any real one; offset keeps the digits' order.
             return f"{0 if change is None else change + 10:02d}\n{name}"
         return name
 
-    def _tooltip(self, row: int, column: int) -> str | None:
-        record = self._records[row]
+    def role_data(self, row: Row[SkillRecord], column: int, role: int) -> Any:
+        if role == TrendRole:
+            return row.extra[1] if column == self.TREND else None
+        if role == TOOLTIP:
+            return self._tooltip(row.record, column)
+        if column != self.CHANGE:
+            return None
+        if role == FOREGROUND:
+            change = row.extra[0]
+            return (_RISE if change > 0 else _FALL) if change else None
+        return Qt.AlignmentFlag.AlignCenter if role == _ALIGNMENT else None
+
+    def _tooltip(self, record: SkillRecord, column: int) -> str | None:
         f = record.fields
         if column in (self.CURRENT, self.TARGET):
             value = record.current_level if column == self.CURRENT else f.target_level
@@ -213,106 +183,31 @@ class SkillTableModel(QAbstractTableModel):
             )
             return "\n".join(lines)
         if column == self.TREND:
-            return self._header_tips[self.TREND]
+            return self.headerData(self.TREND, Qt.Orientation.Horizontal, TOOLTIP)
         return None
 
     # --- access for views and the proxy -------------------------------------------------
 
-    def record_at(self, row: int) -> SkillRecord:
-        return self._records[row]
-
-    def search_key_at(self, row: int) -> str:
-        return self._keys[row]
-
     def change_at(self, row: int) -> int | None:
-        return self._changes[row]
-
-    def row_of(self, skill_id: int) -> int | None:
-        return self._row_of.get(skill_id)
-
-    def records(self) -> Sequence[SkillRecord]:
-        return tuple(self._records)
+        change: int | None = self.row_at(row).extra[0]
+        return change
 
     def categories(self) -> list[str]:
         """Categories of the skills shown, for the category filter."""
-        found = {record.fields.category for record in self._records if record.fields.category}
+        found = {record.fields.category for record in self.records() if record.fields.category}
         return sorted(found, key=fold)
 
     def today(self) -> date:
         return self._today()
 
-    # --- writing -------------------------------------------------------------------------
-
-    def set_records(self, records: Sequence[SkillRecord]) -> None:
-        """Bring the rows up to date with the minimum of signals (see MentorTableModel)."""
+    def set_records(self, records: Sequence[SkillRecord]) -> None:  # type: ignore[override]
         today = self._today()
         if today != self._computed_for:
             # A new day: every row's change and trend may differ, even for unchanged skills.
             self._computed_for = today
-            self._recompute_all()
-        incoming = {record.id: record for record in records}
-        for row in range(len(self._records) - 1, -1, -1):
-            if self._records[row].id not in incoming:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                for column in (
-                    self._records,
-                    self._keys,
-                    self._texts,
-                    self._changes,
-                    self._trends,
-                ):
-                    del column[row]
-                self.endRemoveRows()
-        for row, old in enumerate(self._records):
-            new = incoming[old.id]
-            if new != old:
-                self._store(row, new)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.TREND))
-        known = {record.id for record in self._records}
-        added = [record for record in records if record.id not in known]
-        if added:
-            first = len(self._records)
-            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            for record in added:
-                self._records.append(record)
-                self._keys.append("")
-                self._texts.append(())
-                self._changes.append(None)
-                self._trends.append(())
-                self._store(len(self._records) - 1, record)
-            self.endInsertRows()
-        self._row_of = {record.id: row for row, record in enumerate(self._records)}
+            self.recompute()
+        super().set_records(records)
 
-    def _store(self, row: int, record: SkillRecord) -> None:
-        today = self._computed_for
-        change = record.change_since(years_before(today, 1))
-        self._records[row] = record
-        self._keys[row] = fold(" \n".join((record.fields.name, record.fields.category)))
-        self._changes[row] = change
-        self._texts[row] = tuple(
-            self._display(record, column, change) for column in range(len(self._headers))
-        )
-        self._trends[row] = trend_points(record, today)
-
-    def _recompute_all(self) -> None:
-        for row, record in enumerate(self._records):
-            self._store(row, record)
-        if self._records:
-            last = self.index(len(self._records) - 1, self.TREND)
-            self.dataChanged.emit(self.index(0, 0), last)
-
-
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        ObjectRole,
-        SortRole,
-        TrendRole,
-    }
-)
 
 _AFTER_ALL = "\uffff"
 _RISE = QColor("#1b7f3b")

@@ -1,4 +1,5 @@
-"""What the list-and-card views do when the person leaves a new card that has no name yet."""
+"""The questions views ask before something cannot be taken back easily, and what the
+list-and-card views do when the person leaves a new card that has no name yet."""
 
 from __future__ import annotations
 
@@ -6,16 +7,20 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
 
 
+def confirm(
+    parent: QWidget,
+    title: str,
+    text: str,
+    yes: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes,
+) -> bool:
+    """True when the person answers ``yes``; Cancel is the default answer."""
+    cancel = QMessageBox.StandardButton.Cancel
+    return QMessageBox.question(parent, title, text, yes | cancel, cancel) == yes
+
+
 def ask_to_discard_draft(parent: QWidget, title: str, text: str) -> bool:
-    """True when the person chooses to discard the unsaved new card (Cancel is default)."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Discard
+    """True when the person chooses to discard the unsaved new card."""
+    return confirm(parent, title, text, QMessageBox.StandardButton.Discard)
 
 
 def stay_on_draft(table: QAbstractItemView) -> None:

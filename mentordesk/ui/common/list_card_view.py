@@ -1,0 +1,480 @@
+"""The list-and-card view every record feature is built on: a filterable table on the left,
+the selected record's card on the right, and the wiring between them.
+
+A feature subclasses ``ListCardView`` and supplies its model, proxy, filter bar, card and
+texts, and says how to read its records (``reload``) and how to store changes; selection,
+the loading / empty / no-match panes, the count, refreshing on the data bus, the draft
+guard, the New / Delete / Find actions and running undoable commands are done here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentordesk.domain.validation import DomainError, ValidationError
+from mentordesk.ui.common.card import CardEditor, ListCardTexts
+from mentordesk.ui.common.commands import CommandContext, ServiceCommand, execute
+from mentordesk.ui.common.data_bus import DataBus, DataKind
+from mentordesk.ui.common.empty_state import EmptyState
+from mentordesk.ui.common.filter_bar import FilterBar
+from mentordesk.ui.common.list_pane import ListPane
+from mentordesk.ui.common.questions import ask_to_discard_draft, confirm, stay_on_draft
+from mentordesk.ui.common.record_model import RecordTableModel
+from mentordesk.ui.common.record_proxy import RecordFilterProxy
+from mentordesk.ui.common.record_table_view import RecordTableView
+from mentordesk.ui.common.view import View
+
+if TYPE_CHECKING:
+    from mentordesk.services.context import Services
+
+ShowErrors = Callable[[dict[str, str]], None]
+
+
+class ListCardView(View):
+    """Lists records, filters them as you type, and edits the selected one on its card."""
+
+    # Names the view's widgets for accessibility tools and tests: "mentors" gives
+    # "mentorsView", "mentorsTable", "mentorsSplitter", ...
+    name = "records"
+    # The data kinds this view shows: it refreshes when a change names one of them.
+    kinds: frozenset[DataKind] = frozenset()
+    # What an edit of the card changes, for the data bus.
+    edit_kinds: frozenset[DataKind] = frozenset()
+    # The field a new card needs before it can be stored ("name", "title").
+    key_field = "name"
+    # Table columns: {column: width}, and the one that takes the spare width.
+    column_widths: ClassVar[Mapping[int, int]] = {}
+    stretch_column: int | None = 0
+    sort_column = 0
+    card_minimum_width = 380
+    split = (3, 2)  # how the list and the card share the width (stretch factors)
+    initial_sizes: tuple[int, int] | None = None  # their widths before any is remembered
+    # Refusals run() hands on to its caller, which asks the person what to do about them.
+    passes_through: tuple[type[Exception], ...] = ()
+
+    def __init__(
+        self,
+        bus: DataBus,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._bus = bus
+        self._undo = undo_stack
+        self._today = today
+        self._services: Services | None = None
+        self._records_known = False
+        self._refreshing = False
+        self._refresh_again: frozenset[DataKind] = frozenset()
+        self.texts = self.make_texts()
+        self.context = CommandContext(
+            bus=bus, report_error=self.report_error, focus=self.focus_record
+        )
+        self.model = self.make_model()
+        self.proxy = self.make_proxy()
+        self.proxy.setSourceModel(self.model)
+        self._build_actions()
+        self._build()
+        bus.changed.connect(self._on_data_changed)
+        self.update_panes()
+
+    # --- what a feature supplies ---------------------------------------------------------
+
+    def make_texts(self) -> ListCardTexts:
+        raise NotImplementedError
+
+    def make_model(self) -> RecordTableModel[Any]:
+        raise NotImplementedError
+
+    def make_proxy(self) -> RecordFilterProxy[Any]:
+        return RecordFilterProxy(self)
+
+    def make_filter_bar(self) -> FilterBar:
+        raise NotImplementedError
+
+    def make_card(self) -> QWidget:
+        """The widget beside the list; sets ``self.editor`` (the card's editor)."""
+        raise NotImplementedError
+
+    def make_table(self) -> QTableView:
+        return RecordTableView(
+            self.proxy,
+            sort_column=self.sort_column,
+            widths=self.column_widths,
+            stretch=self.stretch_column,
+        )
+
+    def extra_actions(self) -> Sequence[QAction]:
+        """Actions of the feature besides New, Delete and Find (in menu order)."""
+        return ()
+
+    def reload(self, kinds: frozenset[DataKind]) -> None:
+        """Read what ``kinds`` names from the services and show it (see ``show_records``)."""
+        raise NotImplementedError
+
+    def record_service(self) -> Any:
+        """The service whose ``update(id, fields)`` stores an edit of the card."""
+        raise NotImplementedError
+
+    def create_command(self, fields: Any) -> ServiceCommand:
+        raise NotImplementedError
+
+    def delete_command(self, record: Any) -> ServiceCommand:
+        raise NotImplementedError
+
+    def delete_question(self, record: Any) -> str:
+        raise NotImplementedError
+
+    def record_title(self, record: Any) -> str:
+        return str(getattr(record, self.key_field))
+
+    def show_card(self, record: Any) -> None:
+        """Show a stored record on the card (the same record again keeps what is typed)."""
+        self.editor.show_record(record)
+
+    def start_card(self) -> None:
+        """A blank card for a new record."""
+        self.editor.start_new()
+
+    def update_extra_actions(self, record: Any | None, editable: bool) -> None:
+        """Enable the feature's own actions for the selected record (None: none selected)."""
+
+    def extra_empty_buttons(self) -> Sequence[tuple[str, Callable[[], None]]]:
+        """Buttons beside "Add …" in the empty state: (text, what it does)."""
+        return ()
+
+    # --- construction --------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        texts = self.texts
+        self.new_action = QAction(texts.new_action, self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setStatusTip(texts.new_tip)
+        self.new_action.triggered.connect(self.start_new)
+        self.delete_action = QAction(texts.delete_action, self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        # Only in the table: Delete in a text field or a combo deletes text, not a record.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.find_action = QAction(texts.find_action, self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(lambda: self.filter_bar.focus_text())
+        self._extra_actions = tuple(self.extra_actions())
+        # Window-wide, but only while this view is the one shown: the main window puts the
+        # shown view's actions in its menu, and a hidden view's shortcuts do not fire. So
+        # Ctrl+N works even while the sidebar has focus, and never means two things.
+        for action in (self.new_action, self.find_action, *self._extra_actions):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+        self.new_action.setEnabled(False)
+
+    def menu_actions(self) -> Sequence[QAction]:
+        return (self.new_action, *self._extra_actions, self.delete_action)
+
+    @property
+    def actions_for_menu(self) -> Sequence[QAction]:
+        return self.menu_actions()
+
+    def _build(self) -> None:
+        texts = self.texts
+        self.filter_bar = self.make_filter_bar()
+        self.filter_edit = self.filter_bar.filter_edit
+        self.table = self.make_table()
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.addAction(self.delete_action)
+        self.list_pane = ListPane(self.filter_bar, self.table, texts, self.new_action)
+        self.list_pane.clear_requested.connect(self.clear_filters)
+        self.empty_buttons = []
+        for text, action in self.extra_empty_buttons():
+            button = self.list_pane.empty_state.add_button(text)
+            button.clicked.connect(action)
+            self.empty_buttons.append(button)
+        self.filter_bar.changed.connect(self.update_panes)
+        # Short names for the parts tests and the screenshot script drive.
+        self.list_stack = self.list_pane.stack
+        self.loading_state = self.list_pane.loading_state
+        self.empty_state = self.list_pane.empty_state
+        self.no_match_state = self.list_pane.no_match_state
+        self.count_label = self.list_pane.count_label
+
+        self.editor: CardEditor
+        self.card = self.make_card()
+        self.table.activated.connect(lambda _index: self.card.setFocus())
+        self.editor_hint = EmptyState(texts.hint_title, texts.hint_body)
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.addWidget(self.editor_hint)
+        self.editor_stack.addWidget(self.card)
+        self.editor_stack.setMinimumWidth(self.card_minimum_width)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_pane)
+        self.splitter.addWidget(self.editor_stack)
+        self.splitter.setStretchFactor(0, self.split[0])
+        self.splitter.setStretchFactor(1, self.split[1])
+        self.splitter.setChildrenCollapsible(False)
+        if self.initial_sizes is not None:
+            self.splitter.setSizes(list(self.initial_sizes))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        for widget, suffix in (
+            (self, "View"),
+            (self.splitter, "Splitter"),
+            (self.table, "Table"),
+            (self.count_label, "Count"),
+            (self.empty_state, "EmptyState"),
+        ):
+            widget.setObjectName(self.name + suffix)
+
+    # --- data ----------------------------------------------------------------------------
+
+    @property
+    def services(self) -> Services | None:
+        return self._services
+
+    def attach(self, services: Services) -> None:
+        self._services = services
+        self._records_known = True
+        self.new_action.setEnabled(True)
+        self.editor.setEnabled(True)
+        self.reload(self.kinds)
+        self.update_panes()
+
+    def detach(self) -> None:
+        self.commit_pending()
+        self._services = None
+        self.new_action.setEnabled(False)
+        self.editor.setEnabled(False)
+        self.update_actions()
+
+    def commit_pending(self) -> None:
+        self.editor.commit_pending()
+
+    def unsaved_fields(self) -> list[str]:
+        return self.editor.unsaved_fields()
+
+    def _on_data_changed(self, kinds: frozenset[DataKind]) -> None:
+        shown = kinds & self.kinds
+        if shown and self._services is not None:
+            self.refresh(frozenset(shown))
+
+    def refresh(self, kinds: frozenset[DataKind] | None = None) -> None:
+        """Re-read what ``kinds`` names (all the view shows by default). A refresh asked for
+        during one (a change announced while reading) runs right after it."""
+        kinds = self.kinds if kinds is None else kinds
+        if self._services is None:
+            return
+        if self._refreshing:
+            self._refresh_again |= kinds
+            return
+        self._refreshing = True
+        try:
+            self.reload(kinds)
+            self.update_panes()
+        finally:
+            self._refreshing = False
+        if self._refresh_again:
+            again, self._refresh_again = self._refresh_again, frozenset()
+            QTimer.singleShot(0, lambda: self.refresh(again))
+
+    def show_records(self, records: Sequence[Any]) -> None:
+        """Show these records; the card keeps its record (updated) while it still exists."""
+        self._records_known = True
+        self.model.set_records(records)
+        record = self.editor.record
+        if record is not None:
+            row = self.model.row_of(record.id)
+            if row is None:
+                self._show_editor(None)
+            else:
+                self.show_card(self.model.record_at(row))
+        self.update_panes()
+
+    def update_panes(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        self.list_pane.show_state(self._records_known, total, shown, self.count_text(shown, total))
+        self.editor_stack.setVisible(total > 0 or self.editor_stack.currentWidget() is self.card)
+        self.update_actions()
+
+    def count_text(self, shown: int, total: int) -> str:
+        if shown == total:
+            return self.texts.count_one if total == 1 else self.texts.count_many.format(n=total)
+        return self.tr("Showing {shown} of {total}").format(shown=shown, total=total)
+
+    def update_actions(self) -> None:
+        record = self.selected_record()
+        editable = self._services is not None
+        self.delete_action.setEnabled(editable and record is not None)
+        self.update_extra_actions(record, editable)
+
+    # --- selection -----------------------------------------------------------------------
+
+    def selected_record(self) -> Any | None:
+        """The stored record on the card (None for a new card or none shown)."""
+        if self.editor_stack.currentWidget() is self.card and not self.editor.is_new:
+            return self.editor.record
+        return None
+
+    def focus_record(self, record_id: int) -> None:
+        """Show one record's card, and select its row when the filters show it.
+
+        Filters are never changed behind the person's back: a card edited out of the
+        current filter stays open while its row leaves the list.
+        """
+        row = self.model.row_of(record_id)
+        if row is None:
+            return
+        self._show_editor(self.model.record_at(row))
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        selection = self.table.selectionModel()
+        if index.isValid():
+            selection.blockSignals(True)  # the card already shows it
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            selection.blockSignals(False)
+            self.table.viewport().update()
+            self.table.scrollTo(index)
+        else:
+            selection.clearSelection()
+        self.update_panes()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        record = self.model.record_at(self.proxy.mapToSource(current).row())
+        if self.editor.has_unsaved_draft() and not self._discard_draft():
+            stay_on_draft(self.table)
+            return
+        self._show_editor(record)
+
+    def _discard_draft(self) -> bool:
+        return ask_to_discard_draft(self, self.texts.draft_title, self.texts.draft_text)
+
+    def _show_editor(self, record: Any | None) -> None:
+        if record is None:
+            self.editor.commit_pending()
+            self.editor_stack.setCurrentWidget(self.editor_hint)
+        else:
+            if self.editor.record is None or self.editor.record.id != record.id:
+                self.editor.commit_pending()
+            self.show_card(record)
+            self.editor_stack.setCurrentWidget(self.card)
+        self.update_actions()
+
+    def clear_filters(self) -> None:
+        self.filter_bar.clear()
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def start_new(self) -> None:
+        if self._services is None:
+            return
+        if self.editor.has_unsaved_draft() and not self._discard_draft():
+            self.editor.focus_field(self.key_field)
+            return
+        self.editor.commit_pending()
+        self.table.selectionModel().clearSelection()
+        self.start_card()
+        self.editor_stack.setCurrentWidget(self.card)
+        self.editor_stack.show()
+        self.update_actions()
+        self.status_message.emit(self.texts.started_new)
+
+    def store_new(self, fields: Any) -> None:
+        """The new card has its key field: create the record (undoable)."""
+        if self._services is None:
+            return
+        if self.run(self.create_command(fields)):
+            name = getattr(fields, self.key_field)
+            self.status_message.emit(self.texts.added.format(name=name))
+        else:
+            self.editor.keep_unsaved(self.key_field)
+
+    def store_edit(self, field: str, before: Any, after: Any) -> None:
+        """One field of the card changed: store it (undoable; quick edits merge)."""
+        from mentordesk.ui.common.commands import EditFields
+
+        record = self.editor.record
+        if self._services is None or record is None:
+            self.editor.keep_unsaved(field)
+            return
+        command = EditFields(
+            self.context,
+            self.record_service().update,
+            record.id,
+            before,
+            after,
+            field,
+            self.tr("Edit {field} of “{name}”").format(
+                field=self.editor.field_noun(field), name=getattr(before, self.key_field)
+            ),
+            self.edit_kinds,
+        )
+        if self.run(command):
+            self.status_message.emit(self.tr("Saved."))
+        else:
+            self.editor.keep_unsaved(field)
+
+    def delete_selected(self) -> None:
+        record = self.selected_record()
+        if record is None or self._services is None:
+            return
+        if not self.confirm_delete(record):
+            return
+        if self.run(self.delete_command(record), self.report_errors):
+            # Nothing selected, so that choosing any record, the neighbour too, shows it.
+            self.table.selectionModel().clear()
+            self.editor_stack.setCurrentWidget(self.editor_hint)
+            self.update_panes()
+            self.status_message.emit(self.texts.deleted.format(name=self.record_title(record)))
+
+    def confirm_delete(self, record: Any) -> bool:
+        return self.ask(self.tr("Delete"), self.delete_question(record))
+
+    def ask(self, title: str, text: str) -> bool:
+        """Ask a yes/no question; Cancel is the default (tests replace this)."""
+        return confirm(self, title, text)
+
+    # --- running commands ----------------------------------------------------------------
+
+    def run(self, command: ServiceCommand, show_errors: ShowErrors | None = None) -> bool:
+        """Apply an undoable command; a refusal goes to ``show_errors`` (the card's fields by
+        default) or a message box, and nothing is pushed."""
+        try:
+            execute(self._undo, command)
+            return True
+        except self.passes_through:
+            raise
+        except ValidationError as exc:
+            (show_errors or self.editor.show_errors)(exc.field_errors)
+        except DomainError as exc:
+            self.report_error(str(exc))
+        except OSError as exc:
+            self.report_error(self.tr("Could not save: {error}").format(error=exc))
+        return False
+
+    def report_errors(self, errors: dict[str, str]) -> None:
+        self.report_error(" ".join(errors.values()))
+
+    def report_error(self, message: str) -> None:
+        self.status_message.emit(message)
+        QMessageBox.warning(self, self.tr("MentorDesk"), message)
