@@ -55,11 +55,20 @@ def resolve_data_location(override: str | os.PathLike[str] | None = None) -> Dat
 
 
 def resources_dir() -> Path:
-    """The resources folder in a source checkout, an installed wheel or a PyInstaller bundle."""
+    """The resources folder: icons, desktop entry, metadata, translations.
+
+    In a PyInstaller bundle it is unpacked beside the code (``sys._MEIPASS``); in an
+    installed wheel it is the package data ``mentordesk/resources``; in a source checkout it
+    is ``resources/`` at the top of the repository.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root is not None:
         return Path(frozen_root) / "mentordesk" / "resources"
-    return Path(__file__).resolve().parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 def resource_path(*parts: str) -> Path:

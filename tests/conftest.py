@@ -1,8 +1,12 @@
-"""Test-wide set-up: Qt runs offscreen, and every test gets its own data folder."""
+"""Test-wide set-up: Qt runs offscreen, every test gets its own data folder, and the fixtures
+most tests share (open services over an empty database, a clock the test moves)."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("MENTORDESK_DATA_DIR", None)
 
 from mentordesk.paths import DataLocation
+from mentordesk.services.context import Services
+from tests.helpers import Clock
 
 
 @pytest.fixture
@@ -26,3 +32,37 @@ def _no_real_user_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, empty database, made once: each test starts from a copy (migrating is slow)."""
+    template = DataLocation(tmp_path_factory.mktemp("template") / "data")
+    Services.open(template).close()
+    return template.database
+
+
+@pytest.fixture
+def services(location: DataLocation, empty_database: Path) -> Iterator[Services]:
+    """Every service, open over this test's own (empty) database."""
+    location.root.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(empty_database, location.database)
+    os.chmod(location.database, 0o600)
+    opened = Services.open(location)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def local_time_is_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Services take "today" in local time; pin it so dates do not depend on the machine."""
+    monkeypatch.setenv("TZ", "UTC0")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

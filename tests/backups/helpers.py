@@ -6,8 +6,6 @@ import hashlib
 import random
 import sqlite3
 import struct
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 
 from mentordesk.domain.mentor import MentorFields
@@ -15,19 +13,6 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-@dataclass
-class FixedClock:
-    """A clock that stands still until the test moves it."""
-
-    now: datetime
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 def sha256(path: Path) -> str:

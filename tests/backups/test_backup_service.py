@@ -27,7 +27,6 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.backups import BackupError, BackupInfo, BackupService
 from mentordesk.services.context import Services
 from tests.backups.helpers import (
-    FixedClock,
     add_mentors,
     all_rows,
     database_with_mentors,
@@ -41,18 +40,19 @@ from tests.backups.helpers import (
     sha256,
     table_pages,
 )
+from tests.helpers import Clock
 
 NOW = datetime(2030, 6, 18, 12, 30, 45, tzinfo=UTC)
 NAME = re.compile(r"^mentordesk-(\d{8})-(\d{6})-([a-z0-9-]+)\.sqlite3$")
 
 
 @pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
+def clock() -> Clock:
+    return Clock(NOW)
 
 
 @pytest.fixture
-def service(location: DataLocation, clock: FixedClock) -> BackupService:
+def service(location: DataLocation, clock: Clock) -> BackupService:
     return BackupService(location, clock=clock, zone=UTC)
 
 
@@ -106,7 +106,7 @@ def test_snapshot_copies_edits_still_in_the_wal(
     assert query(info.path, "SELECT label FROM mentor_expertise") == [("hiring",)]
 
 
-def _old_snapshots(location: DataLocation, service: BackupService, clock: FixedClock) -> list[Path]:
+def _old_snapshots(location: DataLocation, service: BackupService, clock: Clock) -> list[Path]:
     """Three snapshots taken on one day long ago: retention later keeps only the newest."""
     made = []
     for hour in (9, 10, 11):
@@ -119,7 +119,7 @@ def _old_snapshots(location: DataLocation, service: BackupService, clock: FixedC
 def test_a_snapshot_that_fails_verification_does_not_count_and_prunes_nothing(
     location: DataLocation,
     service: BackupService,
-    clock: FixedClock,
+    clock: Clock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     database_with_mentors(location, 3)
@@ -151,7 +151,7 @@ def test_a_snapshot_that_fails_verification_does_not_count_and_prunes_nothing(
 def test_a_snapshot_that_cannot_be_written_leaves_nothing_behind(
     location: DataLocation,
     service: BackupService,
-    clock: FixedClock,
+    clock: Clock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     database_with_mentors(location, 3)
@@ -170,7 +170,7 @@ def test_a_snapshot_that_cannot_be_written_leaves_nothing_behind(
 
 
 def test_pruning_follows_the_clock_and_zone_given(
-    location: DataLocation, service: BackupService, clock: FixedClock
+    location: DataLocation, service: BackupService, clock: Clock
 ) -> None:
     database_with_mentors(location, 1)
     clock.now = datetime(2030, 6, 10, 8, tzinfo=UTC)
@@ -193,7 +193,7 @@ def test_pruning_follows_the_clock_and_zone_given(
 # --- is a snapshot due? --------------------------------------------------------------------------
 
 
-def test_is_due(location: DataLocation, service: BackupService, clock: FixedClock) -> None:
+def test_is_due(location: DataLocation, service: BackupService, clock: Clock) -> None:
     database_with_mentors(location, 2)
     assert service.is_due(timedelta(days=1)), "no backup yet"
 
@@ -262,9 +262,7 @@ def test_snapshot_to_refuses_an_existing_file_without_touching_it(
 # --- listing --------------------------------------------------------------------------------------
 
 
-def _three_snapshots(
-    location: DataLocation, service: BackupService, clock: FixedClock
-) -> list[Path]:
+def _three_snapshots(location: DataLocation, service: BackupService, clock: Clock) -> list[Path]:
     """Snapshots with 100, 101 and 102 mentors, oldest first, an hour apart."""
     database_with_mentors(location, 100, notes_length=400)
     made = []
@@ -284,7 +282,7 @@ def _damage(path: Path) -> None:
 
 
 def test_list_all_is_newest_first_with_counts_and_marks_a_damaged_one(
-    location: DataLocation, service: BackupService, clock: FixedClock
+    location: DataLocation, service: BackupService, clock: Clock
 ) -> None:
     oldest, middle, newest = _three_snapshots(location, service, clock)
     _damage(middle)
@@ -317,7 +315,7 @@ def test_list_all_ignores_files_that_are_not_snapshots(
 
 
 def test_a_truncated_snapshot_is_listed_as_damaged(
-    location: DataLocation, service: BackupService, clock: FixedClock
+    location: DataLocation, service: BackupService, clock: Clock
 ) -> None:
     _oldest, _middle, newest = _three_snapshots(location, service, clock)
     data = newest.read_bytes()
@@ -330,7 +328,7 @@ def test_a_truncated_snapshot_is_listed_as_damaged(
 
 
 def test_newest_sound_skips_damaged_and_newer_revision_snapshots(
-    location: DataLocation, service: BackupService, clock: FixedClock
+    location: DataLocation, service: BackupService, clock: Clock
 ) -> None:
     oldest, middle, newest = _three_snapshots(location, service, clock)
     _damage(newest)
@@ -346,7 +344,7 @@ def test_newest_sound_skips_damaged_and_newer_revision_snapshots(
 
 
 def test_newest_sound_is_none_without_a_sound_snapshot(
-    location: DataLocation, service: BackupService, clock: FixedClock
+    location: DataLocation, service: BackupService, clock: Clock
 ) -> None:
     assert service.newest_sound() is None
     made = _three_snapshots(location, service, clock)
@@ -426,7 +424,7 @@ def test_backups_taken_during_edits_are_consistent(location: DataLocation) -> No
 
 
 def test_restore_snapshots_first_and_can_itself_be_undone(
-    location: DataLocation, service: BackupService, clock: FixedClock
+    location: DataLocation, service: BackupService, clock: Clock
 ) -> None:
     add_mentors(location, ["Ann", "Bo"])
     backup = service.snapshot("manual")
@@ -621,7 +619,7 @@ def _become_one_revision_newer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
 def test_restoring_an_older_version_backup_upgrades_it_on_next_open(
     location: DataLocation,
     service: BackupService,
-    clock: FixedClock,
+    clock: Clock,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:

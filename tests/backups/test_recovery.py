@@ -43,7 +43,6 @@ from mentordesk.services.context import Services
 from mentordesk.services.recovery import RecoveryError, RecoveryService
 from tests.backups.helpers import (
     SQLITE_HEADER,
-    FixedClock,
     add_mentors,
     all_rows,
     database_with_mentors,
@@ -58,6 +57,7 @@ from tests.backups.helpers import (
     sha256,
     table_pages,
 )
+from tests.helpers import Clock
 
 BACKUP_TIME = datetime(2030, 6, 17, 9, 15, 0, tzinfo=UTC)
 RECOVERY_TIME = datetime(2030, 6, 18, 8, 0, 0, tzinfo=UTC)
@@ -76,7 +76,7 @@ def sidecars(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
-def backup_then_more_edits(location: DataLocation, clock: FixedClock) -> BackupInfo:
+def backup_then_more_edits(location: DataLocation, clock: Clock) -> BackupInfo:
     """A database of 300 mentors, a backup of it, then edits the backup does not have."""
     database_with_mentors(location, MENTORS, notes_length=600)
     clock.now = BACKUP_TIME
@@ -140,13 +140,13 @@ DAMAGE: dict[str, tuple[Callable[[Path], None], type[DatabaseOpenError]]] = {
 
 
 @pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(RECOVERY_TIME)
+def clock() -> Clock:
+    return Clock(RECOVERY_TIME)
 
 
 @pytest.mark.parametrize("kind", list(DAMAGE))
 def test_damaged_database_is_refused_untouched_then_replaced_by_the_newest_backup(
-    location: DataLocation, clock: FixedClock, kind: str
+    location: DataLocation, clock: Clock, kind: str
 ) -> None:
     damage, error_class = DAMAGE[kind]
     backup = backup_then_more_edits(location, clock)
@@ -193,7 +193,7 @@ def test_damaged_database_is_refused_untouched_then_replaced_by_the_newest_backu
 
 
 def test_when_the_newest_backup_is_damaged_too_the_older_sound_one_is_used(
-    location: DataLocation, clock: FixedClock
+    location: DataLocation, clock: Clock
 ) -> None:
     older = backup_then_more_edits(location, clock)
     clock.now = BACKUP_TIME + timedelta(hours=5)
@@ -215,7 +215,7 @@ def test_when_the_newest_backup_is_damaged_too_the_older_sound_one_is_used(
 
 
 def test_without_a_sound_backup_recovery_refuses_and_moves_nothing(
-    location: DataLocation, clock: FixedClock
+    location: DataLocation, clock: Clock
 ) -> None:
     backup = backup_then_more_edits(location, clock)
     backup.path.write_bytes(backup.path.read_bytes()[:8192])
@@ -231,7 +231,7 @@ def test_without_a_sound_backup_recovery_refuses_and_moves_nothing(
 
 
 def test_without_any_backup_recovery_refuses_and_moves_nothing(
-    location: DataLocation, clock: FixedClock
+    location: DataLocation, clock: Clock
 ) -> None:
     database_with_mentors(location, 10)
     _truncated(location.database)
@@ -246,7 +246,7 @@ def test_without_any_backup_recovery_refuses_and_moves_nothing(
 
 @pytest.mark.parametrize("kind", ["zeroed-header", "empty"])
 def test_recover_command_restores_a_database_with_a_destroyed_header(
-    location: DataLocation, clock: FixedClock, kind: str, capsys: pytest.CaptureFixture[str]
+    location: DataLocation, clock: Clock, kind: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     backup = backup_then_more_edits(location, clock)
     DAMAGE[kind][0](location.database)
@@ -262,7 +262,7 @@ def test_recover_command_restores_a_database_with_a_destroyed_header(
 
 
 def test_recover_command_restores_a_damaged_database(
-    location: DataLocation, clock: FixedClock, capsys: pytest.CaptureFixture[str]
+    location: DataLocation, clock: Clock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     backup = backup_then_more_edits(location, clock)
     _flipped_table_page(location.database)
@@ -291,9 +291,7 @@ def _cells_on_page(path: Path, page: int) -> int:
     return int.from_bytes(data[start + 3 : start + 5], "big")
 
 
-def test_salvage_keeps_every_row_that_still_reads(
-    location: DataLocation, clock: FixedClock
-) -> None:
+def test_salvage_keeps_every_row_that_still_reads(location: DataLocation, clock: Clock) -> None:
     database_with_mentors(location, MENTORS, notes_length=600)
     _root, leaves = table_pages(location.database, "mentor")
     assert len(leaves) > 10
@@ -335,7 +333,7 @@ def test_salvage_keeps_every_row_that_still_reads(
         services.close()
 
 
-def test_salvage_of_a_truncated_file(location: DataLocation, clock: FixedClock) -> None:
+def test_salvage_of_a_truncated_file(location: DataLocation, clock: Clock) -> None:
     database_with_mentors(location, MENTORS, notes_length=600)
     original = all_rows(location.database)
     _truncated(location.database)

@@ -5,8 +5,7 @@ field, a revision restored as a new one, undo, and bad input that changes nothin
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -31,8 +30,8 @@ from mentordesk.domain.validation import NotFoundError, ValidationError
 from mentordesk.paths import DataLocation
 from mentordesk.services.agreements import AgreementService
 from mentordesk.services.context import Services
+from tests.helpers import NOON, Clock
 
-NOON = datetime(2030, 3, 4, 12, 0, tzinfo=UTC)
 TABLES = (
     "agreement",
     "agreement_objective",
@@ -41,29 +40,6 @@ TABLES = (
     "agreement_revision",
 )
 ACTIVE = AgreementStatus.ACTIVE
-
-
-class Clock:
-    def __init__(self, now: datetime = NOON) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def services(location: DataLocation) -> Iterator[Services]:
-    opened = Services.open(location)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

@@ -5,10 +5,8 @@ Also the decade sample data's goals, as stored."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -23,60 +21,20 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.services.goals import GoalService
 from mentordesk.services.sample_data import SampleSize, load_sample_data
+from tests.helpers import NOON, Clock
 
-NOON = datetime(2030, 3, 4, 12, 0, tzinfo=UTC)
-TODAY = date(2030, 3, 4)  # NOON's date with local time pinned to UTC (see _local_time_is_utc)
+pytestmark = pytest.mark.usefixtures("local_time_is_utc")
+
+TODAY = date(
+    2030, 3, 4
+)  # NOON's date with local time pinned to UTC (see the local_time_is_utc fixture)
 GOAL_TABLES = ("goal", "milestone", "goal_note", "goal_mentor", "goal_skill")
 EMPTY: dict[str, list[tuple[object, ...]]] = {table: [] for table in GOAL_TABLES}
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: datetime = NOON) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 def _set_local_zone(monkeypatch: pytest.MonkeyPatch, zone: str) -> None:
     monkeypatch.setenv("TZ", zone)
     time.tzset()
-
-
-@pytest.fixture(autouse=True)
-def _local_time_is_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The service takes "today" in local time; pin it so dates do not depend on the machine."""
-    _set_local_zone(monkeypatch, "UTC0")
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture(scope="module")
-def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated, empty database, made once: each test starts from a copy (migrating is slow)."""
-    template = DataLocation(tmp_path_factory.mktemp("template") / "data")
-    Services.open(template).close()
-    return template.database
-
-
-@pytest.fixture
-def services(location: DataLocation, empty_database: Path) -> Iterator[Services]:
-    location.root.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(empty_database, location.database)
-    opened = Services.open(location)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ leaves no dangling reference, and undoing the delete links everything back that 
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,23 +17,6 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 
 DAY = date(2024, 3, 1)
-
-
-@pytest.fixture(scope="module")
-def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated, empty database, made once: each test starts from a copy (migrating is slow)."""
-    template = DataLocation(tmp_path_factory.mktemp("template") / "data")
-    Services.open(template).close()
-    return template.database
-
-
-@pytest.fixture
-def services(location: DataLocation, empty_database: Path) -> Iterator[Services]:
-    location.root.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(empty_database, location.database)
-    opened = Services.open(location)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

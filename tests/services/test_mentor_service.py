@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -17,35 +16,19 @@ from mentordesk.domain.validation import NotFoundError, ValidationError
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.services.mentors import MentorService
+from tests.helpers import Clock
 
 START = datetime(2030, 3, 4, 5, 6, 7, 123456, tzinfo=UTC)
 
 
-class SteppingClock:
-    """Each reading is one minute after the previous one, so every change is distinguishable."""
-
-    def __init__(self) -> None:
-        self.current = START - timedelta(minutes=1)
-
-    def __call__(self) -> datetime:
-        self.current += timedelta(minutes=1)
-        return self.current
+@pytest.fixture
+def clock() -> Clock:
+    """Each reading one minute after the previous one, so every change is told apart."""
+    return Clock(START, step=timedelta(minutes=1))
 
 
 @pytest.fixture
-def services(location: DataLocation) -> Iterator[Services]:
-    opened = Services.open(location)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def clock() -> SteppingClock:
-    return SteppingClock()
-
-
-@pytest.fixture
-def mentors(services: Services, clock: SteppingClock) -> MentorService:
+def mentors(services: Services, clock: Clock) -> MentorService:
     return MentorService(services.database.session_factory, clock=clock)
 
 

@@ -3,24 +3,13 @@ five times over the years, concluded ones concluded, objectives linked to the me
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
-import pytest
-
 from mentordesk.domain.enums import AgreementStatus, MentorStatus
-from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.services.sample_data import SampleSize, load_sample_data
 
 TODAY = date(2025, 6, 15)
-
-
-@pytest.fixture
-def services(location: DataLocation) -> Iterator[Services]:
-    opened = Services.open(location)
-    yield opened
-    opened.close()
 
 
 def test_decade_sample_agreements(services: Services) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -23,13 +22,6 @@ from mentordesk.services.sample_data import (
 )
 
 TODAY = date(2025, 6, 15)  # in the past: assessments may not be dated in the future
-
-
-@pytest.fixture
-def services(location: DataLocation) -> Iterator[Services]:
-    opened = Services.open(location)
-    yield opened
-    opened.close()
 
 
 def _is_non_ascii_latin(name: str) -> bool:

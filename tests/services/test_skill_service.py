@@ -4,11 +4,8 @@ comes back whole. Also the decade sample data's skills, as stored."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import time
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from statistics import mean
 
@@ -23,53 +20,12 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.services.sample_data import SampleSize, load_sample_data
 from mentordesk.services.skills import SkillService
+from tests.helpers import NOON, Clock
 
-NOON = datetime(2030, 3, 4, 12, 0, tzinfo=UTC)
+pytestmark = pytest.mark.usefixtures("local_time_is_utc")
+
 TODAY = date(2030, 3, 4)
 SKILL_TABLES = ("skill", "assessment", "goal_skill")
-
-
-class Clock:
-    def __init__(self, now: datetime = NOON) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture(autouse=True)
-def _local_time_is_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The service takes "today" in local time; pin it so dates do not depend on the machine."""
-    monkeypatch.setenv("TZ", "UTC0")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.fixture(scope="module")
-def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated, empty database, made once: each test starts from a copy (migrating is slow)."""
-    template = DataLocation(tmp_path_factory.mktemp("template") / "data")
-    Services.open(template).close()
-    return template.database
-
-
-@pytest.fixture
-def services(location: DataLocation, empty_database: Path) -> Iterator[Services]:
-    location.root.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(empty_database, location.database)
-    opened = Services.open(location)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.mentor import MentorFields
-from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.ui.common.data_bus import DataBus
 from mentordesk.ui.mentors.view import MentorsView
-
-
-@pytest.fixture
-def services(location: DataLocation) -> Iterator[Services]:
-    opened = Services.open(location)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from mentordesk.ui.agreements.view import AgreementsView
 from mentordesk.ui.common.data_bus import DataBus
 from mentordesk.ui.common.form_parts import WheelSafeCombo
 from mentordesk.ui.common.roles import ReviewDueRole
-from tests.ui.test_mentors_view import type_text
+from tests.helpers import type_text
 
 TODAY = date(2026, 6, 1)
 

@@ -20,7 +20,7 @@ from mentordesk.ui.common.roles import NoMentorRole, ObjectRole, OverdueRole
 from mentordesk.ui.goals.milestone_model import MilestoneTableModel
 from mentordesk.ui.goals.model import GoalTableModel
 from mentordesk.ui.goals.view import GoalsView
-from tests.ui.test_mentors_view import type_text
+from tests.helpers import type_text
 
 
 @pytest.fixture

@@ -157,3 +157,70 @@ def test_open_agreement_from_a_mentor_card(qtbot: QtBot, location: DataLocation)
     assert agreements.editor.record is not None  # type: ignore[attr-defined]
     assert agreements.editor.record.id == agreement.id  # type: ignore[attr-defined]
     window.close()
+
+
+def test_sample_data_from_the_empty_state_reaches_views_already_built(
+    qtbot: QtBot, location: DataLocation
+) -> None:
+    """Loading sample data announces every kind it adds: Goals and Agreements, built before,
+    show their rows at once."""
+    window, services = open_window(qtbot, location)
+    goals = window.page_view("goals")
+    agreements = window.page_view("agreements")
+    window.page_view("mentors")
+    window.mentors_view.sample_button.click()
+    assert goals.model.rowCount() == services.goals.count() > 0  # type: ignore[attr-defined]
+    assert agreements.model.rowCount() == services.agreements.count() > 0  # type: ignore[attr-defined]
+    window.close()
+
+
+def test_closing_asks_about_unsaved_fields_in_every_view(
+    qtbot: QtBot, location: DataLocation, _no_modal_warnings: list[str]
+) -> None:
+    """A refused value in the Goals editor (a target before the start) is not dropped
+    silently: closing asks, and answering anything but Discard keeps the window open."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from mentordesk.domain.goal import GoalFields
+
+    window, services = open_window(qtbot, location)
+    services.goals.create(GoalFields(title="Give a talk", started_on=date(2026, 5, 1)))
+    goals = window.page_view("goals")
+    goals.focus_record(services.goals.list_all()[0].id)
+    editor = goals.editor  # type: ignore[attr-defined]
+    editor.fields["target_on"].widget.date_edit.setDate(QDate(2026, 1, 1))  # as if picked
+    editor.commit("target_on")
+    assert editor.error_text("target_on")
+    window.close()
+    assert window.isVisible()
+    assert any("Target date" in said for said in _no_modal_warnings)
+    QMessageBox.warning = lambda *_args: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    window.close()
+    assert not window.isVisible()
+
+
+def test_pages_are_found_by_key_whatever_the_language(qtbot: QtBot, location: DataLocation) -> None:
+    """With a translation installed the sidebar reads "Ziele", and the Goals and Agreements
+    pages are still found (Open Agreement on a mentor's card uses the same lookup)."""
+    from PySide6.QtCore import QTranslator
+
+    class German(QTranslator):
+        def translate(self, context: str, source: str, *_args: object) -> str:  # type: ignore[override]
+            words = {"Goals": "Ziele", "Agreements": "Vereinbarungen", "Mentors": "Mentoren"}
+            return words.get(source, "") if context == "MainWindow" else ""
+
+    translator = German()
+    QApplication.installTranslator(translator)
+    try:
+        window, services = open_window(qtbot, location)
+        assert window.sidebar.item(1).text() == "Ziele"
+        assert window.page_view("goals").objectName() == "goalsView"
+        mentor_id = services.mentors.list_all()[0].id if services.mentors.count() else None
+        assert mentor_id is None  # an empty notebook: the lookup needs no data
+        window.open_agreement(1)  # no agreement 1: nothing to show, and no error
+        assert window.stack.currentWidget().objectName() == "agreementsView"
+        window.close()
+    finally:
+        QApplication.removeTranslator(translator)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import MentorStatus
@@ -15,18 +15,12 @@ from mentordesk.services.context import Services
 from mentordesk.ui.common.roles import ObjectRole
 from mentordesk.ui.mentors.model import MentorTableModel
 from mentordesk.ui.mentors.view import MentorsView
+from tests.helpers import type_text
 
 
 def shown_names(view: MentorsView) -> list[str]:
     proxy = view.proxy
     return [proxy.index(row, 0).data(ObjectRole).name for row in range(proxy.rowCount())]
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Key presses carrying each character; QTest.keyClicks only knows ASCII keys."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def type_into(qtbot: QtBot, widget: QLineEdit, text: str, *, finish: bool = True) -> None:
