@@ -7,6 +7,7 @@ The stored form of its state, for revisions, is in ``agreement_revision``.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -18,15 +19,16 @@ from mentordesk.domain.enums import (
     MeetingFormat,
     WhoSchedules,
 )
+from mentordesk.domain.text import one_line
 from mentordesk.domain.validation import (
     NAME_MAX,
     NOTES_MAX,
-    SHORT_TEXT_MAX,
     DomainError,
     ValidationError,
     date_order_error,
-    length_error,
-    required_text_error,
+    line_error,
+    lines_error,
+    tidy_line,
 )
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -72,6 +74,10 @@ class AnotherAgreementActive(DomainError):
             f"This mentor already has an active agreement (“{title}”). Conclude it first, "
             "or conclude it as part of this change."
         )
+
+
+def _first(messages: Iterable[str | None]) -> str | None:
+    return next((message for message in messages if message), None)
 
 
 @dataclass(frozen=True)
@@ -153,18 +159,22 @@ class AgreementFields:
 
     def normalized(self) -> AgreementFields:
         """Trim text, drop blank list entries and repeated channels; never changes meaning."""
-        changes: dict[str, object] = {"title": " ".join(self.title.split())}
-        for name in (*SHORT_TEXT_FIELDS, *LONG_TEXT_FIELDS):
+        changes: dict[str, object] = {"title": " ".join(one_line(self.title).split())}
+        for name in SHORT_TEXT_FIELDS:
+            changes[name] = tidy_line(getattr(self, name))
+        for name in LONG_TEXT_FIELDS:
             changes[name] = getattr(self, name).strip()
         changes["preferred_channels"] = tuple(dict.fromkeys(self.preferred_channels))
         changes["acceptable_channels"] = tuple(
             c for c in dict.fromkeys(self.acceptable_channels) if c not in self.preferred_channels
         )
         changes["objectives"] = tuple(
-            ObjectiveFields(o.text.strip(), o.goal_id) for o in self.objectives if not o.is_blank()
+            ObjectiveFields(tidy_line(o.text), o.goal_id)
+            for o in self.objectives
+            if not o.is_blank()
         )
         changes["commitments"] = tuple(
-            CommitmentFields(c.side, c.text.strip()) for c in self.commitments if c.text.strip()
+            CommitmentFields(c.side, tidy_line(c.text)) for c in self.commitments if c.text.strip()
         )
         changes["windows"] = tuple(
             sorted(dict.fromkeys(self.windows), key=lambda w: (w.weekday, w.starts, w.ends))
@@ -176,8 +186,7 @@ class AgreementFields:
     def errors(self) -> dict[str, str]:
         """Field name -> message for every rule this agreement breaks."""
         found: dict[str, str | None] = {
-            "title": required_text_error(self.title, "Title")
-            or length_error(self.title, "Title", NAME_MAX),
+            "title": line_error(self.title, "Title", NAME_MAX, required=True),
             "ends_on": date_order_error(self.starts_on, self.ends_on),
         }
         if self.starts_on and self.review_on and self.review_on < self.starts_on:
@@ -192,25 +201,16 @@ class AgreementFields:
         if self.typical_minutes is not None and self.typical_minutes <= 0:
             found["typical_minutes"] = "A meeting lasts at least one minute."
         for name in SHORT_TEXT_FIELDS:
-            found[name] = length_error(getattr(self, name), "This field", SHORT_TEXT_MAX)
+            found[name] = line_error(getattr(self, name), "This field")
         for name in LONG_TEXT_FIELDS:
-            found[name] = length_error(getattr(self, name), "This text", NOTES_MAX)
+            found[name] = lines_error(getattr(self, name), "This text")
         found["windows"] = next((w.error() for w in self.windows if w.error()), None)
-        found["objectives"] = next(
-            (
-                length_error(o.text, "An objective", NOTES_MAX)
-                for o in self.objectives
-                if length_error(o.text, "An objective", NOTES_MAX)
-            ),
-            None,
+        found["objectives"] = _first(
+            line_error(o.text, "An objective", NOTES_MAX, required=o.goal_id is None)
+            for o in self.objectives
         )
-        found["commitments"] = next(
-            (
-                length_error(c.text, "A commitment", NOTES_MAX)
-                for c in self.commitments
-                if length_error(c.text, "A commitment", NOTES_MAX)
-            ),
-            None,
+        found["commitments"] = _first(
+            line_error(c.text, "A commitment", NOTES_MAX, required=True) for c in self.commitments
         )
         return {name: message for name, message in found.items() if message}
 

@@ -8,13 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from mentordesk.domain.enums import GoalKind, GoalStatus
-from mentordesk.domain.validation import (
-    NAME_MAX,
-    NOTES_MAX,
-    ValidationError,
-    length_error,
-    required_text_error,
-)
+from mentordesk.domain.text import one_line
+from mentordesk.domain.validation import NAME_MAX, ValidationError, line_error, lines_error
 
 GOAL_COLUMN_FIELDS = (
     "title",
@@ -45,14 +40,13 @@ class GoalFields:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
     def normalized(self) -> GoalFields:
-        return self.replace(title=" ".join(self.title.split()))
+        return self.replace(title=" ".join(one_line(self.title).split()))
 
     def errors(self) -> dict[str, str]:
         found: dict[str, str | None] = {
-            "title": required_text_error(self.title, "Title")
-            or length_error(self.title, "Title", NAME_MAX),
-            "description": length_error(self.description, "Description", NOTES_MAX),
-            "why_it_matters": length_error(self.why_it_matters, "This text", NOTES_MAX),
+            "title": line_error(self.title, "Title", NAME_MAX, required=True),
+            "description": lines_error(self.description, "Description"),
+            "why_it_matters": lines_error(self.why_it_matters, "This text"),
         }
         if self.started_on and self.target_on and self.target_on < self.started_on:
             found["target_on"] = "The target date is before the start date."
@@ -73,9 +67,9 @@ class MilestoneFields:
     done_on: date | None = None
 
     def validated(self, today: date) -> MilestoneFields:
-        title = " ".join(self.title.split())
+        title = " ".join(one_line(self.title).split())
         errors: dict[str, str] = {}
-        message = required_text_error(title, "Title") or length_error(title, "Title", NAME_MAX)
+        message = line_error(title, "Title", NAME_MAX, required=True)
         if message:
             errors["title"] = message
         if self.done_on is not None and self.done_on > today:
@@ -91,9 +85,7 @@ class GoalNoteFields:
     text: str
 
     def validated(self) -> GoalNoteFields:
-        message = required_text_error(self.text, "The note") or length_error(
-            self.text, "The note", NOTES_MAX
-        )
+        message = lines_error(self.text, "The note", required=True)
         if message:
             raise ValidationError({"text": message})
         return dataclasses.replace(self, text=self.text.strip())

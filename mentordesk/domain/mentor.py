@@ -6,23 +6,25 @@ import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mentordesk.domain.agreement_revision import DeletedAgreement
 from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
+from mentordesk.domain.text import one_line
 from mentordesk.domain.validation import (
     NAME_MAX,
-    NOTES_MAX,
-    SHORT_TEXT_MAX,
     ValidationError,
     date_order_error,
     email_error,
     fold,
-    length_error,
+    line_error,
+    lines_error,
     normalize_labels,
-    required_text_error,
+    tidy_line,
     url_error,
 )
+
+if TYPE_CHECKING:
+    from mentordesk.domain.agreement_revision import DeletedAgreement
 
 SHORT_TEXT_FIELDS = (
     "title",
@@ -57,6 +59,10 @@ COLUMN_FIELDS = (
 )
 
 
+def _labels_error(labels: tuple[str, ...], what: str) -> str | None:
+    return next((e for e in (line_error(label, what) for label in labels) if e), None)
+
+
 @dataclass(frozen=True)
 class MentorFields:
     """Everything a person can type on a mentor card. Immutable: an edit makes a new one."""
@@ -86,9 +92,9 @@ class MentorFields:
 
     def normalized(self) -> MentorFields:
         """Trim surrounding whitespace and tidy the label lists; never changes meaning."""
-        changes: dict[str, object] = {"name": " ".join(self.name.split())}
+        changes: dict[str, object] = {"name": " ".join(one_line(self.name).split())}
         for name in SHORT_TEXT_FIELDS:
-            changes[name] = getattr(self, name).strip()
+            changes[name] = tidy_line(getattr(self, name))
         changes["expertise"] = normalize_labels(self.expertise)
         changes["tags"] = normalize_labels(self.tags)
         return self.replace(**changes)
@@ -96,16 +102,17 @@ class MentorFields:
     def errors(self) -> dict[str, str]:
         """Field name -> message for every rule this card breaks; empty when it can be stored."""
         found: dict[str, str | None] = {
-            "name": required_text_error(self.name, "Name")
-            or length_error(self.name, "Name", NAME_MAX),
-            "email": email_error(self.email.strip()),
-            "profile_url": url_error(self.profile_url.strip()),
+            "name": line_error(self.name, "Name", NAME_MAX, required=True),
+            "email": email_error(tidy_line(self.email)),
+            "profile_url": url_error(tidy_line(self.profile_url)),
             "ended_on": date_order_error(self.started_on, self.ended_on),
-            "notes": length_error(self.notes, "Notes", NOTES_MAX),
+            "notes": lines_error(self.notes, "Notes"),
+            "expertise": _labels_error(self.expertise, "An area of expertise"),
+            "tags": _labels_error(self.tags, "A tag"),
         }
         for name in SHORT_TEXT_FIELDS:
             if found.get(name) is None:
-                found[name] = length_error(getattr(self, name), "This field", SHORT_TEXT_MAX)
+                found[name] = line_error(getattr(self, name), "This field")
         return {name: message for name, message in found.items() if message}
 
     def validated(self) -> MentorFields:

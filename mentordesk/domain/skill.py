@@ -9,13 +9,13 @@ from datetime import date, datetime
 
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.levels import level_error
+from mentordesk.domain.text import one_line
 from mentordesk.domain.validation import (
     NAME_MAX,
-    NOTES_MAX,
-    SHORT_TEXT_MAX,
     ValidationError,
-    length_error,
-    required_text_error,
+    line_error,
+    lines_error,
+    tidy_line,
 )
 
 SKILL_COLUMN_FIELDS = ("name", "category", "description", "target_level", "target_on")
@@ -33,14 +33,15 @@ class SkillFields:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
     def normalized(self) -> SkillFields:
-        return self.replace(name=" ".join(self.name.split()), category=self.category.strip())
+        return self.replace(
+            name=" ".join(one_line(self.name).split()), category=tidy_line(self.category)
+        )
 
     def errors(self) -> dict[str, str]:
         found: dict[str, str | None] = {
-            "name": required_text_error(self.name, "Name")
-            or length_error(self.name, "Name", NAME_MAX),
-            "category": length_error(self.category, "Category", SHORT_TEXT_MAX),
-            "description": length_error(self.description, "Description", NOTES_MAX),
+            "name": line_error(self.name, "Name", NAME_MAX, required=True),
+            "category": line_error(self.category, "Category"),
+            "description": lines_error(self.description, "Description"),
             "target_level": level_error(self.target_level, "The target level"),
         }
         return {name: message for name, message in found.items() if message}
@@ -71,7 +72,7 @@ class AssessmentFields:
             errors["level"] = message
         if self.assessed_on > today:
             errors["assessed_on"] = "An assessment cannot be dated in the future."
-        message = length_error(self.evidence, "Evidence", NOTES_MAX)
+        message = lines_error(self.evidence, "Evidence")
         if message:
             errors["evidence"] = message
         if errors:

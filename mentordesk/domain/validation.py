@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from urllib.parse import urlsplit
 
+from mentordesk.domain.text import has_visible, multi_line_error, one_line, one_line_error
+
 
 class DomainError(Exception):
     """An error a person caused and can fix; its message is written for them."""
@@ -67,9 +69,32 @@ def _is_ip_address(host: str) -> bool:
 
 
 def required_text_error(value: str, what: str) -> str | None:
-    if not value.strip():
+    """Required means at least one visible character (zero-width spaces are not a name)."""
+    if not has_visible(value):
         return f"{what} is required."
     return None
+
+
+def line_error(
+    value: str, what: str, limit: int = SHORT_TEXT_MAX, *, required: bool = False
+) -> str | None:
+    """Everything wrong with a one-line field's value (see mentordesk.domain.text)."""
+    return (
+        (required_text_error(value, what) if required else None)
+        or one_line_error(value, what)
+        or length_error(value, what, limit)
+    )
+
+
+def lines_error(
+    value: str, what: str, limit: int = NOTES_MAX, *, required: bool = False
+) -> str | None:
+    """Everything wrong with a multi-line field's value (see mentordesk.domain.text)."""
+    return (
+        (required_text_error(value, what) if required else None)
+        or multi_line_error(value, what)
+        or length_error(value, what, limit)
+    )
 
 
 def length_error(value: str, what: str, limit: int) -> str | None:
@@ -90,12 +115,17 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def tidy_line(value: str) -> str:
+    """A one-line value as stored: line breaks and tabs as spaces, trimmed."""
+    return one_line(value).strip()
+
+
 def normalize_labels(values: Iterable[str]) -> tuple[str, ...]:
     """Trim, drop empties and duplicates (ignoring case), keep the order given."""
     seen: set[str] = set()
     result: list[str] = []
     for raw in values:
-        label = " ".join(raw.split())
+        label = " ".join(one_line(raw).split())
         key = label.casefold()
         if label and key not in seen:
             seen.add(key)

@@ -7,7 +7,6 @@ The one door through which the GUI reaches db/ for the folder itself (opening th
 
 from __future__ import annotations
 
-from mentordesk.db.backup import make_private_dir
 from mentordesk.db.errors import DatabaseOpenError, is_recoverable
 from mentordesk.paths import DataLocation
 
@@ -16,4 +15,6 @@ __all__ = ["DatabaseOpenError", "is_recoverable", "prepare_folder"]
 
 def prepare_folder(location: DataLocation) -> None:
     """Create the data folder (readable only by the user) if it does not exist yet."""
+    from mentordesk.db.backup import make_private_dir  # hashlib and sqlite3: not at start-up
+
     make_private_dir(location.root)

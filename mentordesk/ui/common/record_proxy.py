@@ -65,8 +65,9 @@ class RecordFilterProxy(QSortFilterProxyModel, Generic[R]):
         record = model.record_at(source_row)
         if not self.accepts(record):
             return False
-        if not all(test(record) for _value, test in self._filters.values()):
-            return False
+        for _value, test in self._filters.values():
+            if not test(record):
+                return False
         if self._words:
             key = model.search_key_at(source_row)
             return all(word in key for word in self._words)
