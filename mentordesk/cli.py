@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Arguments that were not valid UTF-8 reach us as lone surrogates (and may come back in
+    # a message naming a path): write them escaped rather than fail on them.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _main(argv)
     except BrokenPipeError:
@@ -106,16 +111,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def say(message: str) -> None:
+    """A message for the person on standard error, never carrying control characters."""
+    from mentordesk.domain.text import terminal_safe
+
+    print(f"mentordesk: {terminal_safe(message)}", file=sys.stderr)
+
+
 def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    from mentordesk.paths import resolve_data_location
+    from mentordesk.paths import EmptyDataDirError, resolve_data_location
 
-    location = resolve_data_location(args.data_dir)
+    try:
+        location = resolve_data_location(args.data_dir)
+    except EmptyDataDirError as exc:
+        say(str(exc))
+        return EXIT_USAGE
     if args.command in (None, "gui"):
         from mentordesk.ui.app import run_gui
 
         return run_gui(location)
 
+    from mentordesk.db.errors import DataFileMissingError
     from mentordesk.domain.validation import DomainError, ValidationError
 
     try:
@@ -131,17 +148,31 @@ def _main(argv: Sequence[str] | None) -> int:
             return run_backup_command(location, args)
     except ValidationError as exc:
         for field, message in exc.field_errors.items():
-            print(f"mentordesk: {field.replace('_', ' ')}: {message}", file=sys.stderr)
+            say(f"{field.replace('_', ' ')}: {message}")
+        return EXIT_FAILED
+    except DataFileMissingError as exc:
+        say(f"{exc} {_newest_backup_hint(location)}")
         return EXIT_FAILED
     except DomainError as exc:
-        print(f"mentordesk: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_FAILED
     except OSError as exc:
-        print(
-            f"mentordesk: {exc.strerror or exc}: {exc.filename or location.root}", file=sys.stderr
-        )
+        say(f"{exc.strerror or exc}: {exc.filename or location.root}")
         return EXIT_FAILED
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _newest_backup_hint(location: DataLocation) -> str:
+    from mentordesk.services.recovery import RecoveryService
+
+    newest = RecoveryService(location).newest_sound_backup()
+    if newest is None:
+        return "None of the backups passes its check."
+    when = newest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return (
+        f"The newest good backup is from {when} ({newest.path.name}); restore it with: "
+        "mentordesk recover"
+    )
 
 
 def _sample_data(location: DataLocation, size: str) -> int:
@@ -149,10 +180,9 @@ def _sample_data(location: DataLocation, size: str) -> int:
     from mentordesk.services.sample_data import SampleSize, holds_data, load_sample_data
 
     if holds_data(location):
-        print(
-            f"mentordesk: {location.root} already holds data; sample data only goes into an "
-            "empty data folder. Nothing was changed. Choose another with --data-dir.",
-            file=sys.stderr,
+        say(
+            f"{location.root} already holds data; sample data only goes into an empty data "
+            "folder. Nothing was changed. Choose another with --data-dir."
         )
         return EXIT_FAILED
     services = Services.open(location)
@@ -180,7 +210,8 @@ def _mentors(location: DataLocation, args: argparse.Namespace) -> int:
     from mentordesk.domain.mentor import MentorFields
     from mentordesk.services.context import Services
 
-    services = Services.open(location)
+    # Listing only reads: a folder without data is said so, and nothing is created there.
+    services = Services.open(location, create=args.mentors_command != "list")
     try:
         if args.mentors_command == "list":
             _print_mentors(services.mentors.list_all(), as_json=args.json)
@@ -196,7 +227,7 @@ def _mentors(location: DataLocation, args: argparse.Namespace) -> int:
                 )
             )
             if args.json:
-                print(json.dumps(record.as_summary(), ensure_ascii=False, indent=2))
+                print(json_text(record.as_summary()))
             else:
                 print(f"Added mentor {record.id}:")
                 _print_mentors([record], as_json=False)
@@ -205,9 +236,22 @@ def _mentors(location: DataLocation, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def json_text(value: object) -> str:
+    """JSON for scripts, readable (non-ASCII as is) but with every control character
+    escaped, so it never drives a terminal it is printed on."""
+    import unicodedata
+
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cc" and c != "\n" else c for c in text
+    )
+
+
 def _print_mentors(records: list[MentorRecord], *, as_json: bool) -> None:
+    from mentordesk.domain.text import terminal_safe
+
     if as_json:
-        print(json.dumps([r.as_summary() for r in records], ensure_ascii=False, indent=2))
+        print(json_text([r.as_summary() for r in records]))
         return
     if not records:
         print("No mentors yet. Add one with: mentordesk mentors add --name NAME")
@@ -224,6 +268,7 @@ def _print_mentors(records: list[MentorRecord], *, as_json: bool) -> None:
         )
         for r in records
     ]
+    rows = [tuple(terminal_safe(cell) for cell in row) for row in rows]
     widths = [max(_width(row[i]) for row in (header, *rows)) for i in range(len(header))]
     for row in (header, *rows):
         cells = (

@@ -9,6 +9,13 @@ from mentordesk.paths import DataLocation
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def say(message: str) -> None:
+    from mentordesk.cli import say as say_it
+
+    say_it(message)
 
 
 def _size(size: int) -> str:
@@ -24,21 +31,27 @@ def run_backup_command(location: DataLocation, args: argparse.Namespace) -> int:
 
     service = BackupService(location)
     if args.command == "backup":
-        if not location.database.exists():
-            print(f"mentordesk: there is no database at {location.database} to back up.")
-            return EXIT_FAILED
+        if args.to is not None and not args.to.strip():
+            say("--to is empty. Give the file to write the backup to, or leave it out.")
+            return EXIT_USAGE
         _refuse_if_unusable(location)
         info = service.snapshot_to(Path(args.to)) if args.to else service.snapshot("manual")
         print(f"Backed up to {info.path} ({_size(info.size)}; {_counts(info.counts)}); verified.")
         return EXIT_OK
     if args.command == "backups":
+        if not location.root.is_dir():
+            say(f"{location.root} holds no MentorDesk data (the folder does not exist).")
+            return EXIT_FAILED
         found = service.list_all(check=True)
         if not found:
             print(f"No backups yet in {location.backups}. Make one with: mentordesk backup")
             return EXIT_OK
         for info in found:
             local = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            state = "ok" if info.is_sound else f"DAMAGED: {info.problem}"
+            if info.from_newer_version:
+                state = "from a newer version of MentorDesk (cannot be restored by this one)"
+            else:
+                state = "ok" if info.is_sound else f"DAMAGED: {info.problem}"
             print(
                 f"{local}  {info.reason:<24} {_size(info.size):>8}  {_counts(info.counts):<24} "
                 f"{state}  {info.path.name}"
@@ -54,19 +67,23 @@ def run_backup_command(location: DataLocation, args: argparse.Namespace) -> int:
 
 
 def _refuse_if_unusable(location: DataLocation) -> None:
-    """Opening raises DatabaseOpenError (newer, foreign, damaged) before anything is written."""
+    """Opening raises DatabaseOpenError (none there, newer, foreign, damaged, missing) before
+    anything is written."""
     from mentordesk.db.database import open_database
 
-    open_database(location).close()
+    open_database(location, create=False).close()
 
 
 def _recover(location: DataLocation, *, salvage: bool) -> int:
     from mentordesk.db.database import open_database
-    from mentordesk.db.errors import DatabaseOpenError, is_recoverable
+    from mentordesk.db.errors import DatabaseOpenError, NoDataError, is_recoverable
     from mentordesk.services.recovery import RecoveryService
 
     try:
-        open_database(location).close()
+        open_database(location, create=False).close()
+    except NoDataError as exc:
+        say(f"{exc} There is nothing to recover.")
+        return EXIT_FAILED
     except DatabaseOpenError as exc:
         if not is_recoverable(exc, location):
             raise
@@ -76,7 +93,8 @@ def _recover(location: DataLocation, *, salvage: bool) -> int:
         return EXIT_OK
     service = RecoveryService(location)
     result = service.salvage() if salvage else service.restore_newest_backup()
-    print(f"The damaged file is kept, unchanged, as {result.damaged_kept_at}.")
+    if result.damaged_kept_at is not None:
+        print(f"The damaged file is kept, unchanged, as {result.damaged_kept_at}.")
     if result.restored_from is not None:
         when = result.restored_from.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(

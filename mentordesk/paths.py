@@ -43,11 +43,26 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 
+class EmptyDataDirError(ValueError):
+    """``--data-dir ""`` or an empty MENTORDESK_DATA_DIR: most likely an unset variable in a
+    script, which must not silently mean the real data folder."""
+
+
 def resolve_data_location(override: str | os.PathLike[str] | None = None) -> DataLocation:
     """The command-line override wins, then the environment, then the platform default."""
-    if override:
+    if override is not None:
+        if not os.fspath(override).strip():
+            raise EmptyDataDirError(
+                "--data-dir is empty. Give a folder, or leave the option out to use your "
+                f"usual data folder ({default_data_dir()})."
+            )
         root = Path(override)
-    elif os.environ.get(DATA_DIR_ENV):
+    elif DATA_DIR_ENV in os.environ:
+        if not os.environ[DATA_DIR_ENV].strip():
+            raise EmptyDataDirError(
+                f"{DATA_DIR_ENV} is set but empty. Give it a folder, or unset it to use your "
+                f"usual data folder ({default_data_dir()})."
+            )
         root = Path(os.environ[DATA_DIR_ENV])
     else:
         root = default_data_dir()

@@ -8,6 +8,7 @@ renamed into place, so a file that looks like a backup is one.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from mentordesk.db.schema import read_only_uri
+from mentordesk.domain.validation import DomainError
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -31,7 +33,7 @@ COUNTED_TABLES = {
 }
 
 
-class SnapshotError(Exception):
+class SnapshotError(DomainError):
     """A snapshot could not be written or failed its check; no backup was recorded."""
 
 
@@ -133,11 +135,27 @@ def write_verified_copy(source: Path, target: Path) -> None:
             os.fsync(handle.fileno())
         problem = check_snapshot(partial)
         if problem is not None:
-            raise SnapshotError(f"the new backup failed its check ({problem})")
+            raise SnapshotError(f"The new backup failed its check ({problem}).")
         os.replace(partial, target)
         _fsync_dir(target.parent)
-    except (sqlite3.Error, OSError) as exc:
-        raise SnapshotError(f"the backup could not be written ({exc})") from exc
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise SnapshotError("The backup could not be written: the disk is full.") from exc
+        if not target.parent.is_dir():
+            raise SnapshotError(
+                f"The backup could not be written: the folder {target.parent} does not exist."
+            ) from exc
+        raise SnapshotError(
+            f"The backup could not be written to {target} ({exc.strerror or exc})."
+        ) from exc
+    except sqlite3.Error as exc:
+        if "full" in str(exc):
+            raise SnapshotError("The backup could not be written: the disk is full.") from exc
+        if not target.parent.is_dir():
+            raise SnapshotError(
+                f"The backup could not be written: the folder {target.parent} does not exist."
+            ) from exc
+        raise SnapshotError(f"The backup could not be written ({exc}).") from exc
     finally:
         partial.unlink(missing_ok=True)
 

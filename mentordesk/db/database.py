@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mentordesk import __version__
 from mentordesk.db.backup import (
+    PRIVATE_DIR,
     PRIVATE_FILE,
     SnapshotError,
     backup_database,
@@ -20,7 +21,17 @@ from mentordesk.db.backup import (
     make_private_dir,
 )
 from mentordesk.db.engine import create_session_factory, create_sqlite_engine
-from mentordesk.db.errors import CorruptDatabaseError, MigrationFailedError, NewerDatabaseError
+from mentordesk.db.errors import (
+    BackupBeforeUpgradeError,
+    CorruptDatabaseError,
+    DataFileMissingError,
+    DataFolderError,
+    MigrationFailedError,
+    NeedsUpgradeError,
+    NewerDatabaseError,
+    NoDataError,
+    has_snapshots,
+)
 from mentordesk.db.schema import HEAD_REVISION, SchemaState, inspect_schema
 from mentordesk.paths import DataLocation
 
@@ -35,42 +46,87 @@ class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
     backups_made: list[Path] = field(default_factory=list)
+    read_only: bool = False
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(location: DataLocation) -> Database:
+def open_database(
+    location: DataLocation,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    replace_lost: bool = False,
+) -> Database:
     """Open the data folder's database, creating or upgrading it as needed.
 
+    ``create=False`` (commands that only read) refuses a folder without a database instead
+    of creating one. A database that is missing while backups of it exist is never replaced
+    by a new empty one unless ``replace_lost`` says the person chose to start afresh.
+    ``read_only`` opens without writing anything (no creation, upgrade or backup).
+
     Raises DatabaseOpenError (with a message for the person) for a file this version must not
-    touch: one from a newer MentorDesk, one that is not a MentorDesk database, a damaged one.
+    touch: one from a newer MentorDesk, one that is not a MentorDesk database, a damaged one,
+    a link to nothing; the file is left exactly as it was.
     """
     path = location.database
-    make_private_dir(location.root)
+    if location.root.exists() and not location.root.is_dir():
+        raise DataFolderError(location.root, "it is a file, not a folder")
     inspection = inspect_schema(path)
     backups: list[Path] = []
     if inspection.state is SchemaState.NEWER:
         assert inspection.revision is not None
         raise NewerDatabaseError(path, inspection.revision, __version__)
     if inspection.state is SchemaState.MISSING:
+        if has_snapshots(location.backups) and not replace_lost:
+            raise DataFileMissingError(path)
+        if not create or read_only:
+            raise NoDataError(path)
+        _prepare_folder(location)
         _create_new(path)
     else:
         problem = check_snapshot(path)  # read-only quick_check, before anything writes
         if problem is not None:
             raise CorruptDatabaseError(path, problem)
+        if not read_only:
+            _prepare_folder(location)
     if inspection.state is SchemaState.OLDER:
+        if read_only:
+            raise NeedsUpgradeError(path)
         try:
             backup = backup_database(path, location.backups, f"before-{HEAD_REVISION}")
         except SnapshotError as exc:
-            raise CorruptDatabaseError(path, str(exc)) from exc
+            raise BackupBeforeUpgradeError(path, str(exc)) from exc
         backups.append(backup)
         try:
             _migrate(path)
         except Exception as exc:
             raise MigrationFailedError(path, backup, _reason(exc)) from exc
-    engine = create_sqlite_engine(path)
-    return Database(location, engine, create_session_factory(engine), backups)
+    engine = create_sqlite_engine(path, read_only=read_only)
+    return Database(location, engine, create_session_factory(engine), backups, read_only)
+
+
+def _prepare_folder(location: DataLocation) -> None:
+    """The folder readable only by the user, and the database and its working files too,
+    whatever the umask or how they were made (SQLite gives the -wal and -shm files the
+    database's permissions)."""
+    try:
+        make_private_dir(location.root)
+        if os.stat(location.root).st_mode & 0o077:
+            os.chmod(location.root, PRIVATE_DIR)
+        path = location.database
+        for file in (path, *_sidecars(path)):
+            if file.exists() and os.stat(file).st_mode & 0o077:
+                os.chmod(file, PRIVATE_FILE)
+    except FileExistsError as exc:
+        raise DataFolderError(location.root, "a file is in the way") from exc
+    except PermissionError as exc:
+        if not location.root.is_dir():
+            raise DataFolderError(location.root, "it cannot be created here") from exc
+        # An existing folder we may not chmod (someone else's, a read-only mount): leave it.
+    except OSError as exc:
+        raise DataFolderError(location.root, exc.strerror or str(exc)) from exc
 
 
 def _migrate(path: Path) -> None:

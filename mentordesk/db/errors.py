@@ -44,11 +44,81 @@ class NotMentorDeskDatabaseError(DatabaseOpenError):
 
 class CorruptDatabaseError(DatabaseOpenError):
     def __init__(self, path: Path, detail: str) -> None:
+        if has_snapshots(path.parent / "backups"):
+            where = "your backups are in the backups folder beside it."
+        else:
+            where = "there is no backup of it in the backups folder beside it."
         super().__init__(
             path,
             f"{path} is damaged and cannot be read ({detail}). MentorDesk has left it "
-            "untouched; your backups are in the backups folder beside it.",
+            f"untouched; {where}",
         )
+
+
+class BackupBeforeUpgradeError(DatabaseOpenError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            path,
+            f"{path} needs upgrading to this version of MentorDesk, but the backup taken "
+            f"before every upgrade could not be written ({detail}). Nothing was changed; "
+            "free some disk space and start MentorDesk again.",
+        )
+
+
+class NeedsUpgradeError(DatabaseOpenError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            f"{path} was written by an earlier version of MentorDesk and needs upgrading, "
+            "which cannot be done while its folder is read-only. Nothing was changed.",
+        )
+
+
+class DataFileMissingError(DatabaseOpenError):
+    """The database is gone (deleted, not synced yet) but backups of it exist: nothing new
+    is created until the person chooses to restore one or to start afresh."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            f"The data file {path} is missing, but the backups folder beside it holds "
+            "backups of it. MentorDesk has created nothing.",
+        )
+
+
+class NoDataError(DatabaseOpenError):
+    """A command that only reads was pointed at a folder without a database."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            f"{path.parent} holds no MentorDesk data: there is no database ({path.name}) "
+            "in it. Nothing was created.",
+        )
+
+
+class DanglingLinkError(DatabaseOpenError):
+    def __init__(self, path: Path, target: str) -> None:
+        super().__init__(
+            path,
+            f"{path} is a link to {target}, which does not exist. MentorDesk has written "
+            "nothing; restore the file it points to, or remove the link.",
+        )
+
+
+class DataFolderError(DatabaseOpenError):
+    """The data folder itself cannot be used (it is a file, or cannot be created)."""
+
+    def __init__(self, folder: Path, detail: str) -> None:
+        self.folder = folder
+        super().__init__(folder, f"The data folder {folder} cannot be used: {detail}.")
+
+
+def has_snapshots(backups: Path) -> bool:
+    try:
+        return backups.is_dir() and any(backups.glob("mentordesk-*.sqlite3"))
+    except OSError:
+        return False
 
 
 class DatabaseBusyError(DatabaseOpenError):
@@ -77,9 +147,8 @@ def is_recoverable(error: BaseException, location: DataLocation) -> bool:
     after a power cut, a zeroed header) also, when it is this data folder's database and
     snapshots exist beside it: that is a MentorDesk database that lost its header.
     """
-    if isinstance(error, CorruptDatabaseError):
+    if isinstance(error, CorruptDatabaseError | DataFileMissingError):
         return True
     if isinstance(error, NotMentorDeskDatabaseError) and error.path == location.database:
-        backups = location.backups
-        return backups.is_dir() and any(backups.glob("mentordesk-*.sqlite3"))
+        return has_snapshots(location.backups)
     return False

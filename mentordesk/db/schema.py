@@ -7,6 +7,7 @@ constants equal to the migration scripts.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -67,11 +68,14 @@ def inspect_schema(path: Path) -> SchemaInspection:
     """Classify a data file without writing to it; raises DatabaseOpenError for bad files."""
     from mentordesk.db.errors import (
         CorruptDatabaseError,
+        DanglingLinkError,
         DatabaseBusyError,
         NotMentorDeskDatabaseError,
     )
 
     if not path.exists():
+        if path.is_symlink():  # opening it would create a file wherever the link points
+            raise DanglingLinkError(path, os.readlink(path))
         return SchemaInspection(SchemaState.MISSING)
     if not path.is_file():
         raise NotMentorDeskDatabaseError(path, "it is not a file")

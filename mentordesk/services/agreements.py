@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from mentordesk.db.engine import reading, storage_errors
+from mentordesk.db.engine import reading, writing
 from mentordesk.db.models import Agreement, AgreementRevision, Mentor
 from mentordesk.domain.agreement import (
     AgreementFields,
@@ -124,7 +124,7 @@ class AgreementService:
         """A new agreement; one created active gets its first revision (everything agreed)."""
         valid = fields.validated()
         now = self._now()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             if session.get(Mentor, mentor_id) is None:
                 raise ValidationError({"mentor": "The chosen mentor no longer exists."})
             self._check_goals(session, valid)
@@ -137,7 +137,7 @@ class AgreementService:
     ) -> AgreementRecord:
         """Store the edit; when the agreement is or was active, keep it as a revision."""
         valid = fields.validated()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             agreement = store.load(session, agreement_id)
             self._check_goals(session, valid)
             before = store.stored_fields(agreement)
@@ -150,7 +150,7 @@ class AgreementService:
         """Make the agreement what it was after that revision, as a new change (which is
         itself kept as a revision). Objectives linked to goals since deleted keep their
         text and lose the link."""
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             agreement = store.load(session, agreement_id)
             revision = self._load_revision(session, revision_id)
             if revision.agreement_id != agreement_id:
@@ -171,7 +171,7 @@ class AgreementService:
     def put_back(self, record: AgreementRecord) -> AgreementRecord:
         """Undo an edit: the agreement exactly as ``record`` shows it (same list row ids), and
         the revisions the edit added removed. Use the record read before the edit."""
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             agreement = store.load(session, record.id)
             store.apply(agreement, record.fields, record)
             agreement.updated_at = record.updated_at
@@ -184,7 +184,7 @@ class AgreementService:
             return store.current_record(session, agreement)
 
     def delete(self, agreement_id: int) -> DeletedAgreement:
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             agreement = store.load(session, agreement_id)
             deleted = store.snapshot(session, agreement)
             session.delete(agreement)
@@ -193,7 +193,7 @@ class AgreementService:
     def restore(self, deleted: DeletedAgreement) -> AgreementRecord:
         """Put a deleted agreement back whole: same id, list rows and revisions. Objective
         links to goals deleted since are dropped; the text stays."""
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             return store.restore_in(session, deleted)
 
     # --- helpers -------------------------------------------------------------------------

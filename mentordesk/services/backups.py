@@ -54,6 +54,7 @@ class BackupInfo:
     size: int
     counts: dict[str, int]
     problem: str | None = None
+    from_newer_version: bool = False  # written by a newer MentorDesk: this one cannot restore it
 
     @property
     def is_sound(self) -> bool:
@@ -81,6 +82,7 @@ class BackupService:
     def describe(self, path: Path, *, check: bool = False) -> BackupInfo:
         taken = snapshot_time(path) or datetime.fromtimestamp(path.stat().st_mtime, UTC)
         problem = check_snapshot(path) if check else None
+        newer = check and problem is None and self._is_newer(path)
         try:
             counts = row_counts(path) if problem is None else {}
         except Exception as exc:  # a damaged snapshot is listed, marked, never a crash
@@ -92,6 +94,7 @@ class BackupService:
             size=path.stat().st_size,
             counts=counts,
             problem=problem,
+            from_newer_version=newer,
         )
 
     def newest_sound(self) -> BackupInfo | None:
@@ -101,6 +104,13 @@ class BackupService:
             if info.is_sound and self._openable(path):
                 return info
         return None
+
+    @staticmethod
+    def _is_newer(path: Path) -> bool:
+        try:
+            return inspect_schema(path).state is SchemaState.NEWER
+        except DatabaseOpenError:
+            return False
 
     @staticmethod
     def _openable(path: Path) -> bool:

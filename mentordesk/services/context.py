@@ -28,9 +28,24 @@ class Services:
     sessions: sessionmaker[Session]
 
     @classmethod
-    def open(cls, location: DataLocation) -> Services:
-        database = open_database(location)
+    def open(
+        cls,
+        location: DataLocation,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        replace_lost: bool = False,
+    ) -> Services:
+        """Open the folder's database (see ``open_database`` for what the flags allow)."""
+        database = open_database(
+            location, create=create, read_only=read_only, replace_lost=replace_lost
+        )
         return cls.over(database, database.session_factory)
+
+    @property
+    def read_only(self) -> bool:
+        """Opened from a read-only folder: everything can be read, nothing changed."""
+        return self.database.read_only
 
     @classmethod
     def over(cls, database: Database, sessions: sessionmaker[Session]) -> Services:

@@ -7,14 +7,54 @@ The one door through which the GUI reaches db/ for the folder itself (opening th
 
 from __future__ import annotations
 
-from mentordesk.db.errors import DatabaseOpenError, is_recoverable
+import os
+import shutil
+
+from mentordesk.db.errors import (
+    DatabaseOpenError,
+    DataFileMissingError,
+    DataFolderError,
+    is_recoverable,
+)
 from mentordesk.paths import DataLocation
 
-__all__ = ["DatabaseOpenError", "is_recoverable", "prepare_folder"]
+__all__ = [
+    "DataFileMissingError",
+    "DataFolderError",
+    "DatabaseOpenError",
+    "is_read_only",
+    "is_recoverable",
+    "nearly_full",
+    "prepare_folder",
+]
+
+# Less free space than this, and writing a lock file or a change fails: say the disk is full.
+NEARLY_FULL_BYTES = 1024 * 1024
 
 
 def prepare_folder(location: DataLocation) -> None:
-    """Create the data folder (readable only by the user) if it does not exist yet."""
+    """Create the data folder (readable only by the user) if it does not exist yet.
+
+    Raises DataFolderError with a message a person can act on when it cannot be used.
+    """
     from mentordesk.db.backup import make_private_dir  # hashlib and sqlite3: not at start-up
 
-    make_private_dir(location.root)
+    root = location.root
+    if root.exists() and not root.is_dir():
+        raise DataFolderError(root, "it is a file, not a folder")
+    try:
+        make_private_dir(root)
+    except OSError as exc:
+        raise DataFolderError(root, f"it cannot be created ({exc.strerror or exc})") from exc
+
+
+def is_read_only(location: DataLocation) -> bool:
+    """Whether the data folder exists but nothing can be written into it."""
+    return location.root.is_dir() and not os.access(location.root, os.W_OK)
+
+
+def nearly_full(location: DataLocation) -> bool:
+    try:
+        return shutil.disk_usage(location.root).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False

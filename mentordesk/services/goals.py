@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.interfaces import ORMOption
 
-from mentordesk.db.engine import reading, storage_errors
+from mentordesk.db.engine import reading, writing
 from mentordesk.db.models import Goal, GoalMentor, GoalNote, GoalSkill, Mentor, Milestone, Skill
 from mentordesk.domain.goal import (
     GOAL_COLUMN_FIELDS,
@@ -108,7 +108,7 @@ class GoalService:
         today = self._today()
         checked = [milestone.validated(today) for milestone in milestones]
         now = self._now()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = Goal(created_at=now, updated_at=now)
             self._apply(goal, valid, today)
             goal.milestones = [
@@ -122,7 +122,7 @@ class GoalService:
 
     def update(self, goal_id: int, fields: GoalFields) -> GoalRecord:
         valid = fields.validated()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             self._apply(goal, valid, self._today())
             if session.is_modified(goal):
@@ -141,7 +141,7 @@ class GoalService:
     def set_links(
         self, goal_id: int, *, mentor_ids: Iterable[int], skill_ids: Iterable[int]
     ) -> GoalRecord:
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             self._set_links(session, goal, set(mentor_ids), set(skill_ids))
             goal.updated_at = self._now()
@@ -163,7 +163,7 @@ class GoalService:
         goal.skill_links = [GoalSkill(skill_id=i) for i in sorted(skill_ids)]
 
     def delete(self, goal_id: int) -> GoalRecord:
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             record = to_goal_record(goal)
             session.delete(goal)
@@ -172,7 +172,7 @@ class GoalService:
     def restore(self, record: GoalRecord) -> GoalRecord:
         """Put a deleted goal back whole: same id, milestones, notes and links that still
         point at existing mentors and skills."""
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             if session.get(Goal, record.id) is not None:
                 raise ValidationError({"title": f"Goal #{record.id} already exists."})
             goal = Goal(id=record.id, created_at=record.created_at, updated_at=record.updated_at)
@@ -200,7 +200,7 @@ class GoalService:
         self, goal_id: int, fields: MilestoneFields, *, position: int | None = None
     ) -> GoalRecord:
         valid = fields.validated(self._today())
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             milestones = list(goal.milestones)
             index = len(milestones) if position is None else max(0, min(position, len(milestones)))
@@ -219,7 +219,7 @@ class GoalService:
         self, goal_id: int, milestone_id: int, fields: MilestoneFields
     ) -> GoalRecord:
         valid = fields.validated(self._today())
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             milestone = self._milestone(goal, milestone_id)
             milestone.title, milestone.due_on, milestone.done_on = (
@@ -232,7 +232,7 @@ class GoalService:
             return to_goal_record(goal)
 
     def remove_milestone(self, goal_id: int, milestone_id: int) -> GoalRecord:
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             milestone = self._milestone(goal, milestone_id)
             self._renumber(goal, [m for m in goal.milestones if m is not milestone])
@@ -242,7 +242,7 @@ class GoalService:
 
     def move_milestone(self, goal_id: int, milestone_id: int, new_index: int) -> GoalRecord:
         """Reorder: the milestone ends up at ``new_index`` (0 = first)."""
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             milestone = self._milestone(goal, milestone_id)
             milestones = [m for m in goal.milestones if m is not milestone]
@@ -254,7 +254,7 @@ class GoalService:
 
     def restore_milestone(self, goal_id: int, record: MilestoneRecord, index: int) -> GoalRecord:
         """Put a removed milestone back at its place with its id (for undo)."""
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             milestones = list(goal.milestones)
             restored = Milestone(
@@ -286,7 +286,7 @@ class GoalService:
 
     def add_note(self, goal_id: int, fields: GoalNoteFields) -> GoalRecord:
         valid = fields.validated()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             goal.notes.append(GoalNote(written_on=valid.written_on, text=valid.text))
             goal.updated_at = self._now()
@@ -295,7 +295,7 @@ class GoalService:
 
     def update_note(self, goal_id: int, note_id: int, fields: GoalNoteFields) -> GoalRecord:
         valid = fields.validated()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             note = next((n for n in goal.notes if n.id == note_id), None)
             if note is None:
@@ -305,7 +305,7 @@ class GoalService:
             return to_goal_record(self._load(session, goal_id))
 
     def remove_note(self, goal_id: int, note_id: int) -> GoalRecord:
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             if all(n.id != note_id for n in goal.notes):
                 raise NotFoundError("That note no longer exists.")
@@ -314,7 +314,7 @@ class GoalService:
             return to_goal_record(goal)
 
     def restore_note(self, goal_id: int, record: GoalNoteRecord) -> GoalRecord:
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             goal = self._load(session, goal_id)
             goal.notes.append(
                 GoalNote(id=record.id, written_on=record.written_on, text=record.text)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mentordesk.db.errors import DatabaseOpenError
+from mentordesk.db.errors import (
+    DatabaseOpenError,
+    DataFileMissingError,
+    NoDataError,
+    has_snapshots,
+)
 from mentordesk.db.integrity import integrity_problems, schema_drift
 from mentordesk.db.schema import HEAD_REVISION, SchemaState, inspect_schema
 from mentordesk.paths import DataLocation
@@ -30,7 +35,10 @@ def check_database(location: DataLocation) -> HealthReport:
         report.problems.append(str(exc))
         return report
     if inspection.state is SchemaState.MISSING:
-        report.problems.append(f"There is no database at {path} yet.")
+        if has_snapshots(location.backups):
+            report.problems.append(str(DataFileMissingError(path)))
+        else:
+            report.problems.append(str(NoDataError(path)))
         return report
     report.facts.append(f"Database: {path}")
     report.facts.append(f"Schema revision: {inspection.revision}")

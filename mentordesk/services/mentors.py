@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from mentordesk.db.engine import reading, storage_errors
+from mentordesk.db.engine import reading, writing
 from mentordesk.db.models import Assessment, Goal, GoalMentor, Mentor, MentorExpertise, MentorTag
 from mentordesk.domain.mentor import (
     COLUMN_FIELDS,
@@ -90,7 +90,7 @@ class MentorService:
         """Store a new card. ``mentor_id`` lets redo put a card back under its old id."""
         valid = fields.validated()
         now = self._now()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             if mentor_id is not None and session.get(Mentor, mentor_id) is not None:
                 raise ValidationError({"name": f"Mentor #{mentor_id} already exists."})
             mentor = Mentor(created_at=now, updated_at=now)
@@ -105,7 +105,7 @@ class MentorService:
         """Store several new cards in one transaction: all of them, or none."""
         valid = [card.validated() for card in cards]
         now = self._now()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             mentors = []
             for fields in valid:
                 mentor = Mentor(created_at=now, updated_at=now)
@@ -117,7 +117,7 @@ class MentorService:
 
     def update(self, mentor_id: int, fields: MentorFields) -> MentorRecord:
         valid = fields.validated()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             mentor = self._load(session, mentor_id)
             _apply(mentor, valid)
             if session.is_modified(mentor):
@@ -127,7 +127,7 @@ class MentorService:
 
     def set_archived(self, mentor_id: int, archived: bool) -> MentorRecord:
         """Archiving hides a card from the everyday list; nothing in it is lost."""
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             mentor = self._load(session, mentor_id)
             if archived and mentor.archived_at is None:
                 mentor.archived_at = self._now()
@@ -139,7 +139,7 @@ class MentorService:
 
     def delete(self, mentor_id: int) -> MentorRecord:
         """Delete a card and return it as it was, so undo can put it back whole."""
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             mentor = self._load(session, mentor_id)
             record = to_record(mentor)
             session.delete(mentor)
@@ -163,7 +163,7 @@ class MentorService:
     ) -> MentorRecord:
         """Put a deleted card back exactly as it was: same id, same dates, and (when given)
         linked again to the goals and assessments that named it and still exist."""
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             if session.get(Mentor, record.id) is not None:
                 raise ValidationError({"name": f"Mentor #{record.id} already exists."})
             mentor = Mentor(

@@ -53,7 +53,7 @@ class RecoveryError(DomainError):
 
 @dataclass(frozen=True)
 class RecoveryResult:
-    damaged_kept_at: Path
+    damaged_kept_at: Path | None  # None when the data file was missing, not damaged
     restored_from: BackupInfo | None = None
     salvaged: dict[str, int] = field(default_factory=dict)
     unreadable: dict[str, str] = field(default_factory=dict)
@@ -90,6 +90,10 @@ class RecoveryService:
     def newest_sound_backup(self) -> BackupInfo | None:
         return self.backups.newest_sound()
 
+    def _file_present(self) -> bool:
+        path = self.location.database
+        return path.exists() or path.is_symlink()
+
     def restore_newest_backup(self) -> RecoveryResult:
         backup = self.newest_sound_backup()
         if backup is None:
@@ -97,7 +101,7 @@ class RecoveryService:
                 "There is no backup that passes the integrity check. Nothing was changed; "
                 "you can still try to salvage the readable records."
             )
-        kept = move_aside(self.location, self._now())
+        kept = move_aside(self.location, self._now()) if self._file_present() else None
         copy_database(backup.path, self.location.database, single_file=False)
         os.chmod(self.location.database, PRIVATE_FILE)
         open_database(self.location).close()  # upgrades an older backup, checks it opens
@@ -105,8 +109,13 @@ class RecoveryService:
 
     def salvage(self) -> RecoveryResult:
         """Copy every row that can still be read into a new database."""
+        if not self._file_present():
+            raise RecoveryError(
+                f"There is no data file at {self.location.database} to salvage records from. "
+                "Restore the newest backup instead."
+            )
         kept = move_aside(self.location, self._now())
-        database = open_database(self.location)
+        database = open_database(self.location, replace_lost=True)
         database.close()
         saved, unreadable = salvage_rows(kept, self.location.database, SALVAGE_ORDER)
         return RecoveryResult(damaged_kept_at=kept, salvaged=saved, unreadable=unreadable)

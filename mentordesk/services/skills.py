@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.interfaces import ORMOption
 
-from mentordesk.db.engine import reading, storage_errors
+from mentordesk.db.engine import reading, writing
 from mentordesk.db.models import Assessment, GoalSkill, Mentor, Skill
 from mentordesk.domain.skill import (
     SKILL_COLUMN_FIELDS,
@@ -117,7 +117,7 @@ class SkillService:
     def create(self, fields: SkillFields) -> SkillRecord:
         valid = fields.validated()
         now = self._now()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             self._check_unique(session, valid.name, None)
             skill = Skill(created_at=now, updated_at=now, name_key=fold(valid.name))
             for name in SKILL_COLUMN_FIELDS:
@@ -132,7 +132,7 @@ class SkillService:
         today = self._today()
         checked = [(f.validated(), [a.validated(today) for a in a_list]) for f, a_list in skills]
         now = self._now()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             for _fields, assessments in checked:
                 for assessment in assessments:
                     self._check_mentor(session, assessment.mentor_id)
@@ -159,7 +159,7 @@ class SkillService:
 
     def update(self, skill_id: int, fields: SkillFields) -> SkillRecord:
         valid = fields.validated()
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             self._check_unique(session, valid.name, skill_id)
             skill = self._load(session, skill_id)
             for name in SKILL_COLUMN_FIELDS:
@@ -172,7 +172,7 @@ class SkillService:
 
     def delete(self, skill_id: int) -> SkillRecord:
         """Delete a skill with its assessments and goal links; the record restores it."""
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             skill = self._load(session, skill_id)
             record = self._record(session, skill)
             session.delete(skill)
@@ -181,7 +181,7 @@ class SkillService:
     def restore(self, record: SkillRecord) -> SkillRecord:
         from mentordesk.db.models import Goal
 
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             if session.get(Skill, record.id) is not None:
                 raise ValidationError({"name": f"Skill #{record.id} already exists."})
             self._check_unique(session, record.fields.name, None)
@@ -220,7 +220,7 @@ class SkillService:
 
     def add_assessment(self, skill_id: int, fields: AssessmentFields) -> AssessmentRecord:
         valid = fields.validated(self._today())
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             skill = self._load(session, skill_id)
             self._check_mentor(session, valid.mentor_id)
             assessment = Assessment(
@@ -238,7 +238,7 @@ class SkillService:
 
     def update_assessment(self, assessment_id: int, fields: AssessmentFields) -> AssessmentRecord:
         valid = fields.validated(self._today())
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             assessment = session.get(Assessment, assessment_id)
             if assessment is None:
                 raise NotFoundError("That assessment no longer exists.")
@@ -252,7 +252,7 @@ class SkillService:
             return _assessment_record(assessment)
 
     def remove_assessment(self, assessment_id: int) -> AssessmentRecord:
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             assessment = session.get(Assessment, assessment_id)
             if assessment is None:
                 raise NotFoundError("That assessment no longer exists.")
@@ -261,7 +261,7 @@ class SkillService:
             return record
 
     def restore_assessment(self, record: AssessmentRecord) -> AssessmentRecord:
-        with storage_errors(), self._sessions.begin() as session:
+        with writing(self._sessions) as session:
             self._load(session, record.skill_id)
             f = record.fields
             mentor_id = f.mentor_id

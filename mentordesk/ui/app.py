@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -57,10 +60,11 @@ def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> 
     from mentordesk.ui.main_window import MainWindow, app_icon
 
     app.setWindowIcon(app_icon())
-    lock = _single_instance_lock(location)
-    if lock is None:
+    opened = _open_folder(location)
+    if opened is None:
         return 1
-    window = MainWindow(location)
+    lock, read_only = opened
+    window = MainWindow(location, read_only=read_only)
     first_paint = _FirstPaint(observer.window_shown)
     window.installEventFilter(first_paint)
 
@@ -74,26 +78,66 @@ def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> 
     QTimer.singleShot(0, window.session.open)
     result = app.exec()
     window.session.close()
-    lock.unlock()
+    if lock is not None:
+        lock.unlock()
     return window.exit_code or result
 
 
-def _single_instance_lock(location: DataLocation) -> QLockFile | None:
-    """One MentorDesk window per data folder: two would undo each other's edits."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def _open_folder(location: DataLocation) -> tuple[QLockFile | None, bool] | None:
+    """Make the data folder ready and take its lock: (lock, read-only), or None after
+    telling the person why MentorDesk cannot start with this folder."""
     from PySide6.QtWidgets import QMessageBox
 
-    from mentordesk.services.data_folder import prepare_folder
+    from mentordesk.services.data_folder import (
+        DataFolderError,
+        is_read_only,
+        nearly_full,
+        prepare_folder,
+    )
 
-    prepare_folder(location)
+    try:
+        prepare_folder(location)
+    except DataFolderError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return None
+    if is_read_only(location):
+        answer = QMessageBox.question(
+            None,
+            APP_NAME,
+            _tr(
+                "The data folder {folder} is read-only, so MentorDesk cannot save anything "
+                "in it. Open your data read-only, to look but not change anything?"
+            ).format(folder=location.root),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Open,
+        )
+        return (None, True) if answer == QMessageBox.StandardButton.Open else None
     lock = QLockFile(str(location.root / "mentordesk.lock"))
     lock.setStaleLockTime(0)  # a lock left by a crashed MentorDesk is detected by its PID
     if lock.tryLock(200):
-        return lock
-    QMessageBox.warning(
-        None,
-        APP_NAME,
-        QCoreApplication.translate(
-            "app", "MentorDesk is already open with the data folder {folder}."
-        ).format(folder=location.root),
-    )
+        _make_private(location.root / "mentordesk.lock")
+        return lock, False
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        message = _tr("MentorDesk is already open with the data folder {folder}.")
+    elif nearly_full(location):
+        message = _tr(
+            "The disk holding {folder} is full, so MentorDesk cannot start safely. Free some "
+            "space and start it again; your data has not been changed."
+        )
+    else:
+        message = _tr(
+            "MentorDesk cannot write in the data folder {folder}, so it cannot start safely. "
+            "Your data has not been changed."
+        )
+    QMessageBox.warning(None, APP_NAME, message.format(folder=location.root))
     return None
+
+
+def _make_private(path: Path) -> None:
+    """The lock file readable only by the user, whatever the umask (it names the host)."""
+    with contextlib.suppress(OSError):  # a folder we may not chmod: the lock still works
+        os.chmod(path, 0o600)

@@ -26,9 +26,18 @@ class BackendLoader(QThread):
     loaded = Signal(object, object)
     failed = Signal(object)
 
-    def __init__(self, location: DataLocation, parent: Any = None) -> None:
+    def __init__(
+        self,
+        location: DataLocation,
+        parent: Any = None,
+        *,
+        read_only: bool = False,
+        replace_lost: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.location = location
+        self._read_only = read_only
+        self._replace_lost = replace_lost
 
     def run(self) -> None:
         try:
@@ -42,7 +51,9 @@ class BackendLoader(QThread):
         try:
             from mentordesk.services.context import Services
 
-            services = Services.open(self.location)
+            services = Services.open(
+                self.location, read_only=self._read_only, replace_lost=self._replace_lost
+            )
             records = services.mentors.list_all()
         except Exception as exc:  # reported to the person by the main window
             self.failed.emit(exc)

@@ -12,9 +12,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.paths import DataLocation
-from mentordesk.services.data_folder import DatabaseOpenError, is_recoverable
+from mentordesk.services.data_folder import DatabaseOpenError, DataFileMissingError, is_recoverable
 from mentordesk.ui.backend_loader import BackendLoader
-from mentordesk.ui.backups.recovery_dialog import RESTORE, SALVAGE, ask_how_to_recover
+from mentordesk.ui.backups.recovery_dialog import NEW, RESTORE, SALVAGE, ask_how_to_recover
 from mentordesk.ui.common.background import Background
 
 if TYPE_CHECKING:
@@ -32,9 +32,13 @@ class DataSession(QObject):
     fatal = Signal(object)  # the data cannot be used; the app should quit
     message = Signal(str)
 
-    def __init__(self, location: DataLocation, dialog_parent: QWidget) -> None:
+    def __init__(
+        self, location: DataLocation, dialog_parent: QWidget, *, read_only: bool = False
+    ) -> None:
         super().__init__(dialog_parent)
         self.location = location
+        # The folder cannot be written: open for looking only, take no backups.
+        self.read_only = read_only
         self.services: Services | None = None
         self.background = Background(self)
         self._parent = dialog_parent
@@ -46,8 +50,12 @@ class DataSession(QObject):
 
     # --- opening -------------------------------------------------------------------------
 
-    def open(self) -> None:
-        loader = BackendLoader(self.location, self)
+    def open(self, *, replace_lost: bool = False) -> None:
+        """Open the database off the GUI thread; ``replace_lost``: the person chose to start
+        a new notebook although backups of a missing one exist."""
+        loader = BackendLoader(
+            self.location, self, read_only=self.read_only, replace_lost=replace_lost
+        )
         loader.records_read.connect(self.records_read)
         loader.loaded.connect(self._opened)
         loader.failed.connect(self._failed)
@@ -60,8 +68,9 @@ class DataSession(QObject):
             return
         self.services = services
         self.opened.emit(services, records)
-        self._snapshot_if_due(daily=True)
-        self._backup_timer.start()
+        if not self.read_only:
+            self._snapshot_if_due(daily=True)
+            self._backup_timer.start()
 
     def _failed(self, error: BaseException) -> None:
         if is_recoverable(error, self.location):
@@ -116,16 +125,23 @@ class DataSession(QObject):
         from mentordesk.services.recovery import RecoveryService
 
         service = RecoveryService(self.location)
-        self.message.emit(self.tr("Your data file is damaged; looking for a sound backup…"))
+        missing = isinstance(error, DataFileMissingError)
+        if missing:
+            self.message.emit(self.tr("Your data file is missing; looking for a sound backup…"))
+        else:
+            self.message.emit(self.tr("Your data file is damaged; looking for a sound backup…"))
 
         def ask(backup: Any) -> None:
-            choice = ask_how_to_recover(self._parent, str(error), backup)
+            choice = ask_how_to_recover(self._parent, str(error), backup, missing=missing)
             if choice == RESTORE:
                 self.background.run(
                     service.restore_newest_backup, self._recovered, self._recovery_failed
                 )
             elif choice == SALVAGE:
                 self.background.run(service.salvage, self._recovered, self._recovery_failed)
+            elif choice == NEW:
+                self.message.emit(self.tr("Starting a new, empty notebook."))
+                self.open(replace_lost=True)
             else:
                 self.fatal.emit(error)
 
@@ -143,9 +159,10 @@ class DataSession(QObject):
             text = self.tr("Readable records salvaged into a new data file: {n}.").format(n=saved)
             if result.unreadable:
                 text += " " + self.tr("Some records could not be read and are missing.")
-        text += " " + self.tr("The damaged file is kept as {path}.").format(
-            path=result.damaged_kept_at
-        )
+        if result.damaged_kept_at is not None:
+            text += " " + self.tr("The damaged file is kept as {path}.").format(
+                path=result.damaged_kept_at
+            )
         QMessageBox.information(self._parent, self.tr("Recovered"), text)
         self.open()
 

@@ -10,11 +10,13 @@ from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,16 +51,19 @@ def app_icon() -> QIcon:
 class MainWindow(QMainWindow):
     data_shown = Signal()
 
-    def __init__(self, location: DataLocation, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, location: DataLocation, parent: QWidget | None = None, *, read_only: bool = False
+    ) -> None:
         super().__init__(parent)
         self.location = location
+        self.read_only = read_only
         self.exit_code = 0
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.bus = DataBus(self)
         self.undo_stack = QUndoStack(self)
         self._settings = QSettings(str(location.ui_state), QSettings.Format.IniFormat)
-        self.session = DataSession(location, self)
+        self.session = DataSession(location, self, read_only=read_only)
         self.session.records_read.connect(self.show_records)
         self.session.opened.connect(self._on_opened)
         self.session.closed.connect(self._on_closed)
@@ -90,11 +95,27 @@ class MainWindow(QMainWindow):
         self.mentors_view.open_agreement_requested.connect(self.open_agreement)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.read_only_banner = QLabel(
+            self.tr(
+                "Read-only: {folder} cannot be written to, so you can look at your data but "
+                "not change it, and no backups are taken."
+            ).format(folder=location.root)
+        )
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setContentsMargins(12, 6, 12, 6)
+        self.read_only_banner.setStyleSheet("background: #fff4ce; color: #3d2e00;")
+        self.read_only_banner.setVisible(read_only)
+        column.addWidget(self.read_only_banner)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
+        column.addLayout(layout, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self.show_page)
@@ -241,7 +262,7 @@ class MainWindow(QMainWindow):
         self.mentors_view.preload(records)  # read with the services, off the GUI thread
         for view in self._built_views():
             view.attach(services)
-        self.backups_action.setEnabled(True)
+        self.backups_action.setEnabled(not services.read_only)
         self.statusBar().showMessage(
             self.tr("Data folder: {path}").format(path=self.location.root), 8000
         )
@@ -273,7 +294,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def load_sample_data(self) -> None:
-        if self.services is None:
+        if self.services is None or self.services.read_only:
             return
         from mentordesk.domain.validation import DomainError
         from mentordesk.services.sample_data import SampleSize, load_sample_data

@@ -264,6 +264,7 @@ def test_main_adds_and_lists(data_dir: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_main_lists_archived_and_empty(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Services.open(_location(data_dir)).close()  # listing a folder without data creates none
     assert main(["--data-dir", str(data_dir), "mentors", "list"]) == EXIT_OK
     assert "No mentors yet" in capsys.readouterr().out
 

@@ -97,7 +97,7 @@ def test_a_damaged_database_is_recovered_from_the_newest_sound_backup(
 
     asked: list[str] = []
 
-    def choose(_parent: object, problem: str, offered: object) -> str:
+    def choose(_parent: object, problem: str, offered: object, **_how: object) -> str:
         asked.append(problem)
         assert offered is not None and offered.path == backup.path  # type: ignore[attr-defined]
         return recovery_dialog.RESTORE

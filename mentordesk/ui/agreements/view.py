@@ -126,7 +126,7 @@ class AgreementsView(ListCardView):
 
     def attach(self, services: Services) -> None:
         super().attach(services)
-        self.history.setEnabled(True)
+        self.history.setEnabled(self.editable)
 
     def detach(self) -> None:
         super().detach()
@@ -164,7 +164,7 @@ class AgreementsView(ListCardView):
 
     def start_new(self) -> None:
         """A new agreement starts from the dialog: a mentor and a template."""
-        if self.services is None:
+        if not self.editable:
             return
         mentors = [m for m in self._mentors if not m.is_archived] or list(self._mentors)
         if not mentors:

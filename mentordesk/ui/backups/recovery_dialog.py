@@ -1,7 +1,9 @@
-"""Shown at start-up when the database file is damaged: what happened, and what to do."""
+"""Shown at start-up when the database file is damaged or missing: what happened, and what
+to do. Nothing has been changed yet when it asks."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -9,19 +11,29 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 if TYPE_CHECKING:
     from mentordesk.services.backups import BackupInfo
 
-RESTORE, SALVAGE, QUIT = "restore", "salvage", "quit"
+RESTORE, SALVAGE, NEW, QUIT = "restore", "salvage", "new", "quit"
 
 
-def ask_how_to_recover(parent: QWidget, problem: str, backup: BackupInfo | None) -> str:
-    """RESTORE, SALVAGE or QUIT. Nothing has been changed yet when this asks."""
+def ask_how_to_recover(
+    parent: QWidget, problem: str, backup: BackupInfo | None, *, missing: bool = False
+) -> str:
+    """RESTORE, SALVAGE (a damaged file), NEW (a missing one: start an empty notebook) or
+    QUIT. Nothing has been changed yet when this asks."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(parent.tr("Your data file is damaged"))
-    text = parent.tr(
-        "<p>MentorDesk could not read your data file safely:</p><p>{problem}</p>"
-        "<p>Whatever you choose, the damaged file is kept, unchanged, beside your data "
-        "under a name starting with <i>mentordesk-damaged</i>.</p>"
-    ).format(problem=problem)
+    if missing:
+        box.setWindowTitle(parent.tr("Your data file is missing"))
+        text = parent.tr(
+            "<p>{problem}</p><p>Perhaps it was deleted by mistake, or a sync tool has not "
+            "brought it back yet. MentorDesk creates nothing until you choose.</p>"
+        ).format(problem=escape(problem))
+    else:
+        box.setWindowTitle(parent.tr("Your data file is damaged"))
+        text = parent.tr(
+            "<p>MentorDesk could not read your data file safely:</p><p>{problem}</p>"
+            "<p>Whatever you choose, the damaged file is kept, unchanged, beside your data "
+            "under a name starting with <i>mentordesk-damaged</i>.</p>"
+        ).format(problem=escape(problem))
     restore = None
     if backup is not None:
         when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -33,17 +45,25 @@ def ask_how_to_recover(parent: QWidget, problem: str, backup: BackupInfo | None)
         restore = box.addButton(parent.tr("Restore That Backup"), QMessageBox.ButtonRole.AcceptRole)
     else:
         text += parent.tr("<p>There is no backup that passes its check.</p>")
-    salvage = box.addButton(
-        parent.tr("Salvage Readable Records"), QMessageBox.ButtonRole.ActionRole
-    )
+    if missing:
+        other, other_choice = (
+            box.addButton(
+                parent.tr("Start a New Empty Notebook"), QMessageBox.ButtonRole.ActionRole
+            ),
+            NEW,
+        )
+    else:
+        other, other_choice = (
+            box.addButton(parent.tr("Salvage Readable Records"), QMessageBox.ButtonRole.ActionRole),
+            SALVAGE,
+        )
     quit_button = box.addButton(parent.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setText(text)
-    box.setDefaultButton(restore or salvage)
+    box.setDefaultButton(restore or quit_button)
     box.exec()
     clicked = box.clickedButton()
     if restore is not None and clicked is restore:
         return RESTORE
-    if clicked is salvage:
-        return SALVAGE
-    del quit_button
+    if clicked is other:
+        return other_choice
     return QUIT

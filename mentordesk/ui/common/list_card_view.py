@@ -247,11 +247,16 @@ class ListCardView(View):
     def services(self) -> Services | None:
         return self._services
 
+    @property
+    def editable(self) -> bool:
+        """Open, and not from a read-only folder: the records may be changed."""
+        return self._services is not None and not self._services.read_only
+
     def attach(self, services: Services) -> None:
         self._services = services
         self._records_known = True
-        self.new_action.setEnabled(True)
-        self.editor.setEnabled(True)
+        self.new_action.setEnabled(self.editable)
+        self.editor.setEnabled(self.editable)
         self.reload(self.kinds)
         self.update_panes()
 
@@ -319,9 +324,8 @@ class ListCardView(View):
 
     def update_actions(self) -> None:
         record = self.selected_record()
-        editable = self._services is not None
-        self.delete_action.setEnabled(editable and record is not None)
-        self.update_extra_actions(record, editable)
+        self.delete_action.setEnabled(self.editable and record is not None)
+        self.update_extra_actions(record, self.editable)
 
     # --- selection -----------------------------------------------------------------------
 
@@ -386,7 +390,7 @@ class ListCardView(View):
     # --- edits ---------------------------------------------------------------------------
 
     def start_new(self) -> None:
-        if self._services is None:
+        if not self.editable:
             return
         if self.editor.has_unsaved_draft() and not self._discard_draft():
             self.editor.focus_field(self.key_field)
@@ -436,7 +440,7 @@ class ListCardView(View):
 
     def delete_selected(self) -> None:
         record = self.selected_record()
-        if record is None or self._services is None:
+        if record is None or not self.editable:
             return
         if not self.confirm_delete(record):
             return

@@ -196,7 +196,7 @@ class MentorsView(ListCardView):
 
     def toggle_archived(self) -> None:
         record = self.selected_record()
-        if record is None or self.services is None:
+        if record is None or not self.editable:
             return
         archived = not record.is_archived
         if self.run(SetMentorArchived(self.context, self.record_service(), record, archived)):

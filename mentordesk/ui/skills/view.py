@@ -141,7 +141,7 @@ class SkillsView(ListCardView):
 
     def attach(self, services: Services) -> None:
         super().attach(services)
-        self.history.setEnabled(True)
+        self.history.setEnabled(self.editable)
 
     def detach(self) -> None:
         super().detach()
