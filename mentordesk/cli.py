@@ -120,11 +120,11 @@ def say(message: str) -> None:
 
 def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    from mentordesk.paths import EmptyDataDirError, resolve_data_location
+    from mentordesk.paths import DataDirError, resolve_data_location
 
     try:
         location = resolve_data_location(args.data_dir)
-    except EmptyDataDirError as exc:
+    except DataDirError as exc:
         say(str(exc))
         return EXIT_USAGE
     if args.command in (None, "gui"):
@@ -238,13 +238,11 @@ def _mentors(location: DataLocation, args: argparse.Namespace) -> int:
 
 def json_text(value: object) -> str:
     """JSON for scripts, readable (non-ASCII as is) but with every control character
-    escaped, so it never drives a terminal it is printed on."""
-    import unicodedata
+    escaped, so it never drives a terminal it is printed on; the data is unchanged."""
+    from mentordesk.domain.text import terminal_safe
 
     text = json.dumps(value, ensure_ascii=False, indent=2)
-    return "".join(
-        f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cc" and c != "\n" else c for c in text
-    )
+    return "".join(c if c == "\n" or terminal_safe(c) == c else f"\\u{ord(c):04x}" for c in text)
 
 
 def _print_mentors(records: list[MentorRecord], *, as_json: bool) -> None:

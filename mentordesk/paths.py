@@ -43,30 +43,41 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 
-class EmptyDataDirError(ValueError):
+class DataDirError(ValueError):
     """``--data-dir ""`` or an empty MENTORDESK_DATA_DIR: most likely an unset variable in a
-    script, which must not silently mean the real data folder."""
+    script, which must not silently mean the real data folder. Also a name no folder can
+    have (one with a NUL character)."""
 
 
 def resolve_data_location(override: str | os.PathLike[str] | None = None) -> DataLocation:
     """The command-line override wins, then the environment, then the platform default."""
     if override is not None:
         if not os.fspath(override).strip():
-            raise EmptyDataDirError(
+            raise DataDirError(
                 "--data-dir is empty. Give a folder, or leave the option out to use your "
                 f"usual data folder ({default_data_dir()})."
             )
-        root = Path(override)
+        root = _folder(os.fspath(override), "--data-dir")
     elif DATA_DIR_ENV in os.environ:
         if not os.environ[DATA_DIR_ENV].strip():
-            raise EmptyDataDirError(
+            raise DataDirError(
                 f"{DATA_DIR_ENV} is set but empty. Give it a folder, or unset it to use your "
                 f"usual data folder ({default_data_dir()})."
             )
-        root = Path(os.environ[DATA_DIR_ENV])
+        root = _folder(os.environ[DATA_DIR_ENV], DATA_DIR_ENV)
     else:
         root = default_data_dir()
     return DataLocation(root.expanduser().resolve())
+
+
+def _folder(name: str, given_by: str) -> Path:
+    if "\0" in name:
+        raise DataDirError(f"{given_by} contains a NUL character, which no folder name has.")
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError:
+        raise DataDirError(f"{given_by} is not a name the file system can hold.") from None
+    return Path(name)
 
 
 def resources_dir() -> Path:

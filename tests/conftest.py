@@ -20,6 +20,24 @@ from mentordesk.services.context import Services
 from tests.helpers import Clock
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--all",
+        action="store_true",
+        help="also run the slow tests (the crash test, the decade sample, building the wheel)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A quick run by default (under about a minute); ./bootstrap test runs everything."""
+    if config.getoption("--all"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --all (./bootstrap test does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture
 def location(tmp_path: Path) -> DataLocation:
     """An empty data folder of this test's own; nothing touches the real user data."""

@@ -339,8 +339,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
-        if self.exit_code == 0:
-            self.save_state()  # never write into a data folder that was refused
+        if self.exit_code == 0 and not self.read_only:
+            self.save_state()  # never write into a folder that was refused or is read-only
         self.session.close()
         super().closeEvent(event)
 

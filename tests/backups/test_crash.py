@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+import pytest
+
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
@@ -235,6 +237,7 @@ def one_life(
     return actual
 
 
+@pytest.mark.slow
 def test_killed_again_and_again_no_committed_edit_is_lost(location: DataLocation) -> None:
     seed = int(os.environ.get("MENTORDESK_CRASH_SEED", random.SystemRandom().randrange(10**9)))
     rng = random.Random(seed)

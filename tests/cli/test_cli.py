@@ -103,6 +103,7 @@ def test_help_names_the_subcommands(data_dir: Path) -> None:
     assert not data_dir.exists(), "--help must not create a data folder"
 
 
+@pytest.mark.slow
 def test_sample_data_then_list_as_json_then_refuse_a_second_load(data_dir: Path) -> None:
     expected = sample_mentors(SampleSize.SMALL)
 
@@ -320,6 +321,7 @@ def test_main_check_on_missing_database_fails_without_creating_one(
     assert not (data_dir / DATABASE_FILENAME).exists()
 
 
+@pytest.mark.slow
 def test_main_sample_data_decade(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data-dir", str(data_dir), "sample-data", "--size", "decade"]) == EXIT_OK
 

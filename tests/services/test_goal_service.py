@@ -845,6 +845,7 @@ def decade_goals(tmp_path_factory: pytest.TempPathFactory) -> list[GoalRecord]:
         services.close()
 
 
+@pytest.mark.slow
 def test_decade_sample_has_thirty_goals_with_about_150_milestones(
     decade_goals: list[GoalRecord],
 ) -> None:
@@ -854,6 +855,7 @@ def test_decade_sample_has_thirty_goals_with_about_150_milestones(
     assert all(g.notes for g in decade_goals)
 
 
+@pytest.mark.slow
 def test_decade_sample_goals_tell_a_plausible_story(decade_goals: list[GoalRecord]) -> None:
     statuses = {g.fields.status for g in decade_goals}
     assert GoalStatus.ACTIVE in statuses

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from mentordesk.domain.enums import AgreementStatus, MentorStatus
 from mentordesk.services.context import Services
 from mentordesk.services.sample_data import SampleSize, load_sample_data
@@ -12,6 +14,7 @@ from mentordesk.services.sample_data import SampleSize, load_sample_data
 TODAY = date(2025, 6, 15)
 
 
+@pytest.mark.slow
 def test_decade_sample_agreements(services: Services) -> None:
     load_sample_data(services, SampleSize.DECADE, today=TODAY)
     mentors = {m.id: m for m in services.mentors.list_all()}

@@ -44,6 +44,7 @@ def test_small_sample_loads_into_an_empty_database(services: Services) -> None:
     assert {r.name for r in stored} == {c.name for c in sample_mentors(SampleSize.SMALL, TODAY)}
 
 
+@pytest.mark.slow
 def test_decade_sample_has_forty_mentors_fifteen_concluded(services: Services) -> None:
     added = load_sample_data(services, SampleSize.DECADE, today=TODAY)
 
@@ -67,6 +68,7 @@ def test_decade_sample_has_forty_mentors_fifteen_concluded(services: Services) -
             assert fields.started_on <= TODAY
 
 
+@pytest.mark.slow
 def test_stored_sample_keeps_the_cards_exactly(services: Services) -> None:
     load_sample_data(services, SampleSize.DECADE, today=TODAY)
 
@@ -145,7 +147,7 @@ def test_a_failure_part_way_leaves_the_folder_without_data(
     monkeypatch.setattr(sample_data, "load_sample_agreements", fail)
 
     with pytest.raises(DomainError, match="injected"):
-        load_sample_data(services, SampleSize.DECADE, today=TODAY)
+        load_sample_data(services, SampleSize.SMALL, today=TODAY)
 
     assert services.mentors.count() == 0
     assert services.goals.count() == 0

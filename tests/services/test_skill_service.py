@@ -648,6 +648,7 @@ def decade_skills(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[SkillR
         services.close()
 
 
+@pytest.mark.slow
 def test_decade_sample_has_sixty_skills_with_about_forty_assessments(
     decade_skills: tuple[list[SkillRecord], set[int]],
 ) -> None:
@@ -658,6 +659,7 @@ def test_decade_sample_has_sixty_skills_with_about_forty_assessments(
     assert all(len(s.assessments) >= 10 for s in stored)
 
 
+@pytest.mark.slow
 def test_decade_sample_assessments_span_ten_years_and_none_in_the_future(
     decade_skills: tuple[list[SkillRecord], set[int]],
 ) -> None:
@@ -672,6 +674,7 @@ def test_decade_sample_assessments_span_ten_years_and_none_in_the_future(
         assert skill.fields.target_level is None or 1 <= skill.fields.target_level <= 5
 
 
+@pytest.mark.slow
 def test_decade_sample_tells_a_story_of_growth(
     decade_skills: tuple[list[SkillRecord], set[int]],
 ) -> None:
@@ -683,6 +686,7 @@ def test_decade_sample_tells_a_story_of_growth(
     assert grew >= len(stored) * 3 / 4
 
 
+@pytest.mark.slow
 def test_decade_sample_mentor_feedback_names_a_mentor(
     decade_skills: tuple[list[SkillRecord], set[int]],
 ) -> None:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime
 
+import pytest
+
 from mentordesk.domain.enums import Channel, HowWeMet
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.paths import DataLocation
@@ -15,6 +17,7 @@ from mentordesk.services.sample_data import SampleSize, load_sample_data
 from mentordesk.services.startup import read_mentors_quickly
 
 
+@pytest.mark.slow
 def test_quick_read_equals_orm_read_on_decade_data(location: DataLocation) -> None:
     services = Services.open(location)
     load_sample_data(services, SampleSize.DECADE, today=date(2026, 11, 22))

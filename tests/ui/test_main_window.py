@@ -62,7 +62,7 @@ def test_window_size_and_position_are_remembered(qtbot: QtBot, location: DataLoc
     window, _services = open_window(qtbot, location)
     window.resize(720, 520)
     window.mentors_view.splitter.setSizes([400, 300])
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (720, 520))
     window.close()
     again, _ = open_window(qtbot, location)
     assert (again.width(), again.height()) == (720, 520)
