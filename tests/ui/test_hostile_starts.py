@@ -143,3 +143,26 @@ def test_a_missing_data_file_with_backups_asks_before_anything_is_created(
     (problem, missing, existed) = asked[0]
     assert "is missing" in problem and missing and not existed
     assert rows == [0 if choice == recovery_dialog.NEW else 1]
+
+
+def test_the_lock_file_is_readable_only_by_the_user_whatever_the_umask(
+    location: DataLocation,
+) -> None:
+    import os
+    import stat
+
+    modes: list[int] = []
+
+    def look() -> None:
+        modes.append(stat.S_IMODE((location.root / "mentordesk.lock").stat().st_mode))
+        _window().close()
+
+    old = os.umask(0)
+    try:
+        assert (
+            run_gui(location, StartupObserver(data_shown=lambda: QTimer.singleShot(0, look))) == 0
+        )
+    finally:
+        os.umask(old)
+    assert modes == [0o600]
+    assert stat.S_IMODE(location.root.stat().st_mode) == 0o700
