@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from mentordesk.ui.common import field_undo
 from mentordesk.ui.common.card_form import CardField, CardForm
 from mentordesk.ui.common.form_parts import LeavingTextEdit, WheelSafeCombo, error_label
 from mentordesk.ui.common.labels import label
@@ -64,6 +66,8 @@ class CardFields:
             column.addLayout(row)
         column.addWidget(error)
         widget.setObjectName(f"{name}Field")
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            field_undo.watch(widget)
         noun = self._nouns(name)
         plain = caption.replace("&", "") or noun.capitalize()
         self.form.add(CardField(name, plain, noun, widget, read, write, error))
@@ -86,6 +90,7 @@ class CardFields:
 
     def watch_line(self, edit: QLineEdit, name: str) -> None:
         """Typing in ``edit`` touches field ``name``; leaving it (or Enter) commits it."""
+        field_undo.watch(edit)
         edit.textEdited.connect(lambda _text: self.form.touched(name))
         edit.editingFinished.connect(lambda: self.form.commit(name))
 

@@ -16,6 +16,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from mentordesk.ui.common.field_undo import forget_typing
+
 AUTOSAVE_DELAY_MS = 800
 
 
@@ -190,6 +192,8 @@ class CardForm(QObject):
             return
         if normalized != self.stored:
             self.edit_requested.emit(name, self.stored, normalized)
+        if name not in self._pending:  # stored (a refused store calls keep_unsaved)
+            forget_typing(self.fields[name].widget)
 
     def keep_unsaved(self, name: str) -> None:
         """The edit of ``name`` could not be stored: keep what was typed, and try again

@@ -196,6 +196,8 @@ class ListCardView(View):
         self.filter_edit = self.filter_bar.filter_edit
         self.table = self.make_table()
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        if isinstance(self.table, RecordTableView):
+            self.table.typed.connect(self._type_into_filter)
         self.table.addAction(self.delete_action)
         self.list_pane = ListPane(self.filter_bar, self.table, texts, self.new_action)
         self.list_pane.clear_requested.connect(self.clear_filters)
@@ -386,6 +388,11 @@ class ListCardView(View):
 
     def clear_filters(self) -> None:
         self.filter_bar.clear()
+
+    def _type_into_filter(self, text: str) -> None:
+        """Letters typed in the list filter it: the filter field takes them, and the focus."""
+        self.filter_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.filter_edit.insert(text)
 
     # --- edits ---------------------------------------------------------------------------
 
