@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import GoalStatus
@@ -16,6 +16,7 @@ from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.skill import SkillFields
 from mentordesk.services.context import Services
 from mentordesk.ui.common.data_bus import DataBus, DataKind
+from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.roles import NoMentorRole, ObjectRole, OverdueRole
 from mentordesk.ui.goals.milestone_model import MilestoneTableModel
 from mentordesk.ui.goals.model import GoalTableModel
@@ -410,7 +411,7 @@ def test_milestone_dates_and_titles_edited_in_the_table(
     table.setCurrentIndex(due)
     table.edit(due)
     editor = table.focusWidget()
-    assert isinstance(editor, QDateEdit)
+    assert isinstance(editor, DateField)  # the one date field, typed or picked
     editor.setDate(QDate(2027, 3, 1))
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits a moment later
     qtbot.waitUntil(lambda: services.goals.get(goal_id).milestones[0].due_on is not None)

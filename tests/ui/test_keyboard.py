@@ -111,3 +111,66 @@ def test_ctrl_z_never_saves_an_emptied_field(
     assert (
         window.undo_stack.count() == 1 and window.undo_stack.index() == 0
     )  # undone, not a new edit
+
+
+def _goal_card(qtbot: QtBot, window: MainWindow, services: Services):  # type: ignore[no-untyped-def]
+    from mentordesk.domain.goal import GoalFields
+
+    goal = services.goals.create(GoalFields(title="Give a talk"))
+    view = window.page_view("goals")
+    view.focus_record(goal.id)
+    return view, goal.id
+
+
+def test_dates_are_typed_as_a_person_writes_them(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from datetime import date
+
+    from mentordesk.ui.common.date_field import DateField
+
+    view, goal_id = _goal_card(qtbot, window, services)
+    field = view.editor.fields["target_on"].widget  # type: ignore[attr-defined]
+    assert isinstance(field, DateField)
+    assert field.text() == "" and field.placeholderText() == "Not set"
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "2027-12-01")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert services.goals.get(goal_id).fields.target_on == date(2027, 12, 1)
+    assert field.text() == "1 Dec 2027"  # shown in the one date format
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert field.selectedText() == "1 Dec 2027"
+    qtbot.keyClicks(field, "3 March 2028")  # typed over the selection
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert services.goals.get(goal_id).fields.target_on == date(2028, 3, 3)
+    field.selectAll()
+    qtbot.keyClicks(field, "next tuesday")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "Type a date like" in view.editor.error_text("target_on")  # type: ignore[attr-defined]
+    assert services.goals.get(goal_id).fields.target_on == date(2028, 3, 3)
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)  # cleared: saved at once
+    assert services.goals.get(goal_id).fields.target_on is None
+    assert view.editor.error_text("target_on") == ""  # type: ignore[attr-defined]
+
+
+def test_a_date_is_one_tab_stop_and_its_calendar_opens_on_this_month(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from datetime import date
+
+    view, _goal_id = _goal_card(qtbot, window, services)
+    started = view.editor.fields["started_on"].widget  # type: ignore[attr-defined]
+    target = view.editor.fields["target_on"].widget  # type: ignore[attr-defined]
+    started.setFocus()
+    qtbot.waitUntil(started.hasFocus)
+    qtbot.keyClick(started, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is target
+    qtbot.keyClick(target, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = target.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    today = date.today()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
+    calendar.clicked.emit(calendar.selectedDate())  # a day picked: saved at once
+    assert target.value() == today

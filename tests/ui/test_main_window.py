@@ -190,7 +190,8 @@ def test_closing_asks_about_unsaved_fields_in_every_view(
     goals = window.page_view("goals")
     goals.focus_record(services.goals.list_all()[0].id)
     editor = goals.editor  # type: ignore[attr-defined]
-    editor.fields["target_on"].widget.date_edit.setDate(QDate(2026, 1, 1))  # as if picked
+    editor.fields["target_on"].widget.setText("2026-01-01")  # as if typed
+    editor.fields["target_on"].widget.textEdited.emit("2026-01-01")
     editor.commit("target_on")
     assert editor.error_text("target_on")
     window.close()

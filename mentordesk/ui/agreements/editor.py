@@ -32,9 +32,15 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.goal import GoalRecord
 from mentordesk.ui.agreements.list_panels import ObjectivePanel, TextListPanel, WindowPanel
-from mentordesk.ui.common.form_parts import LeavingTextEdit, WheelSafeCombo, error_label, show_error
+from mentordesk.ui.common.date_field import DateField
+from mentordesk.ui.common.form_parts import (
+    LeavingTextEdit,
+    UnreadableValue,
+    WheelSafeCombo,
+    error_label,
+    show_error,
+)
 from mentordesk.ui.common.labels import label
-from mentordesk.ui.common.optional_date_edit import DateField, OptionalDateEdit
 
 _UNSET = QDate(1900, 1, 1)
 _LINE_FIELDS = ("title", "planned_length", "place_or_link", "reply_time")
@@ -119,16 +125,15 @@ class AgreementEditor(QScrollArea):
         self._add(form, name, text, edit)
 
     def _date(self, form: QFormLayout, name: str, text: str) -> None:
-        edit = OptionalDateEdit(display_format="d MMM yyyy")
-        field = edit.date_edit
+        field = DateField()
         field.editingFinished.connect(lambda: self._changed(name))
-        edit.clear_button.clicked.connect(lambda: self._changed(name))
-        # A date picked in the calendar saves at once, after the edit has taken it.
+        # A date picked in the calendar (or cleared) saves at once.
+        field.picked.connect(lambda: self._changed(name))
         field.calendarWidget().clicked.connect(
             lambda _day: QTimer.singleShot(0, lambda: self._changed(name))
         )
         self.dates[name] = field
-        self._add(form, name, text, edit)
+        self._add(form, name, text, field)
 
     def _combo(self, form: QFormLayout | None, name: str, text: str) -> WheelSafeCombo:
         combo = WheelSafeCombo()
@@ -285,7 +290,10 @@ class AgreementEditor(QScrollArea):
         if name in self.texts:
             return self.texts[name].toPlainText()
         if name in self.dates:
-            return self.dates[name].value()
+            try:
+                return self.dates[name].value()
+            except UnreadableValue as exc:
+                raise _Unreadable(str(exc)) from None
         if name in self.combos:
             # Qt hands back a StrEnum stored in a combo as plain text.
             return _CHOICES[name](self.combos[name].currentData())

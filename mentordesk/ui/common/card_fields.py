@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from mentordesk.ui.common import field_undo
 from mentordesk.ui.common.card_form import CardField, CardForm
+from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.form_parts import LeavingTextEdit, WheelSafeCombo, error_label
 from mentordesk.ui.common.labels import label
-from mentordesk.ui.common.optional_date_edit import OptionalDateEdit
 
 
 class CardFields:
@@ -137,12 +137,12 @@ class CardFields:
         self.add(name, caption, combo, read, write, beside=beside)
         return combo
 
-    def date(self, name: str, caption: str) -> OptionalDateEdit:
-        edit = OptionalDateEdit()
+    def date(self, name: str, caption: str) -> DateField:
+        edit = DateField()
         edit.edited.connect(lambda: self.form.touched(name))
-        edit.date_edit.editingFinished.connect(lambda: self.form.commit(name))
-        edit.clear_button.clicked.connect(lambda: self.form.commit(name))
-        self.add(name, caption, edit, edit.date, edit.set_date)
+        edit.editingFinished.connect(lambda: self.form.commit(name))
+        edit.picked.connect(lambda: self.form.commit(name))
+        self.add(name, caption, edit, edit.value, edit.set_value)
         return edit
 
 

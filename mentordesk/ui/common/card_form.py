@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mentordesk.ui.common.field_undo import forget_typing
+from mentordesk.ui.common.form_parts import UnreadableValue
 
 AUTOSAVE_DELAY_MS = 800
 
@@ -45,6 +46,16 @@ class CardField:
     read: Callable[[], Any]
     write: Callable[[Any], None]
     error: QLabel
+
+
+_UNREADABLE = object()  # stands for text that is not a value: it differs from every value
+
+
+def _typed(field: CardField) -> Any:
+    try:
+        return field.read()
+    except UnreadableValue:
+        return _UNREADABLE
 
 
 class CardForm(QObject):
@@ -107,7 +118,7 @@ class CardForm(QObject):
         self.loading = True
         try:
             for field in self.fields.values():
-                shown = field.read()
+                shown = _typed(field)
                 old = getattr(previous, field.name)
                 new = getattr(record.fields, field.name)
                 keep_typing = same and field.name in self._pending and shown != old
@@ -160,7 +171,13 @@ class CardForm(QObject):
         if self.loading:
             return
         key = self.key_field
-        candidate = self.stored.replace(**{name: self.fields[name].read()})
+        try:
+            typed = self.fields[name].read()
+        except UnreadableValue as exc:
+            if not quiet:
+                self.set_error(name, str(exc))
+            return
+        candidate = self.stored.replace(**{name: typed})
         errors = candidate.errors()
         key_missing = not getattr(candidate, key).strip()
         draft_without_key = self.is_new and name != key and key_missing
@@ -205,7 +222,9 @@ class CardForm(QObject):
         if not self._drafting or self._creating:
             return False
         typed = {
-            name for name, field in self.fields.items() if field.read() != getattr(self.blank, name)
+            name
+            for name, field in self.fields.items()
+            if _typed(field) != getattr(self.blank, name)
         }
         return bool(typed - {self.key_field}) or bool(self.fields[self.key_field].read().strip())
 
@@ -214,7 +233,7 @@ class CardForm(QObject):
         return [
             self.fields[name].caption
             for name in sorted(self._pending)
-            if self.fields[name].read() != getattr(self.stored, name)
+            if _typed(self.fields[name]) != getattr(self.stored, name)
         ]
 
     # --- messages ------------------------------------------------------------------------

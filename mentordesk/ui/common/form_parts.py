@@ -1,5 +1,5 @@
 """Small input widgets every card editor shares: a wheel-safe combo, a text box that saves
-on leaving, and the red message under a field. (Dates: see optional_date_edit.)"""
+on leaving, and the red message under a field. (Dates: see date_field.)"""
 
 from __future__ import annotations
 
@@ -61,3 +61,8 @@ def error_label(object_name: str) -> QLabel:
 def show_error(error: QLabel, message: str | None) -> None:
     error.setText(message or "")
     error.setVisible(bool(message))
+
+
+class UnreadableValue(ValueError):
+    """What is typed in a field is not a value of its kind (a date that is not one, a number
+    with letters); the message says what to type. The card shows it under the field."""

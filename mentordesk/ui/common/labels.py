@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 
@@ -119,8 +120,47 @@ _BY_MEMBER = {
 }
 
 
+def not_set() -> str:
+    """How every field and list says that a value was not given."""
+    return _tr("Not set")
+
+
+def medium_date_format(locale: QLocale | None = None) -> str:
+    """The locale's date format between short and long: its long form without the weekday
+    and with the month abbreviated ("1 Dec 2027", "Dec 1, 2027", "1. Dez. 2027")."""
+    long_form = (locale or QLocale()).dateFormat(QLocale.FormatType.LongFormat)
+    medium = re.sub(r"d{4}[,.]?\s*", "", long_form).replace("MMMM", "MMM").strip(" ,،")
+    return medium or "d MMM yyyy"
+
+
 def format_date(value: date | None) -> str:
-    """A date as a person reads it in a list or on a card: "8 Jan 2017"; "" when unset."""
+    """A date as a person reads it everywhere (lists, cards, history): the locale's medium
+    format; "" when unset (lists leave the cell empty; fields show "Not set")."""
     if value is None:
         return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
+    return QLocale().toString(QDate(value.year, value.month, value.day), medium_date_format())
+
+
+def parse_date(text: str) -> date:
+    """A date typed by a person: ISO (2027-12-01), the locale's short, medium or long
+    format, or the medium format in English. ValueError for anything else."""
+    text = " ".join(text.split())
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    locale = QLocale()
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    formats = [
+        (locale, medium_date_format(locale)),
+        (locale, locale.dateFormat(QLocale.FormatType.ShortFormat)),
+        (locale, locale.dateFormat(QLocale.FormatType.LongFormat)),
+        (english, "d MMM yyyy"),
+        (english, "d MMMM yyyy"),
+    ]
+    for where, form in formats:
+        # Two-digit years (a short format's "yy") are taken as 1970-2069.
+        parsed = where.toDate(text, form, 1970)
+        if parsed.isValid():
+            return date(parsed.year(), parsed.month(), parsed.day())
+    raise ValueError(f"not a date: {text!r}")

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.goal import GoalRecord, MilestoneFields, MilestoneRecord
 from mentordesk.domain.validation import ValidationError
+from mentordesk.ui.common.date_field import OptionalDateDelegate
 from mentordesk.ui.common.form_parts import error_label, show_error
-from mentordesk.ui.common.optional_date_edit import OptionalDateDelegate
 from mentordesk.ui.goals.milestone_model import MilestoneTableModel
 
 

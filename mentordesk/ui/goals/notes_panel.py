@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -18,8 +17,13 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.goal import GoalNoteFields, GoalNoteRecord, GoalRecord
 from mentordesk.domain.validation import ValidationError
-from mentordesk.ui.common.form_parts import LeavingTextEdit, error_label, show_error
-from mentordesk.ui.common.optional_date_edit import to_date
+from mentordesk.ui.common.date_field import DateField
+from mentordesk.ui.common.form_parts import (
+    LeavingTextEdit,
+    UnreadableValue,
+    error_label,
+    show_error,
+)
 from mentordesk.ui.goals.note_model import GoalNoteTableModel
 
 
@@ -53,11 +57,9 @@ class GoalNotesPanel(QWidget):
         header.setSectionResizeMode(GoalNoteTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        self.date_edit = QDateEdit()
+        self.date_edit = DateField(optional=False)
         self.date_edit.setObjectName("newNoteDate")
         self.date_edit.setAccessibleName(self.tr("Date of the new note"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setDate(QDate.currentDate())
         self.text_edit = LeavingTextEdit(minimum_height=56)
         self.text_edit.setObjectName("newNoteText")
@@ -102,7 +104,11 @@ class GoalNotesPanel(QWidget):
         self.remove_button.setEnabled(self.selected_note() is not None)
 
     def add(self) -> None:
-        written_on = to_date(self.date_edit.date()) or date.today()
+        try:
+            written_on = self.date_edit.value() or date.today()
+        except UnreadableValue as exc:
+            self.show_error(str(exc))
+            return
         fields = GoalNoteFields(written_on, self.text_edit.toPlainText())
         try:
             fields.validated()

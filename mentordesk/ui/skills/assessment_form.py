@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.skill import AssessmentFields
 from mentordesk.domain.validation import ValidationError
+from mentordesk.ui.common.date_field import DateField
+from mentordesk.ui.common.form_parts import UnreadableValue
 from mentordesk.ui.common.labels import label
 from mentordesk.ui.skills.level_picker import LevelPicker
 
@@ -79,10 +80,8 @@ class AssessmentForm(QFrame):
         title.setFont(font)
         grid.addWidget(title, 0, 0, 1, 4)
 
-        self.date_edit = QDateEdit()
+        self.date_edit = DateField(optional=False)
         self.date_edit.setObjectName("assessedOnField")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setAccessibleName(self.tr("Date"))
         # The level's meaning gets a row of its own: beside the date it would be cramped.
         self.level_description = QLabel()
@@ -175,9 +174,11 @@ class AssessmentForm(QFrame):
         self.level_picker.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def fields(self) -> AssessmentFields:
-        value = self.date_edit.date()
+        """What is entered; UnreadableValue when the date typed is not a date."""
+        assessed_on = self.date_edit.value()
+        assert assessed_on is not None  # a required DateField never reads as empty
         return AssessmentFields(
-            assessed_on=date(value.year(), value.month(), value.day()),
+            assessed_on=assessed_on,
             level=self.level_picker.level() or 0,
             source=AssessmentSource(self.source_combo.currentData()),
             mentor_id=self.mentor_combo.currentData(),
@@ -188,6 +189,9 @@ class AssessmentForm(QFrame):
         """Check what was entered; emit it only when the service would accept it."""
         try:
             valid = self.fields().validated(self._today())
+        except UnreadableValue as exc:
+            self.show_errors({"assessed_on": str(exc)})
+            return
         except ValidationError as exc:
             self.show_errors(exc.field_errors)
             return

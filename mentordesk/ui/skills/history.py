@@ -22,7 +22,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.skill import AssessmentRecord
+from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.roles import ObjectRole, SortRole
 from mentordesk.ui.skills.assessment_form import (
     AssessmentForm,
@@ -58,10 +58,7 @@ class AssessmentDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = index.column()
         if column == AssessmentTableModel.DATE:
-            edit = QDateEdit(parent)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            return edit
+            return DateField(parent, optional=False)
         if column == AssessmentTableModel.LEVEL:
             return LevelCombo(parent=parent)
         if column == AssessmentTableModel.SOURCE:
@@ -76,8 +73,9 @@ class AssessmentDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDateEdit):
+        if isinstance(editor, DateField):
             editor.setDate(value)
+            editor.selectAll()
         elif isinstance(editor, LevelCombo):
             editor.set_level(value)
         elif isinstance(editor, QComboBox):
@@ -86,8 +84,10 @@ class AssessmentDelegate(QStyledItemDelegate):
             editor.setText(value or "")
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QDateEdit):
+        if isinstance(editor, DateField):
             value: object = editor.date()
+            if not editor.date().isValid():
+                return  # not a date: the assessment keeps its day
         elif isinstance(editor, LevelCombo):
             value = editor.level()
         elif isinstance(editor, QComboBox):
