@@ -174,3 +174,59 @@ def test_a_date_is_one_tab_stop_and_its_calendar_opens_on_this_month(
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
     calendar.clicked.emit(calendar.selectedDate())  # a day picked: saved at once
     assert target.value() == today
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_an_invalid_value_is_not_dropped_when_another_record_is_chosen(
+    qtbot: QtBot, window: MainWindow, services: Services, keep: bool
+) -> None:
+    view = window.mentors_view
+    amara, bjorn = _mentor_id(services, "Amara Okafor"), _mentor_id(services, "Björn Lindqvist")
+    view.focus_record(amara)
+    email = view.editor.fields["email"].widget
+    email.setFocus()
+    qtbot.waitUntil(email.hasFocus)
+    type_text(email, "amara@lumen")  # no top-level domain
+    asked: list[list[str]] = []
+
+    def ask(fields: list[str]) -> bool:
+        asked.append(fields)
+        return keep
+
+    view.ask_keep_editing = ask  # type: ignore[method-assign]
+    row = view.proxy.mapFromSource(view.model.index(view.model.row_of(bjorn), 0))
+    view.table.setCurrentIndex(row)  # as a click on Björn's row does
+    qtbot.wait(50)  # the deferred re-selection
+    assert asked == [["Email"]]
+    assert services.mentors.get(amara).fields.email == ""  # never stored
+    if keep:
+        assert view.editor.record.id == amara
+        assert email.text() == "amara@lumen"
+        assert "name@example.org" in view.editor.error_text("email")
+        current = view.proxy.mapToSource(view.table.currentIndex()).row()
+        assert view.model.record_at(current).id == amara  # Amara's row stays selected
+    else:
+        assert view.editor.record.id == bjorn
+        assert view.editor.error_text("email") == ""
+
+
+def test_a_message_waits_for_the_field_to_be_left_and_the_card_does_not_jump(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from mentordesk.ui.common.card_form import AUTOSAVE_DELAY_MS
+
+    view = window.mentors_view
+    view.focus_record(_mentor_id(services, "Amara Okafor"))
+    email = view.editor.fields["email"].widget
+    below = view.editor.fields["phone"].widget
+    email.setFocus()
+    qtbot.waitUntil(email.hasFocus)
+    page = view.editor.widget()  # the card inside its scroll area
+    top_before = below.mapTo(page, below.rect().topLeft()).y()
+    type_text(email, "amara@lumen")
+    qtbot.wait(AUTOSAVE_DELAY_MS + 300)  # the pause while typing: no message yet
+    assert view.editor.error_text("email") == ""
+    qtbot.keyClick(email, Qt.Key.Key_Tab)  # left: now it says what is wrong
+    assert "name@example.org" in view.editor.error_text("email")
+    QApplication.processEvents()
+    assert below.mapTo(page, below.rect().topLeft()).y() == top_before

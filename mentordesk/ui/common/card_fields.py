@@ -49,10 +49,18 @@ class CardFields:
         write: Callable[[Any], None],
         *,
         beside: QWidget | None = None,
+        reserve_message: bool = False,
     ) -> QWidget:
         """Register a field; returns its holder: the widget (and ``beside`` it, say a note)
-        with the hidden message label under it."""
-        error = error_label(f"{name}Error")
+        with the hidden message label under it. ``reserve_message`` keeps the message's line
+        free even while there is none, for fields whose value is often refused while being
+        typed (a date, an email), so the card does not jump when the message comes."""
+        error = error_label(f"{name}Error", one_line=reserve_message)
+        if reserve_message:
+            policy = error.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            error.setSizePolicy(policy)
+            error.setMinimumHeight(error.fontMetrics().height())
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -75,7 +83,9 @@ class CardFields:
         self.captions[name] = caption
         return holder
 
-    def line(self, name: str, caption: str, placeholder: str = "") -> QLineEdit:
+    def line(
+        self, name: str, caption: str, placeholder: str = "", *, reserve_message: bool = False
+    ) -> QLineEdit:
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
         edit.setClearButtonEnabled(True)
@@ -85,7 +95,7 @@ class CardFields:
             edit.setText(value or "")
             edit.setCursorPosition(0)
 
-        self.add(name, caption, edit, edit.text, write)
+        self.add(name, caption, edit, edit.text, write, reserve_message=reserve_message)
         return edit
 
     def watch_line(self, edit: QLineEdit, name: str) -> None:
@@ -142,7 +152,7 @@ class CardFields:
         edit.edited.connect(lambda: self.form.touched(name))
         edit.editingFinished.connect(lambda: self.form.commit(name))
         edit.picked.connect(lambda: self.form.commit(name))
-        self.add(name, caption, edit, edit.value, edit.set_value)
+        self.add(name, caption, edit, edit.value, edit.set_value, reserve_message=True)
         return edit
 
 

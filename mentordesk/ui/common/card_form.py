@@ -248,7 +248,9 @@ class CardForm(QObject):
         field.error.setText(message or "")
         field.error.setVisible(bool(message))
         field.widget.setProperty("invalid", bool(message))
-        field.widget.setToolTip(message or "")
+        if field.widget.property("helpTip") is None:
+            field.widget.setProperty("helpTip", field.widget.toolTip())
+        field.widget.setToolTip(message or field.widget.property("helpTip"))
         field.widget.setAccessibleDescription(message or "")
         style = field.widget.style()
         style.unpolish(field.widget)  # re-read the "invalid" property in style sheets

@@ -3,16 +3,9 @@ on leaving, and the red message under a field. (Dates: see date_field.)"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QFocusEvent, QWheelEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
-    QPlainTextEdit,
-)
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -48,12 +41,40 @@ class LeavingTextEdit(QPlainTextEdit):
         self.focus_left.emit()
 
 
-def error_label(object_name: str) -> QLabel:
-    """The hidden message shown under a field while what is typed there cannot be saved."""
-    error = QLabel()
+class OneLineMessage(QLabel):
+    """A message that keeps to one line: what does not fit is elided ("…"), and the whole
+    message is its tooltip (and its text, for screen readers)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
+        painter.end()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.text()), self.fontMetrics().height())
+
+
+def error_label(object_name: str, *, one_line: bool = False) -> QLabel:
+    """The hidden message shown under a field while what is typed there cannot be saved;
+    ``one_line`` keeps it to one line (elided), so a line kept free for it is enough."""
+    error = OneLineMessage() if one_line else QLabel()
     error.setObjectName(object_name)
-    error.setWordWrap(True)
+    error.setWordWrap(not one_line)
     error.setStyleSheet(ERROR_STYLE)
+    font = error.font()
+    font.setPointSizeF(font.pointSizeF() * 0.92)
+    error.setFont(font)
     error.hide()
     return error
 

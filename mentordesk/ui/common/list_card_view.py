@@ -31,7 +31,12 @@ from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.empty_state import EmptyState
 from mentordesk.ui.common.filter_bar import FilterBar
 from mentordesk.ui.common.list_pane import ListPane
-from mentordesk.ui.common.questions import ask_to_discard_draft, confirm, stay_on_draft
+from mentordesk.ui.common.questions import (
+    ask_keep_editing,
+    ask_to_discard_draft,
+    confirm,
+    stay_on_draft,
+)
 from mentordesk.ui.common.record_model import RecordTableModel
 from mentordesk.ui.common.record_proxy import RecordFilterProxy
 from mentordesk.ui.common.record_table_view import RecordTableView
@@ -363,14 +368,31 @@ class ListCardView(View):
             selection.clearSelection()
         self.update_panes()
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid():
             return
         record = self.model.record_at(self.proxy.mapToSource(current).row())
-        if self.editor.has_unsaved_draft() and not self._discard_draft():
-            stay_on_draft(self.table)
+        shown = self.editor.record
+        if shown is not None and shown.id == record.id:
+            return
+        if not self.may_leave_card():
+            stay_on_draft(self.table, previous if shown is not None else None)
             return
         self._show_editor(record)
+
+    def may_leave_card(self) -> bool:
+        """Whether the card may be left for another one: what is typed is stored first; a
+        new card without its key field, or a value that cannot be stored, makes the person
+        choose (keep editing is the default)."""
+        if self.editor.has_unsaved_draft():
+            return self._discard_draft()
+        self.editor.commit_pending()
+        unsaved = self.editor.unsaved_fields()
+        return not (unsaved and self.ask_keep_editing(unsaved))
+
+    def ask_keep_editing(self, fields: list[str]) -> bool:
+        """True to keep editing a value that could not be saved (tests replace this)."""
+        return ask_keep_editing(self, fields)
 
     def _discard_draft(self) -> bool:
         return ask_to_discard_draft(self, self.texts.draft_title, self.texts.draft_text)
@@ -399,10 +421,9 @@ class ListCardView(View):
     def start_new(self) -> None:
         if not self.editable:
             return
-        if self.editor.has_unsaved_draft() and not self._discard_draft():
+        if not self.may_leave_card():
             self.editor.focus_field(self.key_field)
             return
-        self.editor.commit_pending()
         self.table.selectionModel().clearSelection()
         self.start_card()
         self.editor_stack.setCurrentWidget(self.card)

@@ -81,7 +81,12 @@ class GoalEditor(CardEditorMixin, QScrollArea):
         outer.addWidget(self.subheading)
         fields = CardFields(self.form, _noun)
 
-        fields.line("title", self.tr("&Title"), self.tr("Required, e.g. Give a conference talk"))
+        fields.line(
+            "title",
+            self.tr("&Title"),
+            self.tr("Required, e.g. Give a conference talk"),
+            reserve_message=True,
+        )
         fields.choice("kind", self.tr("&Kind"), GoalKind)
         self.status_since = QLabel()
         self.status_since.setObjectName("statusChangedOn")

@@ -106,7 +106,9 @@ class MentorEditor(CardEditorMixin, QScrollArea):
             outer.addWidget(box)
             return box
 
-        fields.line("name", self.tr("&Name"), self.tr("Required, e.g. Amara Okafor"))
+        fields.line(
+            "name", self.tr("&Name"), self.tr("Required, e.g. Amara Okafor"), reserve_message=True
+        )
         fields.line("title", self.tr("&Title or role"), self.tr("e.g. VP Engineering"))
         fields.line("organization", self.tr("&Organization"))
         who = group(
@@ -134,9 +136,9 @@ class MentorEditor(CardEditorMixin, QScrollArea):
             "met_detail",
         )
 
-        fields.line("email", self.tr("Ema&il"), self.tr("name@example.org"))
+        fields.line("email", self.tr("Ema&il"), self.tr("name@example.org"), reserve_message=True)
         fields.line("phone", self.tr("&Phone"))
-        fields.line("profile_url", self.tr("Profile &URL"), "https://")
+        fields.line("profile_url", self.tr("Profile &URL"), "https://", reserve_message=True)
         fields.line("location", self.tr("&Location"), self.tr("City, country"))
         zone = fields.line("time_zone", self.tr("Time &zone"), self.tr("e.g. Europe/Berlin"))
         zones = [bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()]

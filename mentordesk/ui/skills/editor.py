@@ -73,7 +73,12 @@ class SkillEditor(CardEditorMixin, QWidget):
         outer.addLayout(self._grid)
         fields = self._fields = CardFields(self.form, _noun)
 
-        fields.line("name", self.tr("&Name"), self.tr("Required, e.g. Public speaking"))
+        fields.line(
+            "name",
+            self.tr("&Name"),
+            self.tr("Required, e.g. Public speaking"),
+            reserve_message=True,
+        )
         self._place("name", 0, 0)
 
         self.category_combo = QComboBox()
