@@ -134,6 +134,21 @@ class GoalRecord:
             return None
         return sum(1 for m in self.milestones if m.is_done) / len(self.milestones)
 
+    @property
+    def is_pursued(self) -> bool:
+        """Active: being worked on (an achieved, paused or dropped goal asks nothing now)."""
+        return self.fields.status is GoalStatus.ACTIVE
+
+    @property
+    def needs_a_mentor(self) -> bool:
+        """Active, and no mentor helps with it."""
+        return self.is_pursued and not self.mentor_ids
+
+    def is_milestone_late(self, milestone: MilestoneRecord, today: date) -> bool:
+        """A milestone of a goal being pursued, not done, and due before ``today``."""
+        due = milestone.due_on
+        return self.is_pursued and not milestone.is_done and due is not None and due < today
+
     def is_overdue(self, today: date) -> bool:
         """Still active although its target date has passed."""
         target = self.fields.target_on

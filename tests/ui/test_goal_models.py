@@ -255,3 +255,41 @@ def test_notes_newest_first_and_link_choices(qapp: object) -> None:
     assert toggled == [(2, True)]
     links.set_linked({1, 2})
     assert links.index(0).data() == "Zoë"  # ticking never reorders
+
+
+def test_only_a_goal_being_pursued_asks_for_a_mentor_or_flags_late_milestones(
+    qapp: object,
+) -> None:
+    """An achieved goal without a mentor is not a warning, and the milestones of a dropped
+    goal are not overdue (they will never be done)."""
+
+    late = MilestoneRecord(7, "Submit the talk", date(2020, 1, 1), None)
+    model = GoalTableModel(today=lambda: date(2026, 6, 1))
+    achieved = _goal_with(1, "Done", GoalStatus.ACHIEVED, (late,))
+    dropped = _goal_with(2, "Gave up", GoalStatus.DROPPED, (late,))
+    active = _goal_with(3, "Going", GoalStatus.ACTIVE, (late,))
+    model.set_records([achieved, dropped, active])
+    mentors = [model.index(row, GoalTableModel.MENTORS) for row in range(3)]
+    assert [index.data(NoMentorRole) for index in mentors] == [False, False, True]
+    assert [index.data() for index in mentors] == ["—", "—", "None yet"]
+    assert mentors[0].data(Qt.ItemDataRole.ForegroundRole) is None
+    milestones = MilestoneTableModel(today=lambda: date(2026, 6, 1))
+    for goal, flagged in ((dropped, False), (achieved, False), (active, True)):
+        milestones.set_goal(goal)
+        due = milestones.index(0, MilestoneTableModel.DUE)
+        assert (due.data(Qt.ItemDataRole.ForegroundRole) is not None) is flagged, goal.title
+
+
+def _goal_with(
+    goal_id: int, title: str, status: GoalStatus, milestones: tuple[MilestoneRecord, ...]
+) -> GoalRecord:
+    return GoalRecord(
+        id=goal_id,
+        fields=GoalFields(title=title, status=status),
+        milestones=milestones,
+        notes=(),
+        mentor_ids=frozenset(),
+        skill_ids=frozenset(),
+        created_at=NOW,
+        updated_at=NOW,
+    )

@@ -181,8 +181,6 @@ def test_closing_asks_about_unsaved_fields_in_every_view(
     silently: closing asks, and answering anything but Discard keeps the window open."""
     from datetime import date
 
-    from PySide6.QtCore import QDate
-
     from mentordesk.domain.goal import GoalFields
 
     window, services = open_window(qtbot, location)

@@ -460,3 +460,31 @@ def test_a_mentor_renamed_elsewhere_shows_in_the_history(
     services.mentors.update(mentor.id, mentor.fields.replace(name="Grace Kim (김은혜)"))
     bus.announce({DataKind.MENTOR})
     assert history.proxy.index(0, AssessmentTableModel.MENTOR).data() == "Grace Kim (김은혜)"
+
+
+def test_mentor_feedback_names_the_mentor_rather_than_no_mentor(
+    qtbot: QtBot, skills_view: SkillsView, services: Services
+) -> None:
+    """Choosing "Mentor feedback" picks the mentor who gave this skill's latest feedback, or
+    the one last picked in the form; never leaves "No mentor"."""
+    amara = services.mentors.create(MentorFields(name="Amara Okafor")).id
+    bo = services.mentors.create(MentorFields(name="Bo Chen")).id
+    skill = services.skills.create(SkillFields(name="Negotiation")).id
+    services.skills.add_assessment(
+        skill, AssessmentFields(date(2024, 1, 1), 2, AssessmentSource.MENTOR_FEEDBACK, amara)
+    )
+    skills_view.attach(services)
+    select(qtbot, skills_view, "Negotiation")
+    skills_view.record_action.trigger()
+    form = skills_view.history.form
+    assert form.mentor_combo.currentData() is None  # a self-assessment names nobody
+    feedback = form.source_combo.findData(AssessmentSource.MENTOR_FEEDBACK.value)
+    form.source_combo.setCurrentIndex(feedback)
+    form.source_combo.activated.emit(feedback)
+    assert form.mentor_combo.currentData() == amara
+    form.mentor_combo.setCurrentIndex(form.mentor_combo.findData(bo))
+    form.mentor_combo.activated.emit(form.mentor_combo.currentIndex())
+    form.start(2, amara)  # the next assessment
+    form.source_combo.setCurrentIndex(feedback)
+    form.source_combo.activated.emit(feedback)
+    assert form.mentor_combo.currentData() == bo  # the one last picked

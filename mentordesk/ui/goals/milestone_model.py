@@ -31,6 +31,7 @@ class MilestoneTableModel(TableModel):
     def __init__(self, parent: Any = None, *, today: Callable[[], date] = date.today) -> None:
         super().__init__((self.tr("Milestone"), self.tr("Due"), self.tr("Done on")), parent)
         self._today = today
+        self._goal: GoalRecord | None = None
         self._milestones: tuple[MilestoneRecord, ...] = ()
 
     def row_total(self) -> int:
@@ -74,8 +75,7 @@ class MilestoneTableModel(TableModel):
         return None
 
     def _is_late(self, milestone: MilestoneRecord) -> bool:
-        due = milestone.due_on
-        return not milestone.is_done and due is not None and due < self._today()
+        return self._goal is not None and self._goal.is_milestone_late(milestone, self._today())
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
@@ -113,7 +113,11 @@ class MilestoneTableModel(TableModel):
     def set_goal(self, goal: GoalRecord | None) -> None:
         """Show the milestones of ``goal`` (none for a new card)."""
         milestones = () if goal is None else goal.milestones
+        self._goal = goal
         if milestones == self._milestones:
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 0), last)  # the goal's status may differ
             return
         same_rows = [m.id for m in milestones] == [m.id for m in self._milestones]
         if same_rows:

@@ -85,9 +85,9 @@ class GoalTableModel(RecordTableModel[GoalRecord]):
                 return "—"
             done = sum(1 for m in record.milestones if m.is_done)
             return f"{done}/{len(record.milestones)}"
-        if not record.mentor_ids:
+        if record.needs_a_mentor:
             return self.tr("None yet")
-        return ", ".join(self._names(record))
+        return ", ".join(self._names(record)) or "—"
 
     def search_text(self, row: Row[GoalRecord]) -> str:
         record = row.record
@@ -119,7 +119,7 @@ class GoalTableModel(RecordTableModel[GoalRecord]):
         if role == OverdueRole:
             return record.is_overdue(self._today())
         if role == NoMentorRole:
-            return not record.mentor_ids
+            return record.needs_a_mentor
         if column == self.TARGET and record.is_overdue(self._today()):
             return self._overdue_data(role)
         if column == self.MENTORS:
@@ -142,7 +142,7 @@ class GoalTableModel(RecordTableModel[GoalRecord]):
         return None
 
     def _mentors_data(self, record: GoalRecord, role: int) -> Any:
-        if not record.mentor_ids:
+        if record.needs_a_mentor:
             if role == TOOLTIP:
                 return self.tr("No mentor helps with this goal yet")
             if role == FOREGROUND:

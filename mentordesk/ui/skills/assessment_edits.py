@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.skill import AssessmentFields, AssessmentRecord, SkillRecord
 from mentordesk.ui.skills.commands import EditAssessment, RecordAssessment, RemoveAssessment
 from mentordesk.ui.skills.history import AssessmentHistory
@@ -35,8 +36,15 @@ class AssessmentEdits(QObject):
     def open_form(self) -> None:
         """Record an assessment of the shown skill: the form opens at its current level."""
         found = self._skill()
-        if found is not None:
-            self._history.open_form(found[0].current_level)
+        if found is None:
+            return
+        skill = found[0]
+        feedback = [
+            a.fields.mentor_id
+            for a in skill.assessments
+            if a.fields.source is AssessmentSource.MENTOR_FEEDBACK and a.fields.mentor_id
+        ]
+        self._history.open_form(skill.current_level, feedback[-1] if feedback else None)
 
     def _record(self, fields: AssessmentFields) -> None:
         found = self._skill()

@@ -95,6 +95,9 @@ class AssessmentForm(QFrame):
         self.mentor_combo.setObjectName("mentorField")
         self.mentor_combo.setAccessibleName(self.tr("Mentor who gave it"))
         self.mentor_combo.activated.connect(self._mentor_chosen)
+        self.source_combo.activated.connect(self._source_chosen)
+        self._last_mentor: int | None = None  # the mentor last picked in this form
+        self._suggested_mentor: int | None = None
         self.evidence_edit = QLineEdit()
         self.evidence_edit.setObjectName("evidenceField")
         self.evidence_edit.setPlaceholderText(
@@ -162,8 +165,10 @@ class AssessmentForm(QFrame):
     def set_mentors(self, mentors: Sequence[tuple[int, str]]) -> None:
         fill_mentors(self.mentor_combo, mentors, self.tr("No mentor"))
 
-    def start(self, level: int | None = None) -> None:
-        """A fresh form: dated today, at the skill's current level, as a self-assessment."""
+    def start(self, level: int | None = None, mentor_id: int | None = None) -> None:
+        """A fresh form: dated today, at the skill's current level, as a self-assessment.
+        ``mentor_id``: who is likely to have given feedback (the skill's last mentor)."""
+        self._suggested_mentor = mentor_id
         today = self._today()
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.level_picker.set_level(level or 1)
@@ -209,7 +214,20 @@ class AssessmentForm(QFrame):
         error = self.errors[name]
         return error.text() if not error.isHidden() else ""
 
+    def _source_chosen(self) -> None:
+        # Mentor feedback comes from a mentor: the one last picked here, or the one who gave
+        # this skill's latest feedback, rather than "No mentor".
+        source = AssessmentSource(self.source_combo.currentData())
+        if source is AssessmentSource.MENTOR_FEEDBACK and self.mentor_combo.currentData() is None:
+            for mentor_id in (self._last_mentor, self._suggested_mentor):
+                index = self.mentor_combo.findData(mentor_id) if mentor_id is not None else -1
+                if index >= 0:
+                    self.mentor_combo.setCurrentIndex(index)
+                    break
+
     def _mentor_chosen(self) -> None:
+        if self.mentor_combo.currentData() is not None:
+            self._last_mentor = self.mentor_combo.currentData()
         # Naming the mentor who gave it almost always means it was their feedback.
         source = AssessmentSource(self.source_combo.currentData())
         if self.mentor_combo.currentData() is not None and source is AssessmentSource.SELF:

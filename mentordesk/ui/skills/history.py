@@ -235,9 +235,9 @@ class AssessmentHistory(QWidget):
 
     # --- the form ------------------------------------------------------------------------
 
-    def open_form(self, level: int | None) -> None:
+    def open_form(self, level: int | None, mentor_id: int | None = None) -> None:
         self.show_message("")
-        self.form.start(level)
+        self.form.start(level, mentor_id)
         self.form.show()
 
     def close_form(self) -> None:
