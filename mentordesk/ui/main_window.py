@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,6 +42,10 @@ class _Page:
     menu_title: str
     factory: Callable[[], View]
     view: View | None = None
+
+
+# What a window manager's frame and title bar usually take, beyond the window's own size.
+FRAME_ALLOWANCE = QSize(32, 64)
 
 
 def app_icon() -> QIcon:
@@ -119,7 +123,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self.show_page)
-        self.show_page(0)
+        self._view_at(0)  # Mentors is always there: start-up shows its data first
+        # The view shown when MentorDesk was closed is shown again.
+        last = str(self._settings.value("window/page", "mentors"))
+        self.show_page(next((i for i, p in enumerate(self._pages) if p.key == last), 0))
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=location.database))
         self._restore_state()
 
@@ -148,9 +155,10 @@ class MainWindow(QMainWindow):
         self.page_view("agreements").focus_record(agreement_id)
 
     def show_page(self, row: int) -> None:
-        """Show a view; views other than Mentors are built the first time they are shown,
-        so start-up pays only for the first."""
+        """Show a view; views are built the first time they are shown, so start-up pays only
+        for the first."""
         view = self._view_at(row)
+        self.page_actions[row].setChecked(True)
         self.commit_pending_edits()
         self.stack.setCurrentWidget(view)
         if self.sidebar.currentRow() != row:
@@ -165,10 +173,18 @@ class MainWindow(QMainWindow):
         if page.view is None:
             page.view = page.factory()
             page.view.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            page.view.restore_view_state(self._saved_view_state(page.key))
             if self.services is not None:
                 page.view.attach(self.services)
             self.stack.addWidget(page.view)
         return page.view
+
+    def _saved_view_state(self, key: str) -> dict[str, QByteArray]:
+        self._settings.beginGroup(f"views/{key}")
+        try:
+            return {name: self._settings.value(name) for name in self._settings.childKeys()}
+        finally:
+            self._settings.endGroup()
 
     def _built_views(self) -> list[View]:
         return [page.view for page in self._pages if page.view is not None]
@@ -217,6 +233,21 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+
+        # Ctrl+1, Ctrl+2, ... show the views; Ctrl+K stays free for searching everything.
+        pages_menu = self.menuBar().addMenu(self.tr("&View"))
+        group = QActionGroup(self)
+        self.page_actions: list[QAction] = []
+        for row, page in enumerate(self._pages):
+            action = QAction(page.title.replace("&", "&&"), self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.show_page(r))
+            group.addAction(action)
+            pages_menu.addAction(action)
+            self.page_actions.append(action)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.sidebar.item(row).setToolTip(f"{page.title} ({shortcut})")
 
         # Holds the current view's actions only, so each view's Ctrl+N is its own.
         self.view_menu = self.menuBar().addMenu(self.tr("&Mentor"))
@@ -313,14 +344,31 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self._settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
-        splitter = self._settings.value("mentors/splitter")
-        if splitter is not None:
-            self.mentors_view.splitter.restoreState(splitter)
+            self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """The first window: 1280x800 where the screen has room, smaller where not, with
+        room left for the window's frame and title bar, and centred."""
+        screen = self.screen().availableGeometry()
+        minimum = self.minimumSizeHint()
+        width = max(minimum.width(), min(1280, screen.width() - FRAME_ALLOWANCE.width()))
+        height = max(minimum.height(), min(800, screen.height() - FRAME_ALLOWANCE.height()))
+        self.resize(width, height)
+        self.move(
+            screen.x() + max(0, (screen.width() - width) // 2),
+            screen.y() + max(0, (screen.height() - height - FRAME_ALLOWANCE.height()) // 2),
+        )
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("mentors/splitter", self.mentors_view.splitter.saveState())
+        current = self.stack.currentWidget()
+        for page in self._pages:
+            if page.view is None:
+                continue
+            if page.view is current:
+                self._settings.setValue("window/page", page.key)
+            for name, value in page.view.view_state().items():
+                self._settings.setValue(f"views/{page.key}/{name}", value)
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

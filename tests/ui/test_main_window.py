@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -38,7 +39,7 @@ def test_navigation_lists_only_working_views_and_menus_exist(
     ]
     assert window.stack.currentWidget() is window.mentors_view
     menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "Mentor", "Help"]
+    assert menus == ["File", "Edit", "View", "Mentor", "Help"]
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
     assert not app_icon().isNull()
@@ -116,10 +117,10 @@ def test_run_gui_refuses_a_newer_database_untouched(
 def test_each_view_brings_its_own_menu_and_ctrl_n(qtbot: QtBot, location: DataLocation) -> None:
     window, _services = open_window(qtbot, location)
     menus = lambda: [a.text().replace("&", "") for a in window.menuBar().actions()]  # noqa: E731
-    assert menus()[2] == "Mentor"
+    assert menus()[3] == "Mentor"
     goals = window.page_view("goals")
     assert window.stack.currentWidget() is goals
-    assert menus()[2] == "Goal"
+    assert menus()[3] == "Goal"
     assert window.view_menu.actions() == list(goals.actions_for_menu)  # type: ignore[attr-defined]
     assert not goals.editor.isVisible()  # type: ignore[attr-defined]
     window.activateWindow()
@@ -129,13 +130,13 @@ def test_each_view_brings_its_own_menu_and_ctrl_n(qtbot: QtBot, location: DataLo
     assert goals.editor.is_new and goals.editor.isVisible()  # type: ignore[attr-defined]
     assert window.mentors_view.editor_stack.currentWidget() is window.mentors_view.editor_hint
     skills = window.page_view("skills")
-    assert menus()[2] == "Skill"
+    assert menus()[3] == "Skill"
     assert window.stack.currentWidget() is skills
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert skills.editor.isVisible() and skills.editor.is_new  # type: ignore[attr-defined]
     window.page_view("mentors")
-    assert menus()[2] == "Mentor"
+    assert menus()[3] == "Mentor"
     window.close()
 
 
@@ -153,7 +154,7 @@ def test_open_agreement_from_a_mentor_card(qtbot: QtBot, location: DataLocation)
     assert window.mentors_view.editor.open_agreement_button.isVisible()
     window.mentors_view.editor.open_agreement_button.click()
     agreements = window.stack.currentWidget()
-    assert [a.text().replace("&", "") for a in window.menuBar().actions()][2] == "Agreement"
+    assert [a.text().replace("&", "") for a in window.menuBar().actions()][3] == "Agreement"
     assert agreements.editor.record is not None  # type: ignore[attr-defined]
     assert agreements.editor.record.id == agreement.id  # type: ignore[attr-defined]
     window.close()
@@ -223,3 +224,54 @@ def test_pages_are_found_by_key_whatever_the_language(qtbot: QtBot, location: Da
         window.close()
     finally:
         QApplication.removeTranslator(translator)
+
+
+def test_views_shortcuts_and_the_view_menu(qtbot: QtBot, location: DataLocation) -> None:
+    window, _services = open_window(qtbot, location)
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert menus == ["File", "Edit", "View", "Mentor", "Help"]
+    assert [a.shortcut().toString() for a in window.page_actions] == [
+        "Ctrl+1",
+        "Ctrl+2",
+        "Ctrl+3",
+        "Ctrl+4",
+    ]
+    assert window.sidebar.item(1).toolTip() == "Goals (Ctrl+2)"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget().objectName() == "skillsView"
+    assert window.page_actions[2].isChecked() and window.sidebar.currentRow() == 2
+    all_shortcuts = [
+        s.toString() for a in window.findChildren(QAction) for s in a.shortcuts() if s.toString()
+    ]
+    assert "Ctrl+K" not in all_shortcuts  # kept for searching everything
+    window.close()
+
+
+def test_column_widths_splitters_and_the_last_view_are_kept(
+    qtbot: QtBot, location: DataLocation
+) -> None:
+    window, _services = open_window(qtbot, location)
+    goals = window.page_view("goals")
+    goals.table.horizontalHeader().resizeSection(1, 211)  # type: ignore[attr-defined]
+    goals.splitter.setSizes([500, 600])  # type: ignore[attr-defined]
+    sizes = goals.splitter.sizes()  # type: ignore[attr-defined]
+    window.close()
+    again, _ = open_window(qtbot, location)
+    assert again.stack.currentWidget().objectName() == "goalsView"  # shown again
+    goals = again.page_view("goals")
+    assert goals.table.horizontalHeader().sectionSize(1) == 211  # type: ignore[attr-defined]
+    assert goals.splitter.sizes() == sizes  # type: ignore[attr-defined]
+    again.close()
+
+
+def test_the_first_window_fits_the_screen(qtbot: QtBot, location: DataLocation) -> None:
+    window = MainWindow(location)
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()
+    assert window.width() <= max(screen.width() - 32, window.minimumSizeHint().width())
+    assert window.height() <= screen.height() - 64
+    assert window.minimumSizeHint().width() <= 800 and window.minimumSizeHint().height() <= 600
+    window.close()

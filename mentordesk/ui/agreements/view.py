@@ -42,7 +42,7 @@ class AgreementsView(ListCardView):
     key_field = "title"
     sort_column = AgreementTableModel.MENTOR
     stretch_column = AgreementTableModel.TITLE
-    card_minimum_width = 500
+    card_minimum_width = 320
     split = (1, 1)
     initial_sizes = (740, 540)
     # Activating a second agreement of a mentor: _run_concluding asks whether to conclude.
@@ -103,7 +103,7 @@ class AgreementsView(ListCardView):
         header.setSectionResizeMode(AgreementTableModel.MENTOR, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(AgreementTableModel.MENTOR, 150)
         header.setSectionResizeMode(AgreementTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         return table
 
     def make_card(self) -> QWidget:

@@ -118,7 +118,7 @@ class DateField(QLineEdit):
         self.addAction(self._calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._tidy)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("30 September 2027") + 56)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("30 Sep 2027") + 56)
 
     # --- the value -----------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ class EmptyState(QWidget):
         self.body_label = QLabel(body)
         self.body_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body_label.setWordWrap(True)
-        self.body_label.setMinimumWidth(320)
+        self.body_label.setMinimumWidth(240)
         # A sentence, not a banner: keep the explanation to a readable width.
         self.body_label.setMaximumWidth(520)
         self.body_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -29,11 +29,17 @@ class EmptyState(QWidget):
         self._buttons.addStretch()
         self._buttons.addStretch()
 
+        # Centred by stretches, not by an alignment flag: a wrapped label added with an
+        # alignment loses its height-for-width and is clipped to one squeezed line.
+        body_row = QHBoxLayout()
+        body_row.addStretch(1)
+        body_row.addWidget(self.body_label, 4)
+        body_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.title_label)
         layout.addSpacing(6)
-        layout.addWidget(self.body_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(body_row)
         layout.addSpacing(14)
         layout.addLayout(self._buttons)
         layout.addStretch(3)

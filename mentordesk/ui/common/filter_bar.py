@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QLayout, QLineEdit, QWidget
 
 from mentordesk.ui.common.record_proxy import RecordFilterProxy
 
@@ -55,10 +55,17 @@ class FilterBar(QWidget):
         self.filter_edit.setAccessibleName(accessible_name)
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.apply)
+        self.filter_edit.setMinimumWidth(self.filter_edit.fontMetrics().averageCharWidth() * 18)
         self.combos: list[QComboBox] = []
-        self.row = QHBoxLayout(self)
+        # The choices sit beside the filter field, or under it when the list is narrow.
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._layout.addWidget(self.filter_edit, 3)
+        self.choices = QWidget()
+        self.row = QHBoxLayout(self.choices)
         self.row.setContentsMargins(0, 0, 0, 0)
-        self.row.addWidget(self.filter_edit, 1)
+        self._layout.addWidget(self.choices, 4)
 
     def add_combo(
         self,
@@ -74,10 +81,39 @@ class FilterBar(QWidget):
         combo.setAccessibleName(accessible_name)
         for text, data in items:
             combo.addItem(text, data)
+        # Long labels and names must not make the bar wider than the list.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(5)
         combo.currentIndexChanged.connect(self.apply)
         self.combos.append(combo)
         self.row.addWidget(combo, stretch)
         return combo
+
+    def add_widget(self, widget: QWidget) -> None:
+        """Another choice (a check box, say) after the combos."""
+        self.row.addWidget(widget)
+
+    def minimumSizeHint(self) -> QSize:
+        edit, choices = self.filter_edit.minimumSizeHint(), self.choices.minimumSizeHint()
+        return QSize(
+            max(self.filter_edit.minimumWidth(), edit.width(), choices.width()),
+            edit.height() + choices.height() + self._layout.spacing(),
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = (
+            self.filter_edit.minimumWidth() * 2
+            + self.choices.minimumSizeHint().width()
+            + self._layout.spacing()
+        )
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if event.size().width() >= wide
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+        super().resizeEvent(event)
 
     def apply_choices(self) -> None:
         """Hand the combos' choices to the proxy (each feature's own)."""

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QMessageBox,
@@ -64,7 +64,7 @@ class ListCardView(View):
     column_widths: ClassVar[Mapping[int, int]] = {}
     stretch_column: int | None = 0
     sort_column = 0
-    card_minimum_width = 380
+    card_minimum_width = 320
     split = (3, 2)  # how the list and the card share the width (stretch factors)
     initial_sizes: tuple[int, int] | None = None  # their widths before any is remembered
     # Refusals run() hands on to its caller, which asks the person what to do about them.
@@ -194,6 +194,21 @@ class ListCardView(View):
     @property
     def actions_for_menu(self) -> Sequence[QAction]:
         return self.menu_actions()
+
+    def view_state(self) -> dict[str, QByteArray]:
+        return {
+            "splitter": self.splitter.saveState(),
+            "columns": self.table.horizontalHeader().saveState(),
+        }
+
+    def restore_view_state(self, state: dict[str, QByteArray]) -> None:
+        header = self.table.horizontalHeader()
+        if "splitter" in state:
+            self.splitter.restoreState(state["splitter"])
+        if "columns" in state:
+            columns = header.count()
+            if not header.restoreState(state["columns"]) or header.count() != columns:
+                header.reset()  # a state from another version's columns: start afresh
 
     def _build(self) -> None:
         texts = self.texts

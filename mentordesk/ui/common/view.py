@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -45,3 +45,11 @@ class View(QWidget):
 
     def focus_record(self, record_id: int) -> None:
         """Show one record of this view (another view's link to it, say)."""
+
+    def view_state(self) -> dict[str, QByteArray]:
+        """How the person arranged the view (column widths, splitters), to keep across
+        restarts; the main window stores it beside the data."""
+        return {}
+
+    def restore_view_state(self, state: dict[str, QByteArray]) -> None:
+        """Arrange the view as ``view_state`` said it was (unknown or stale parts ignored)."""

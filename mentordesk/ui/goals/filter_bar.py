@@ -27,7 +27,6 @@ class GoalFilterBar(FilterBar):
             parent=parent,
         )
         self._goals = proxy
-        self.row.setStretch(0, 2)
         self.status_filter = self._combo(
             "goalStatusFilter",
             self.tr("Status filter"),
@@ -44,9 +43,6 @@ class GoalFilterBar(FilterBar):
 
     def _combo(self, name: str, accessible: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = self.add_combo(name, accessible, items, stretch=1)
-        # Long kind labels and names must not push the bar wider than the list.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return combo
 

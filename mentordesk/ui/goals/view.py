@@ -38,7 +38,7 @@ class GoalsView(ListCardView):
     kinds = frozenset({DataKind.GOAL, DataKind.MENTOR, DataKind.SKILL})
     edit_kinds = GOAL
     key_field = "title"
-    card_minimum_width = 460
+    card_minimum_width = 320
     initial_sizes = (760, 520)
     model: GoalTableModel
     proxy: GoalFilterProxy

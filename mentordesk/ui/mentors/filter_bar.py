@@ -33,7 +33,7 @@ class MentorFilterBar(FilterBar):
         )
         self.archived_check = QCheckBox(self.tr("Show a&rchived"))
         self.archived_check.toggled.connect(self.apply)
-        self.row.addWidget(self.archived_check)
+        self.add_widget(self.archived_check)
 
     def apply_choices(self) -> None:
         status, kind = self.status_filter.currentData(), self.kind_filter.currentData()

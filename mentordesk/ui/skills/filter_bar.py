@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from mentordesk.ui.common.filter_bar import FilterBar
 from mentordesk.ui.skills.proxy import SkillFilterProxy
@@ -26,7 +26,6 @@ class SkillFilterBar(FilterBar):
         self.category_filter = self.add_combo(
             "categoryFilter", self.tr("Category filter"), [(self.tr("All categories"), None)]
         )
-        self.category_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
     def set_categories(self, categories: Sequence[str], *, has_uncategorized: bool = False) -> None:
         """The categories in use; the chosen one stays chosen while it exists."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTableView, QWidget
 
 from mentordesk.domain.skill import SkillFields, SkillRecord
 from mentordesk.ui.common.card import ListCardTexts
@@ -36,7 +36,7 @@ class SkillsView(ListCardView):
     kinds = frozenset({DataKind.SKILL, DataKind.MENTOR})
     edit_kinds = SKILL
     column_widths: ClassVar[Mapping[int, int]] = {1: 92, 2: 100, 3: 100, 5: 70}
-    card_minimum_width = 480
+    card_minimum_width = 320
     model: SkillTableModel
     proxy: SkillFilterProxy
     filter_bar: SkillFilterBar
@@ -104,7 +104,12 @@ class SkillsView(ListCardView):
         self.editor.edit_requested.connect(self.store_edit)
         self.editor.create_requested.connect(self.store_new)
         self.assessment_edits = AssessmentEdits(self, self.history)
-        return self.detail
+        # In a narrow window the card scrolls sideways rather than squeezing its fields.
+        scroll = QScrollArea()
+        scroll.setWidget(self.detail)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        return scroll
 
     def extra_actions(self) -> Sequence[QAction]:
         self.record_action = QAction(self.tr("&Record Assessment…"), self)
