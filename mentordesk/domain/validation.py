@@ -45,7 +45,7 @@ NOTES_MAX = 100_000
 
 def email_error(value: str) -> str | None:
     if value and not _EMAIL.match(value):
-        return "Enter an email like name@example.org."
+        return "Enter an email address like name@example.org."
     return None
 
 
