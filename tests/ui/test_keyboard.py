@@ -230,3 +230,36 @@ def test_a_message_waits_for_the_field_to_be_left_and_the_card_does_not_jump(
     assert "name@example.org" in view.editor.error_text("email")
     QApplication.processEvents()
     assert below.mapTo(page, below.rect().topLeft()).y() == top_before
+
+
+def test_email_and_profile_open_the_mail_program_or_browser(
+    qtbot: QtBot, window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    view = window.mentors_view
+    view.focus_record(_mentor_id(services, "Amara Okafor"))
+    editor = view.editor
+    assert not editor.write_email_action.isEnabled()  # no address yet
+    email = editor.fields["email"].widget
+    email.setText("amara@lumen.example")
+    assert editor.write_email_action.isEnabled()
+    editor.write_email_action.trigger()
+    editor.fields["profile_url"].widget.setText("https://profiles.example/amara")
+    editor.open_profile_action.trigger()
+    assert opened == ["mailto:amara@lumen.example", "https://profiles.example/amara"]
+
+
+def test_a_saved_edit_says_so_with_the_time(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    view = window.mentors_view
+    view.focus_record(_mentor_id(services, "Amara Okafor"))
+    field = view.editor.fields["organization"].widget
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    type_text(field, " Ltd")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage().startswith("Saved at ")

@@ -27,6 +27,7 @@ from mentordesk.ui.agreements.proxy import AgreementFilterProxy
 from mentordesk.ui.common.card import ListCardTexts
 from mentordesk.ui.common.commands import CreateRecord, DeleteRecord, ServiceCommand
 from mentordesk.ui.common.data_bus import DataKind
+from mentordesk.ui.common.labels import saved_now
 from mentordesk.ui.common.list_card_view import ListCardView
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ class AgreementsView(ListCardView):
             lambda other: EditAgreement(self.context, service, record, after, field, noun, other)
         ):
             self.editor.show_errors({})
-            self.status_message.emit(self.tr("Saved."))
+            self.status_message.emit(saved_now())
 
     def restore_revision(self, revision_id: int) -> None:
         record = self.editor.record

@@ -19,11 +19,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
-    QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFocusEvent, QIcon, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QLineEdit,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.ui.common import glyphs
 from mentordesk.ui.common.form_parts import UnreadableValue
 from mentordesk.ui.common.labels import format_date, not_set, parse_date
 
@@ -71,25 +71,6 @@ class _CalendarPopup(QWidget):
         self.chosen.emit(day)
 
 
-def _calendar_icon(widget: QWidget) -> QIcon:
-    """A small calendar drawn in the palette's text colour, crisp in light and dark."""
-    size = 16
-    pixmap = QPixmap(size * 2, size * 2)
-    pixmap.setDevicePixelRatio(2)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    color = widget.palette().color(QPalette.ColorRole.Text)
-    painter.setPen(color)
-    painter.drawRoundedRect(QRectF(2.5, 3.5, 11, 10), 1.5, 1.5)
-    painter.fillRect(QRectF(2.5, 3.5, 11, 3), color)
-    for x in (5, 8, 11):
-        for y in (9, 12):
-            painter.fillRect(QRectF(x - 1, y - 1, 1.6, 1.6), color)
-    painter.end()
-    return QIcon(pixmap)
-
-
 class DateField(QLineEdit):
     """A date as text a person can type, with a calendar; see the module's docstring."""
 
@@ -113,7 +94,7 @@ class DateField(QLineEdit):
             )
         )
         self.setClearButtonEnabled(optional)
-        self._calendar_action = QAction(_calendar_icon(self), self.tr("Pick a date"), self)
+        self._calendar_action = QAction(glyphs.calendar(self), self.tr("Pick a date"), self)
         self._calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self._calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.textEdited.connect(self._typed)

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from mentordesk.domain.enums import (
     AgreementStatus,
@@ -164,3 +164,9 @@ def parse_date(text: str) -> date:
         if parsed.isValid():
             return date(parsed.year(), parsed.month(), parsed.day())
     raise ValueError(f"not a date: {text!r}")
+
+
+def saved_now() -> str:
+    """The quiet sign that an edit was stored (there is no Save button): "Saved at 14:05"."""
+    now = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+    return _tr("Saved at {time}.").format(time=now)

@@ -30,6 +30,7 @@ from mentordesk.ui.common.commands import CommandContext, ServiceCommand, execut
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.empty_state import EmptyState
 from mentordesk.ui.common.filter_bar import FilterBar
+from mentordesk.ui.common.labels import saved_now
 from mentordesk.ui.common.list_pane import ListPane
 from mentordesk.ui.common.questions import (
     ask_keep_editing,
@@ -477,7 +478,7 @@ class ListCardView(View):
             self.edit_kinds,
         )
         if self.run(command):
-            self.status_message.emit(self.tr("Saved."))
+            self.status_message.emit(saved_now())
         else:
             self.editor.keep_unsaved(field)
 

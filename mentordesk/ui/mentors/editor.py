@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimeZone, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.agreement import AgreementRecord
 from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
 from mentordesk.domain.mentor import MentorFields
-from mentordesk.domain.validation import split_labels
+from mentordesk.domain.validation import email_error, split_labels, url_error
+from mentordesk.ui.common import glyphs
 from mentordesk.ui.common.card_fields import CardFields, FormGroup, align_captions, heading_labels
 from mentordesk.ui.common.card_form import CardEditorMixin
 from mentordesk.ui.common.labels import label
@@ -136,9 +138,22 @@ class MentorEditor(CardEditorMixin, QScrollArea):
             "met_detail",
         )
 
-        fields.line("email", self.tr("Ema&il"), self.tr("name@example.org"), reserve_message=True)
+        email = fields.line(
+            "email", self.tr("Ema&il"), self.tr("name@example.org"), reserve_message=True
+        )
         fields.line("phone", self.tr("&Phone"))
-        fields.line("profile_url", self.tr("Profile &URL"), "https://", reserve_message=True)
+        profile = fields.line(
+            "profile_url", self.tr("Profile &URL"), "https://", reserve_message=True
+        )
+        # Open in the mail program or the browser; MentorDesk itself sends nothing.
+        self.write_email_action = self._opener(
+            email, glyphs.envelope(self), self.tr("Write an email (opens your mail program)")
+        )
+        self.open_profile_action = self._opener(
+            profile, glyphs.open_page(self), self.tr("Open the profile in your browser")
+        )
+        email.textChanged.connect(self._update_openers)
+        profile.textChanged.connect(self._update_openers)
         fields.line("location", self.tr("&Location"), self.tr("City, country"))
         zone = fields.line("time_zone", self.tr("Time &zone"), self.tr("e.g. Europe/Berlin"))
         zones = [bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()]
@@ -180,6 +195,35 @@ class MentorEditor(CardEditorMixin, QScrollArea):
         group(self.tr("Notes"), "notes")
         outer.addStretch()
         self.setWidget(page)
+
+    def _opener(self, edit: QLineEdit, icon: QIcon, tip: str) -> QAction:
+        action = QAction(icon, tip, self)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda: self._open(edit))
+        edit.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
+        action.setEnabled(False)
+        return action
+
+    def _open(self, edit: QLineEdit) -> None:
+        url = self._address(edit)
+        if url is not None:
+            QDesktopServices.openUrl(url)
+
+    def _address(self, edit: QLineEdit) -> QUrl | None:
+        """What the email or profile field points at, when it is valid."""
+        text = edit.text().strip()
+        if edit is self.fields["email"].widget:
+            return QUrl(f"mailto:{text}") if text and email_error(text) is None else None
+        return QUrl(text) if text and url_error(text) is None else None
+
+    def _update_openers(self) -> None:
+        for action, name in (
+            (self.write_email_action, "email"),
+            (self.open_profile_action, "profile_url"),
+        ):
+            widget = self.fields[name].widget
+            assert isinstance(widget, QLineEdit)
+            action.setEnabled(self._address(widget) is not None)
 
     @staticmethod
     def _labels(fields: CardFields, name: str, caption: str, placeholder: str) -> None:

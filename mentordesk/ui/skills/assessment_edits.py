@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.skill import AssessmentFields, AssessmentRecord, SkillRecord
+from mentordesk.ui.common.labels import saved_now
 from mentordesk.ui.skills.commands import EditAssessment, RecordAssessment, RemoveAssessment
 from mentordesk.ui.skills.history import AssessmentHistory
 
@@ -72,7 +73,7 @@ class AssessmentEdits(QObject):
         if self._view.run(
             command, lambda errors: self._history.show_message(" ".join(errors.values()))
         ):
-            self._view.status_message.emit(self.tr("Saved."))
+            self._view.status_message.emit(saved_now())
 
     def _remove(self, assessment: AssessmentRecord) -> None:
         found = self._skill()
