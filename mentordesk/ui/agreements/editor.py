@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -41,6 +41,7 @@ from mentordesk.ui.common.form_parts import (
     show_error,
 )
 from mentordesk.ui.common.labels import label
+from mentordesk.ui.common.mnemonics import Mnemonics
 
 _UNSET = QDate(1900, 1, 1)
 _LINE_FIELDS = ("title", "planned_length", "place_or_link", "reply_time")
@@ -71,6 +72,7 @@ class AgreementEditor(QScrollArea):
         self.combos: dict[str, WheelSafeCombo] = {}
         self.errors: dict[str, QLabel] = {}
         self.channels: dict[str, dict[Channel, QCheckBox]] = {}
+        self._mnemonics = Mnemonics("fevha")  # the menus, and the Agreement menu
         body = QWidget()
         self._layout = QVBoxLayout(body)
         self.heading = QLabel()
@@ -108,7 +110,22 @@ class AgreementEditor(QScrollArea):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(widget)
         column.addWidget(error)
-        form.addRow(text, holder)
+        if not text:
+            form.addRow(holder)
+            return
+        caption = QLabel(self._mnemonics.caption(text))
+        caption.setBuddy(self._focus_target(widget))
+        form.addRow(caption, holder)
+
+    @staticmethod
+    def _focus_target(widget: QWidget) -> QWidget:
+        """The part of a compound field (a row of checkboxes, a list) Alt+letter focuses."""
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            return widget
+        for child in widget.findChildren(QWidget):
+            if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                return child
+        return widget
 
     def _line(self, form: QFormLayout, name: str, text: str, placeholder: str = "") -> None:
         edit = QLineEdit()
@@ -228,7 +245,9 @@ class AgreementEditor(QScrollArea):
         self.my_commitments.changed.connect(lambda: self._changed("commitments"))
         self.mentor_commitments.changed.connect(lambda: self._changed("commitments"))
         self._add(form, "commitments", self.tr("I will"), self.my_commitments)
-        form.addRow(self.tr("My mentor will"), self.mentor_commitments)
+        caption = QLabel(self._mnemonics.caption(self.tr("My mentor will")))
+        caption.setBuddy(self._focus_target(self.mentor_commitments))
+        form.addRow(caption, self.mentor_commitments)
 
     # --- showing -------------------------------------------------------------------------
 

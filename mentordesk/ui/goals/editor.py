@@ -93,7 +93,7 @@ class GoalEditor(CardEditorMixin, QScrollArea):
         self.status_since.setToolTip(self.tr("Set when the status changes"))
         fields.choice("status", self.tr("&Status"), GoalStatus, beside=self.status_since)
         fields.date("started_on", self.tr("Started"))
-        fields.date("target_on", self.tr("Tar&get date"))
+        fields.date("target_on", self.tr("Ta&rget date"))
         goal = FormGroup(self.tr("Goal"), fields).place(
             "title", "kind", "status", "started_on", "target_on"
         )
