@@ -151,7 +151,9 @@ def test_revision_rows_and_the_field_differences() -> None:
     assert revisions.rowCount() == 2
     assert revisions.index(0).data() == "Current agreement"
     assert revisions.revision_at(0) is None
-    assert "3 Feb 2026" in revisions.index(1).data() and "reply time" in revisions.index(1).data()
+    assert (
+        "3 Feb 2026" in revisions.index(1).data() and "Reply time" in revisions.index(1).data()
+    )  # the form's words
 
     diff = AgreementDiffModel()
     QAbstractItemModelTester(diff, FATAL)
@@ -177,3 +179,43 @@ def test_values_in_words() -> None:
     # Equal values of different enums keep their own words.
     assert label(WhoSchedules.ME) == "I do" and label(CommitmentSide.ME) == "I will"
     assert label(AgreementStatus.ACTIVE) == "Active" and label(MeetingFormat.VIDEO) == "Video call"
+
+
+def test_the_history_names_changes_in_the_forms_words_with_units_and_seconds() -> None:
+    """A cadence change reads "every 2 weeks -> every 3 weeks" under "Meet" (not "2 -> 3"
+    under "cadence every"), a duration has its unit, and two revisions in one minute are
+    told apart by their seconds."""
+    from mentordesk.domain.enums import CadenceUnit
+    from mentordesk.ui.agreements.revision_model import readable_changes
+
+    before = AgreementFields(
+        title="Ours", cadence_every=2, cadence_unit=CadenceUnit.WEEKS, typical_minutes=30
+    )
+    after = before.replace(cadence_every=3, typical_minutes=45)
+    changes = readable_changes(
+        (
+            FieldChange("cadence_every", 2, 3),
+            FieldChange("typical_minutes", 30, 45),
+        ),
+        after,
+    )
+    diff = AgreementDiffModel()
+    diff.set_changes(changes, {})
+    rows = [tuple(diff.index(r, c).data() for c in range(3)) for r in range(diff.rowCount())]
+    assert rows == [
+        ("Meet", "every 2 weeks", "every 3 weeks"),
+        ("Typical minutes", "30 minutes", "45 minutes"),
+    ]
+    one = datetime(2026, 2, 3, 10, 0, 5, tzinfo=UTC)
+    revisions = AgreementRevisionModel()
+    revisions.set_revisions(
+        [
+            RevisionRecord(
+                2, 1, one.replace(second=40), (FieldChange("cadence_every", 2, 3),), after
+            ),
+            RevisionRecord(1, 1, one, (FieldChange("typical_minutes", 30, 45),), before),
+        ]
+    )
+    newer, older = revisions.index(1).data(), revisions.index(2).data()
+    assert newer.endswith("— Meet") and older.endswith("— Typical minutes")
+    assert newer.split(" — ")[0] != older.split(" — ")[0]  # seconds tell them apart

@@ -178,7 +178,7 @@ def test_history_diff_and_restore_a_revision_with_undo(
     assert len(revisions) == 2
     assert history.revision_model.rowCount() == 3
     assert history.revision_model.index(0).data() == "Current agreement"
-    assert "reply time" in history.revision_model.index(1).data()
+    assert "Reply time" in history.revision_model.index(1).data()  # as the form names it
 
     history.select_rows(1, 2)  # the two revisions: older is row 2
     assert history.diff_model.rowCount() == 1

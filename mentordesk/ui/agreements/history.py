@@ -4,7 +4,6 @@ back to an earlier one."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,14 +21,11 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.agreement import AgreementFields
 from mentordesk.domain.agreement_revision import FieldChange, RevisionRecord, field_changes
-from mentordesk.ui.agreements.revision_model import AgreementDiffModel, AgreementRevisionModel
-from mentordesk.ui.common.labels import format_date
-
-
-def _when(revision: RevisionRecord) -> str:
-    stamp = revision.revised_at
-    local = (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone()
-    return f"{format_date(local.date())} {local:%H:%M}"
+from mentordesk.ui.agreements.revision_model import (
+    AgreementDiffModel,
+    AgreementRevisionModel,
+    readable_changes,
+)
 
 
 class AgreementHistory(QWidget):
@@ -174,16 +170,18 @@ class AgreementHistory(QWidget):
             self.diff_title.setText(self.tr("No revision chosen."))
         else:
             older, newer = pair
+            when = self.revision_model.when
             if newer is None:
                 assert self._current is not None
-                changes = field_changes(older.state, self._current)
+                changes = readable_changes(field_changes(older.state, self._current), self._current)
                 title = self.tr("From the revision of {older} to the agreement now").format(
-                    older=_when(older)
+                    older=when(older)
                 )
             else:
-                changes = self._compare(older.id, newer.id)  # type: ignore[operator]
+                compared = self._compare(older.id, newer.id)  # type: ignore[operator]
+                changes = readable_changes(compared, newer.state)
                 title = self.tr("From the revision of {older} to that of {newer}").format(
-                    older=_when(older), newer=_when(newer)
+                    older=when(older), newer=when(newer)
                 )
             if not changes:
                 title += self.tr(": no difference.")

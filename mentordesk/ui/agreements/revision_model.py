@@ -4,7 +4,7 @@ first) with its date and the fields it changed; and the field-by-field differenc
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,17 +17,20 @@ from PySide6.QtCore import (
 
 from mentordesk.domain.agreement import (
     WEEKDAYS,
+    AgreementFields,
     AvailabilityWindow,
     CommitmentFields,
     ObjectiveFields,
 )
 from mentordesk.domain.agreement_revision import FieldChange, RevisionRecord
+from mentordesk.ui.agreements.model import cadence_text
 from mentordesk.ui.common.labels import format_date, label
 from mentordesk.ui.common.record_model import TableModel
 from mentordesk.ui.common.roles import ObjectRole
 
 Index = QModelIndex | QPersistentModelIndex
 
+# The words of the agreement's form, so the history names each change as the form does.
 FIELD_LABELS = {
     "title": "Title",
     "status": "Status",
@@ -36,8 +39,9 @@ FIELD_LABELS = {
     "ends_on": "Planned end",
     "planned_length": "Planned length",
     "review_on": "Review on",
-    "cadence_every": "Meet every",
-    "cadence_unit": "Cadence unit",
+    "cadence": "Meet",
+    "cadence_every": "Meet",
+    "cadence_unit": "Meet",
     "format": "Format",
     "typical_minutes": "Typical minutes",
     "place_or_link": "Place or link",
@@ -46,7 +50,7 @@ FIELD_LABELS = {
     "reply_time": "Reply time",
     "cancellation": "Cancellation",
     "preferred_channels": "Preferred channels",
-    "acceptable_channels": "Acceptable channels",
+    "acceptable_channels": "Channels also fine",
     "communication_notes": "Communication notes",
     "confidentiality": "Confidentiality",
     "objectives": "Objectives",
@@ -61,6 +65,33 @@ def _tr(text: str) -> str:
 
 def field_label(name: str) -> str:
     return _tr(FIELD_LABELS.get(name, name))
+
+
+def readable_changes(
+    changes: Sequence[FieldChange], after: AgreementFields
+) -> tuple[FieldChange, ...]:
+    """The changes as the form shows them: "every 2 weeks" -> "every 3 weeks" for the
+    cadence (its number and its unit are one thing to a person), units on durations.
+    ``after`` is the agreement after the changes; what it was before follows from them."""
+    before = after.replace(**{c.name: c.old for c in changes if c.name in _CADENCE})
+    readable: list[FieldChange] = []
+    for change in changes:
+        if change.name in _CADENCE:
+            if all(c.name != "cadence" for c in readable):
+                old = cadence_text(before).lower() if before != after else None
+                readable.append(FieldChange("cadence", old, cadence_text(after).lower()))
+        elif change.name == "typical_minutes":
+            readable.append(FieldChange(change.name, _minutes(change.old), _minutes(change.new)))
+        else:
+            readable.append(change)
+    return tuple(readable)
+
+
+_CADENCE = ("cadence_every", "cadence_unit")
+
+
+def _minutes(value: int | None) -> str | None:
+    return None if value is None else _tr("{n} minutes").format(n=value)
 
 
 def value_text(value: Any, goal_titles: Mapping[int, str]) -> str:
@@ -87,6 +118,11 @@ def value_text(value: Any, goal_titles: Mapping[int, str]) -> str:
 
 def _hm(value: time) -> str:
     return f"{value:%H:%M}"
+
+
+def _local(revision: RevisionRecord) -> datetime:
+    stamp = revision.revised_at
+    return (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone()
 
 
 class AgreementRevisionModel(QAbstractListModel):
@@ -117,11 +153,27 @@ class AgreementRevisionModel(QAbstractListModel):
             return None
         if revision is None:
             return self.tr("Current agreement")
-        stamp = revision.revised_at
-        local = (stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)).astimezone()
-        names = ", ".join(field_label(name).lower() for name in revision.changed_fields)
+        captions = dict.fromkeys(field_label(name) for name in revision.changed_fields)
         return self.tr("{when} — {fields}").format(
-            when=f"{format_date(local.date())} {local:%H:%M}", fields=names or self.tr("no change")
+            when=self.when(revision), fields=", ".join(captions) or self.tr("no change")
+        )
+
+    def when(self, revision: RevisionRecord) -> str:
+        """Its date and time; to the second when another revision shares its minute."""
+        local = _local(revision)
+        shared = (
+            sum(
+                1
+                for r in self._revisions
+                if _local(r).replace(second=0, microsecond=0)
+                == local.replace(second=0, microsecond=0)
+            )
+            > 1
+        )
+        return (
+            f"{format_date(local.date())} {local:%H:%M:%S}"
+            if shared
+            else (f"{format_date(local.date())} {local:%H:%M}")
         )
 
 
