@@ -263,3 +263,33 @@ def test_a_saved_edit_says_so_with_the_time(
     type_text(field, " Ltd")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert window.statusBar().currentMessage().startswith("Saved at ")
+
+
+@pytest.mark.parametrize("key", ["mentors", "goals", "skills", "agreements"])
+def test_enter_on_a_row_goes_to_the_first_field_of_its_card(
+    qtbot: QtBot, window: MainWindow, services: Services, key: str
+) -> None:
+    from mentordesk.domain.agreement import AgreementFields
+    from mentordesk.domain.goal import GoalFields
+    from mentordesk.domain.skill import SkillFields
+
+    services.goals.create(GoalFields(title="Give a talk"))
+    services.skills.create(SkillFields(name="Public speaking"))
+    services.agreements.create(_mentor_id(services, "Amara Okafor"), AgreementFields("Ours"))
+    window.activateWindow()
+    index = ["mentors", "goals", "skills", "agreements"].index(key)
+    window.page_actions[index].trigger()  # as Ctrl+1..4
+    view = window.page_view(key)
+    view.refresh()  # type: ignore[attr-defined]
+    table = view.table  # type: ignore[attr-defined]
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    focused = QApplication.focusWidget()
+    key_field = view.key_field  # type: ignore[attr-defined]
+    expected = (
+        view.editor.lines[key_field]  # type: ignore[attr-defined]
+        if key == "agreements"
+        else view.editor.fields[key_field].widget  # type: ignore[attr-defined]
+    )
+    assert focused is expected

@@ -237,7 +237,8 @@ class ListCardView(View):
 
         self.editor: CardEditor
         self.card = self.make_card()
-        self.table.activated.connect(lambda _index: self.card.setFocus())
+        # Enter (or a double click) on a row goes to the card, at its first field.
+        self.table.activated.connect(lambda _index: self.editor.focus_field(self.key_field))
         self.editor_hint = EmptyState(texts.hint_title, texts.hint_body)
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(self.editor_hint)
