@@ -116,6 +116,14 @@ def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:
     save(window, out, "agreements-history")
     agreements.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
     window.page_view("mentors")
+    # The smallest window MentorDesk is made for: half of a small laptop's screen.
+    window.resize(800, 600)
+    window.mentors_view.table.selectRow(1)
+    save(window, out, "mentors-800x600")
+    window.page_view("goals")
+    save(window, out, "goals-800x600")
+    window.resize(WIDTH, HEIGHT)
+    window.page_view("mentors")
 
 
 def shoot_backups(window: MainWindow, location: DataLocation, out: Path) -> None:

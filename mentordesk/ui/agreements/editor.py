@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -221,15 +222,15 @@ class AgreementEditor(QScrollArea):
             ("acceptable_channels", self.tr("Also fine")),
         ):
             row = QWidget()
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
+            grid = QGridLayout(row)  # three a row: the card stays narrow enough for 800 px
+            grid.setContentsMargins(0, 0, 0, 0)
             boxes: dict[Channel, QCheckBox] = {}
-            for channel in Channel:
+            for position, channel in enumerate(Channel):
                 box = QCheckBox(label(channel))
                 box.clicked.connect(lambda _checked, n=name: self._changed(n))
                 boxes[channel] = box
-                line.addWidget(box)
-            line.addStretch(1)
+                grid.addWidget(box, position // 3, position % 3)
+            grid.setColumnStretch(3, 1)
             self.channels[name] = boxes
             self._add(form, name, text, row)
         self._text(form, "communication_notes", self.tr("Notes"), self.tr("Which channel for what"))

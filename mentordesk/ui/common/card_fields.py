@@ -165,7 +165,8 @@ class FormGroup(QGroupBox):
         self.captions: list[QLabel] = []
         self.rows = QFormLayout(self)
         self.rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        # Side by side where there is room; in a narrow window the field goes under its caption.
+        self.rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.rows.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def place(self, *names: str, top: bool = False) -> FormGroup:

@@ -74,7 +74,7 @@ class GoalEditor(CardEditorMixin, QScrollArea):
         page = QWidget()
         page.setObjectName("goalEditorPage")
         outer = QVBoxLayout(page)
-        outer.setContentsMargins(16, 12, 16, 16)
+        outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(12)
         self.heading, self.subheading = heading_labels()
         outer.addWidget(self.heading)

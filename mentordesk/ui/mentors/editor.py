@@ -96,7 +96,7 @@ class MentorEditor(CardEditorMixin, QScrollArea):
         page = QWidget()
         page.setObjectName("mentorEditorPage")
         outer = QVBoxLayout(page)
-        outer.setContentsMargins(16, 12, 16, 16)
+        outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(12)
         self.heading, self.subheading = heading_labels()
         outer.addWidget(self.heading)
