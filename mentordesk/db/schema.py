@@ -14,7 +14,12 @@ from enum import Enum, auto
 from pathlib import Path
 
 # Oldest first. Append the new revision id here whenever a migration is added.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_mentors", "0002_goals_skills", "0003_agreements")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_mentors",
+    "0002_goals_skills",
+    "0003_agreements",
+    "0004_settings",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 # Tables a current database must have; read (read-only) before the app engine touches it.
 REQUIRED_TABLES: tuple[str, ...] = (
@@ -33,6 +38,7 @@ REQUIRED_TABLES: tuple[str, ...] = (
     "agreement_commitment",
     "availability_window",
     "agreement_revision",
+    "setting",
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -14,6 +14,7 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.agreements import AgreementService
 from mentordesk.services.goals import GoalService
 from mentordesk.services.mentors import MentorService
+from mentordesk.services.settings import SettingsService
 from mentordesk.services.skills import SkillService
 
 
@@ -24,6 +25,7 @@ class Services:
     goals: GoalService
     skills: SkillService
     agreements: AgreementService
+    settings: SettingsService
     # The session factory every service above opens its sessions from.
     sessions: sessionmaker[Session]
 
@@ -56,6 +58,7 @@ class Services:
             goals=GoalService(sessions),
             skills=SkillService(sessions),
             agreements=AgreementService(sessions),
+            settings=SettingsService(sessions),
             sessions=sessions,
         )
 

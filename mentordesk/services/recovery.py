@@ -40,6 +40,7 @@ SALVAGE_ORDER = (
     "agreement_commitment",
     "availability_window",
     "agreement_revision",
+    "setting",
 )
 
 

@@ -17,6 +17,7 @@ from mentordesk.db.quick_read import has_rows
 from mentordesk.db.schema import SchemaState, inspect_schema
 from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
 from mentordesk.domain.mentor import MentorFields
+from mentordesk.domain.settings import PersonalSettings
 from mentordesk.domain.validation import DomainError
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
@@ -202,6 +203,14 @@ def holds_data(location: DataLocation) -> bool:
     return has_rows(location.database, "mentor")
 
 
+# Whose notebook the sample is: named as the author of its summaries, and known by its
+# addresses so a calendar import does not take its owner for a mentor.
+SAMPLE_OWNER = PersonalSettings(
+    your_name="Robin Castellanos",
+    your_emails=("robin@castellanos.example", "r.castellanos@lumenhealth.example"),
+)
+
+
 def load_sample_data(services: Services, size: SampleSize, today: date | None = None) -> int:
     """Add the sample data set to an empty database, all at once or not at all.
 
@@ -230,4 +239,6 @@ def _store_sample(services: Services, size: SampleSize, today: date) -> int:
         for note in goal.notes:
             services.goals.add_note(created.id, note)
     load_sample_agreements(services, today, decade=decade)
+    if services.settings.read() == PersonalSettings():  # never overwrite the person's own
+        services.settings.save(SAMPLE_OWNER)
     return len(mentors)

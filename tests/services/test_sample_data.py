@@ -11,10 +11,12 @@ import pytest
 
 from mentordesk.domain.enums import MentorStatus
 from mentordesk.domain.mentor import MentorFields
+from mentordesk.domain.settings import PersonalSettings
 from mentordesk.domain.validation import DomainError
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.services.sample_data import (
+    SAMPLE_OWNER,
     SampleSize,
     holds_data,
     load_sample_data,
@@ -42,6 +44,24 @@ def test_small_sample_loads_into_an_empty_database(services: Services) -> None:
     assert added == len(stored) == len(sample_mentors(SampleSize.SMALL, TODAY))
     assert 3 <= added <= 12
     assert {r.name for r in stored} == {c.name for c in sample_mentors(SampleSize.SMALL, TODAY)}
+
+
+def test_sample_names_its_owner_but_never_over_the_persons_own_settings(
+    services: Services, location: DataLocation
+) -> None:
+    load_sample_data(services, SampleSize.SMALL, today=TODAY)
+    settings = services.settings.read()
+    assert settings == SAMPLE_OWNER
+    assert not any(settings.is_own_address(m.fields.email) for m in services.mentors.list_all())
+
+    other = Services.open(DataLocation(location.root.parent / "other"))
+    try:
+        own = PersonalSettings(your_name="Dana Reyes", thanks_after_days=30)
+        other.settings.save(own)
+        load_sample_data(other, SampleSize.SMALL, today=TODAY)
+        assert other.settings.read() == own
+    finally:
+        other.close()
 
 
 @pytest.mark.slow

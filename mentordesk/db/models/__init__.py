@@ -11,6 +11,7 @@ from mentordesk.db.models.agreement import (
 from mentordesk.db.models.base import Base, UTCDateTime, utc_now
 from mentordesk.db.models.goal import Goal, GoalMentor, GoalNote, GoalSkill, Milestone
 from mentordesk.db.models.mentor import Mentor, MentorExpertise, MentorTag
+from mentordesk.db.models.setting import Setting
 from mentordesk.db.models.skill import Assessment, Skill
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "MentorExpertise",
     "MentorTag",
     "Milestone",
+    "Setting",
     "Skill",
     "UTCDateTime",
     "utc_now",
