@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mentordesk import APP_NAME, __version__
 from mentordesk.domain.enums import Direction, MentorStatus, RelationshipKind
+from mentordesk.logs import DEBUG_ENV
 
 if TYPE_CHECKING:
     from mentordesk.domain.mentor import MentorRecord
     from mentordesk.paths import DataLocation
+
+log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -43,7 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}: keep your mentoring relationships, agreements, meetings and "
         "growth in one private, offline notebook. Without a command, starts the app.",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="with --version: also the versions of Python, Qt, SQLite and the libraries, "
+        "and the folders MentorDesk uses (for a bug report)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"log in detail, also to the terminal (or set {DEBUG_ENV}=1); the log never "
+        "holds your notes, names or addresses",
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -119,7 +135,13 @@ def say(message: str) -> None:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version and not args.verbose:
+        print(f"{APP_NAME} {__version__}")  # without importing Qt or SQLAlchemy: it is quick
+        return EXIT_OK
+    if args.verbose and not args.version:
+        parser.error("--verbose goes with --version")
     from mentordesk.paths import DataDirError, resolve_data_location
 
     try:
@@ -127,6 +149,51 @@ def _main(argv: Sequence[str] | None) -> int:
     except DataDirError as exc:
         say(str(exc))
         return EXIT_USAGE
+    if args.version:
+        return _verbose_version(location)
+    _start_logging(args.debug)
+    try:
+        return _run_command(args, location)
+    except Exception:
+        log.exception("%s stopped by an unexpected error", args.command or "gui")
+        raise
+    finally:
+        from mentordesk.logs import stop_logging
+
+        stop_logging()
+
+
+def _start_logging(debug: bool) -> None:
+    from mentordesk import logs
+    from mentordesk.paths import log_dir
+
+    debug = logs.debug_requested(debug)
+    path = logs.configure_logging(log_dir(), debug=debug)
+    if path is None:
+        say(f"the log folder {log_dir()} cannot be written; running without a log file.")
+    log.info(
+        "MentorDesk %s started (Python %s, %s)%s",
+        __version__,
+        sys.version.split()[0],
+        sys.platform,
+        " with debug logging" if debug else "",
+    )
+
+
+def _verbose_version(location: DataLocation) -> int:
+    from mentordesk.system_info import system_information_text
+
+    try:
+        from PySide6.QtCore import qVersion
+
+        qt: str | None = qVersion()
+    except ImportError:
+        qt = None
+    print(system_information_text(location, qt_version=qt))
+    return EXIT_OK
+
+
+def _run_command(args: argparse.Namespace, location: DataLocation) -> int:
     if args.command in (None, "gui"):
         from mentordesk.ui.app import run_gui
 
@@ -147,16 +214,20 @@ def _main(argv: Sequence[str] | None) -> int:
 
             return run_backup_command(location, args)
     except ValidationError as exc:
+        log.info("%s refused invalid input (%s)", args.command, ", ".join(exc.field_errors))
         for field, message in exc.field_errors.items():
             say(f"{field.replace('_', ' ')}: {message}")
         return EXIT_FAILED
     except DataFileMissingError as exc:
+        log.warning("%s: the data file is missing", args.command)
         say(f"{exc} {_newest_backup_hint(location)}")
         return EXIT_FAILED
     except DomainError as exc:
+        log.warning("%s refused: %s", args.command, type(exc).__name__)
         say(str(exc))
         return EXIT_FAILED
     except OSError as exc:
+        log.exception("%s failed on the file system", args.command)
         say(f"{exc.strerror or exc}: {exc.filename or location.root}")
         return EXIT_FAILED
     raise AssertionError(f"unhandled command {args.command}")

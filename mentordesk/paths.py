@@ -37,6 +37,13 @@ class DataLocation:
         return self.root / "ui-state.ini"
 
 
+def log_dir() -> Path:
+    """The platform's log folder for MentorDesk (on Linux ~/.local/state/MentorDesk/log)."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def default_data_dir() -> Path:
     import platformdirs
 

@@ -49,6 +49,8 @@ def _no_real_user_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Point the platform default at a temporary folder too, in case code forgets an override."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))  # the log folder
+    monkeypatch.delenv("MENTORDESK_DEBUG", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 

@@ -198,6 +198,8 @@ def test_reading_commands_take_any_data_dir_and_write_nothing(
     folder: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
+    # The log is written, but in its own folder, outside the one watched here.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path.with_name(tmp_path.name + "-state")))
     before = sorted(os.listdir(tmp_path))
     for command in (["mentors", "list"], ["check"], ["backups", "list"]):
         code = main([f"--data-dir={folder}", *command])

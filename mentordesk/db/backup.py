@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import logging
 import os
 import re
 import sqlite3
@@ -18,6 +19,8 @@ from pathlib import Path
 
 from mentordesk.db.schema import read_only_uri
 from mentordesk.domain.validation import DomainError
+
+log = logging.getLogger(__name__)
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -121,6 +124,7 @@ def backup_database(
         counter += 1
         target = backups_dir / f"mentordesk-{stamp}-{reason}-{counter}.sqlite3"
     write_verified_copy(source, target)
+    log.info("backup taken: %s (%d kB)", target.name, target.stat().st_size // 1024)
     return target
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,12 +98,17 @@ def open_database(
         try:
             backup = backup_database(path, location.backups, f"before-{HEAD_REVISION}")
         except SnapshotError as exc:
+            log.error("no backup before upgrading, so no upgrade: %s", type(exc).__name__)
             raise BackupBeforeUpgradeError(path, str(exc)) from exc
         backups.append(backup)
+        log.info("upgrading the database from %s to %s", inspection.revision, HEAD_REVISION)
+        started = time.perf_counter()
         try:
             _migrate(path)
         except Exception as exc:
+            log.exception("the upgrade failed; the database is as it was")
             raise MigrationFailedError(path, backup, _reason(exc)) from exc
+        log.info("upgraded in %.0f ms", (time.perf_counter() - started) * 1000)
     engine = create_sqlite_engine(path, read_only=read_only)
     return Database(location, engine, create_session_factory(engine), backups, read_only)
 
@@ -148,7 +154,7 @@ def _create_new(path: Path) -> None:
     """
     _remove_abandoned_partials(path)
     partial = path.with_name(f"{path.name}.creating-{os.getpid()}")
-    log.info("creating a new database at %s", path)
+    log.info("creating a new database")
     partial.touch(mode=PRIVATE_FILE)
     try:
         _migrate(partial)

@@ -42,11 +42,15 @@ def create_sqlite_engine(
             creator=lambda: sqlite3.connect(
                 uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
             ),
+            hide_parameters=True,
         )
     else:
         engine = create_engine(
             f"sqlite:///{path}",
             connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            # An error's message then names the statement but not the person's values, so
+            # it can go into the log.
+            hide_parameters=True,
         )
 
     @event.listens_for(engine, "connect")

@@ -34,6 +34,17 @@ class PaperSize(StrEnum):
     LETTER = "letter"
 
 
+# Where Letter is the usual paper (ISO 3166 codes); A4 nearly everywhere else.
+LETTER_COUNTRIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO", "PR", "SV", "NI", "BZ"}
+)
+
+
+def usual_paper(country_code: str) -> PaperSize:
+    """The paper size usual in a country: A4 or Letter (never LOCALE)."""
+    return PaperSize.LETTER if country_code.upper() in LETTER_COUNTRIES else PaperSize.A4
+
+
 THANKS_DAYS_MIN = 7
 THANKS_DAYS_MAX = 730
 EMAILS_MAX = 20
@@ -53,6 +64,12 @@ class PersonalSettings:
 
     def replace(self, **changes: object) -> PersonalSettings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+    def paper_for(self, country_code: str) -> PaperSize:
+        """The paper documents are laid out on, for a system in ``country_code``."""
+        if self.paper_size is PaperSize.LOCALE:
+            return usual_paper(country_code)
+        return self.paper_size
 
     def is_own_address(self, email: str) -> bool:
         wanted = email.strip().casefold()

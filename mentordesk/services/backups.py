@@ -6,6 +6,7 @@ old snapshots are pruned by the retention policy only after a new one verified.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ Clock = Callable[[], datetime]
 DAILY = timedelta(days=1)
 # While the app is open, a snapshot is due this often when the data changed.
 WHILE_OPEN = timedelta(hours=3)
+
+log = logging.getLogger(__name__)
 
 
 def _utc_now() -> datetime:
@@ -167,6 +170,8 @@ class BackupService:
             if path != protect and moment not in keep:
                 path.unlink(missing_ok=True)
                 removed.append(path)
+        if removed:
+            log.info("pruned %d backups, kept %d", len(removed), len(files) - len(removed))
         return removed
 
     # --- restoring -----------------------------------------------------------------------
@@ -206,4 +211,5 @@ class BackupService:
         copy_database(source, self.location.database, single_file=False)
         if not existed:
             os.chmod(self.location.database, PRIVATE_FILE)
+        log.info("restored the data from %s", source.name)
         return before

@@ -8,6 +8,7 @@ still be read are salvaged into a fresh database.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +43,8 @@ SALVAGE_ORDER = (
     "agreement_revision",
     "setting",
 )
+
+log = logging.getLogger(__name__)
 
 
 def _utc_now() -> datetime:
@@ -106,6 +109,7 @@ class RecoveryService:
         copy_database(backup.path, self.location.database, single_file=False)
         os.chmod(self.location.database, PRIVATE_FILE)
         open_database(self.location).close()  # upgrades an older backup, checks it opens
+        log.info("recovered: restored %s, damaged file kept aside", backup.path.name)
         return RecoveryResult(damaged_kept_at=kept, restored_from=backup)
 
     def salvage(self) -> RecoveryResult:
@@ -119,4 +123,10 @@ class RecoveryService:
         database = open_database(self.location, replace_lost=True)
         database.close()
         saved, unreadable = salvage_rows(kept, self.location.database, SALVAGE_ORDER)
+        log.info(
+            "salvaged %d rows; %d tables not read whole (%s)",
+            sum(saved.values()),
+            len(unreadable),
+            ", ".join(sorted(unreadable)),
+        )
         return RecoveryResult(damaged_kept_at=kept, salvaged=saved, unreadable=unreadable)

@@ -6,6 +6,7 @@ at full scale. Generated deterministically, relative to a reference date (today 
 
 from __future__ import annotations
 
+import logging
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,6 +24,8 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.services.sample_agreements import load_sample_agreements
 from mentordesk.services.sample_growth import sample_goals, sample_skills
+
+log = logging.getLogger(__name__)
 
 
 class SampleSize(StrEnum):
@@ -220,7 +223,9 @@ def load_sample_data(services: Services, size: SampleSize, today: date | None = 
         raise DomainError("Sample data only goes into an empty database; this one holds data.")
     today = today or date.today()
     with services.in_one_transaction() as shared:
-        return _store_sample(shared, size, today)
+        added = _store_sample(shared, size, today)
+    log.info("loaded the %s sample: %d mentors", size.value, added)
+    return added
 
 
 def _store_sample(services: Services, size: SampleSize, today: date) -> int:

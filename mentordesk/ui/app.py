@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLockFile,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from mentordesk import APP_NAME, __version__
 from mentordesk.paths import DataLocation
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -55,32 +69,75 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> int:
+    started = time.perf_counter()
     observer = observer or StartupObserver()
     app = create_application()
+    from mentordesk.ui.error_dialog import ErrorReporter, UnexpectedErrorDialog
     from mentordesk.ui.main_window import MainWindow, app_icon
 
-    app.setWindowIcon(app_icon())
-    opened = _open_folder(location)
-    if opened is None:
-        return 1
-    lock, read_only = opened
-    window = MainWindow(location, read_only=read_only)
-    first_paint = _FirstPaint(observer.window_shown)
-    window.installEventFilter(first_paint)
+    if logging.getLogger("mentordesk").isEnabledFor(logging.DEBUG):
+        qInstallMessageHandler(_log_qt_message)
+    reporter = ErrorReporter(location, app)
+    reporter.install()
+    try:
+        app.setWindowIcon(app_icon())
+        opened = _open_folder(location)
+        if opened is None:
+            return 1
+        lock, read_only = opened
+        try:
+            window = MainWindow(location, read_only=read_only)
+        except Exception as exc:
+            log.exception("the main window could not be built")
+            UnexpectedErrorDialog(exc, location, at_start=True).exec()
+            if lock is not None:
+                lock.unlock()
+            return 1
+        reporter.window = window
 
-    def on_data_shown() -> None:
-        QTimer.singleShot(0, observer.data_shown)
-        if observer.quit_when_data_shown:
-            QTimer.singleShot(0, window.close)
+        def on_window_shown() -> None:
+            log.info("window shown after %.0f ms", _since(started))
+            observer.window_shown()
 
-    window.data_shown.connect(on_data_shown)
-    window.show()
-    QTimer.singleShot(0, window.session.open)
-    result = app.exec()
-    window.session.close()
-    if lock is not None:
-        lock.unlock()
-    return window.exit_code or result
+        def on_data_shown() -> None:
+            log.info("data shown after %.0f ms", _since(started))
+            QTimer.singleShot(0, observer.data_shown)
+            if observer.quit_when_data_shown:
+                QTimer.singleShot(0, window.close)
+
+        first_paint = _FirstPaint(on_window_shown)
+        window.installEventFilter(first_paint)
+        window.data_shown.connect(on_data_shown)
+        window.show()
+        QTimer.singleShot(0, window.session.open)
+        result = app.exec()
+        window.session.close()
+        if lock is not None:
+            lock.unlock()
+        log.info("MentorDesk closed")
+        return window.exit_code or result
+    finally:
+        reporter.uninstall()
+
+
+def _since(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """With --debug only: Qt's own warnings may name files, which may be personal."""
+    logging.getLogger("mentordesk.qt").log(
+        _QT_LEVELS.get(kind, logging.WARNING), "%s: %s", context.category or "qt", message
+    )
 
 
 def _tr(text: str) -> str:

@@ -6,11 +6,16 @@ the person see MentorDesk at once and the data a moment later.
 
 from __future__ import annotations
 
+import logging
+import time
 from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
+from mentordesk.domain.validation import DomainError
 from mentordesk.paths import DataLocation
+
+log = logging.getLogger(__name__)
 
 
 class BackendLoader(QThread):
@@ -48,6 +53,7 @@ class BackendLoader(QThread):
             quick = None
         if quick is not None:
             self.records_read.emit(quick)
+        started = time.perf_counter()
         try:
             from mentordesk.services.context import Services
 
@@ -56,6 +62,16 @@ class BackendLoader(QThread):
             )
             records = services.mentors.list_all()
         except Exception as exc:  # reported to the person by the main window
+            if isinstance(exc, DomainError):
+                log.warning("the data could not be opened: %s", type(exc).__name__)
+            else:
+                log.exception("the data could not be opened")
             self.failed.emit(exc)
             return
+        log.info(
+            "data opened in %.0f ms: %d mentors%s",
+            (time.perf_counter() - started) * 1000,
+            len(records),
+            ", read-only" if self._read_only else "",
+        )
         self.loaded.emit(services, records)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,15 +22,17 @@ from PySide6.QtWidgets import (
 
 from mentordesk import APP_NAME
 from mentordesk.domain.mentor import MentorRecord
-from mentordesk.paths import DataLocation, resource_path
+from mentordesk.paths import DataLocation, log_dir, resource_path
 from mentordesk.ui.about_dialog import show_about
 from mentordesk.ui.common.data_bus import DataBus, DataKind
+from mentordesk.ui.common.folders import show_folder
 from mentordesk.ui.common.view import View
 from mentordesk.ui.data_session import DataSession
 from mentordesk.ui.mentors import MentorsView
 
 if TYPE_CHECKING:
     from mentordesk.services.context import Services
+    from mentordesk.ui.preferences import PreferencesDialog
 
 
 @dataclass
@@ -233,6 +235,19 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+            or [QKeySequence("Ctrl+,")]
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.setStatusTip(
+            self.tr("Your name and addresses, reminders, paper size")
+        )
+        self.preferences_action.triggered.connect(self.show_preferences)
+        self.preferences_action.setEnabled(False)
+        edit_menu.addAction(self.preferences_action)
 
         # Ctrl+1, Ctrl+2, ... show the views; Ctrl+K stays free for searching everything.
         pages_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -253,6 +268,11 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&Mentor"))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        log_folder = QAction(self.tr("Show &Log Folder"), self)
+        log_folder.setStatusTip(self.tr("The log tells what MentorDesk did, never what you wrote"))
+        log_folder.triggered.connect(lambda: show_folder(self, log_dir()))
+        help_menu.addAction(log_folder)
+        help_menu.addSeparator()
         about = QAction(self.tr("&About {app}").format(app=APP_NAME), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(lambda: show_about(self, self.location))
@@ -294,6 +314,7 @@ class MainWindow(QMainWindow):
         for view in self._built_views():
             view.attach(services)
         self.backups_action.setEnabled(not services.read_only)
+        self.preferences_action.setEnabled(not services.read_only)
         self.statusBar().showMessage(
             self.tr("Data folder: {path}").format(path=self.location.root), 8000
         )
@@ -304,6 +325,7 @@ class MainWindow(QMainWindow):
         for view in self._built_views():
             view.detach()
         self.backups_action.setEnabled(False)
+        self.preferences_action.setEnabled(False)
 
     def _on_fatal(self, error: BaseException) -> None:
         self.exit_code = 1
@@ -323,6 +345,45 @@ class MainWindow(QMainWindow):
         dialog.restore_requested.connect(self.session.restore)
         dialog.exec()
         dialog.deleteLater()
+
+    def show_preferences(self) -> PreferencesDialog | None:
+        """Edit > Preferences; OK stores every change at once, as one undo step."""
+        if self.services is None or self.services.read_only:
+            return None
+        from mentordesk.domain.validation import DomainError
+        from mentordesk.ui.common.commands import CommandContext, execute
+        from mentordesk.ui.preferences import ChangeSettings, PreferencesDialog
+
+        self.commit_pending_edits()
+        services = self.services
+        try:
+            current = services.settings.read()
+        except DomainError as exc:
+            QMessageBox.warning(self, APP_NAME, str(exc))
+            return None
+        dialog = PreferencesDialog(current, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def store() -> None:
+            if not dialog.changed() or dialog.chosen_settings is None:
+                return
+            context = CommandContext(self.bus, self._report_error)
+            try:
+                execute(
+                    self.undo_stack,
+                    ChangeSettings(context, services.settings, current, dialog.chosen_settings),
+                )
+            except DomainError as exc:
+                QMessageBox.warning(self, self.tr("Preferences not saved"), str(exc))
+                return
+            self.statusBar().showMessage(self.tr("Preferences saved."), 6000)
+
+        dialog.accepted.connect(store)
+        dialog.open()
+        return dialog
+
+    def _report_error(self, message: str) -> None:
+        QMessageBox.warning(self, APP_NAME, message)
 
     def load_sample_data(self) -> None:
         if self.services is None or self.services.read_only:

@@ -94,6 +94,33 @@ def test_version() -> None:
     assert re.fullmatch(r"MentorDesk \d+\.\d+\.\d+\S*", result.stdout.strip())
 
 
+def test_verbose_version_names_versions_and_folders(tmp_path: Path) -> None:
+    data = tmp_path / "notebook"
+    state = tmp_path / "state"
+    result = _run(
+        "--version", "--verbose", f"--data-dir={data}", env=_env(XDG_STATE_HOME=str(state))
+    )
+
+    assert result.returncode == 0, result.stderr
+    facts = dict(line.split(":", 1) for line in result.stdout.splitlines())
+    facts = {label: value.strip() for label, value in facts.items()}
+    assert facts["MentorDesk"] == mentordesk.__version__
+    assert facts["SQLite"] == sqlite3.sqlite_version
+    for label in ("Python", "Qt", "PySide6", "SQLAlchemy", "Alembic", "Platform"):
+        assert re.match(r"\d+\.\d+", facts[label]) or label == "Platform", (label, facts)
+    assert facts["Data folder"] == str(data.resolve())
+    assert facts["Window and view state"] == str(data.resolve() / "ui-state.ini")
+    assert facts["Log folder"] == str(state / "MentorDesk" / "log")
+    assert not data.exists()  # looking writes nothing
+
+
+def test_verbose_alone_is_a_usage_error() -> None:
+    result = _run("--verbose")
+
+    assert result.returncode == EXIT_USAGE
+    assert "--verbose goes with --version" in result.stderr
+
+
 def test_help_names_the_subcommands(data_dir: Path) -> None:
     result = _run_in(data_dir, "--help")
 

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from mentordesk import __version__
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.ui.app import StartupObserver, run_gui
@@ -43,19 +42,6 @@ def test_navigation_lists_only_working_views_and_menus_exist(
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
     assert not app_icon().isNull()
-    window.close()
-
-
-def test_about_names_version_and_data_folder(
-    qtbot: QtBot, location: DataLocation, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    window, _services = open_window(qtbot, location)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
-    about = next(a for a in window.menuBar().actions() if "Help" in a.text()).menu().actions()[0]
-    about.trigger()
-    assert __version__ in shown[0]
-    assert str(location.root) in shown[0]
     window.close()
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from mentordesk.paths import DataLocation
 from mentordesk.ui.backups.model import BackupTableModel
 from mentordesk.ui.common.background import Background
+from mentordesk.ui.common.folders import show_folder
 
 
 class BackupsDialog(QDialog):
@@ -153,4 +153,4 @@ class BackupsDialog(QDialog):
             self.accept()
 
     def _show_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.location.backups)))
+        show_folder(self, self.location.backups)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from mentordesk.domain.validation import DomainError
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -23,6 +28,8 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as exc:  # handed to the GUI thread, which tells the person
+            if not isinstance(exc, DomainError):  # not one a person caused: a bug to report
+                log.exception("background work failed")
             self._relay.failed.emit(exc)
             return
         self._relay.finished.emit(result)

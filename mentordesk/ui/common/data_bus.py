@@ -15,6 +15,7 @@ class DataKind(StrEnum):
     GOAL = "goal"
     SKILL = "skill"
     AGREEMENT = "agreement"
+    SETTINGS = "settings"  # the person's own settings (Preferences)
 
 
 class DataBus(QObject):
