@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
@@ -85,6 +85,7 @@ def shoot(out: Path, size: SampleSize) -> None:
             save(window, out, name)
         shoot_goals_and_skills(window, out)
         shoot_backups(window, location, out)
+        shoot_settings_and_help(window, location, out)
         window.close()
 
 
@@ -145,6 +146,43 @@ def shoot_backups(window: MainWindow, location: DataLocation, out: Path) -> None
     dialog.grab().save(str(path))
     print(path)
     dialog.close()
+
+
+def _grab(widget: QWidget, out: Path, name: str) -> None:
+    settle()
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def shoot_settings_and_help(window: MainWindow, location: DataLocation, out: Path) -> None:
+    """Preferences (each page), About, and the dialog for an unexpected error."""
+    from mentordesk.ui.about_dialog import show_about
+    from mentordesk.ui.error_dialog import UnexpectedErrorDialog
+
+    preferences = window.show_preferences()
+    assert preferences is not None
+    for page, name in enumerate(("you", "reminders", "documents")):
+        preferences.tabs.setCurrentIndex(page)
+        _grab(preferences, out, f"preferences-{name}")
+    preferences.emails_edit.setPlainText("robin@castellanos.example\nrobin at home")
+    preferences.accept()  # refused: stays open with the message
+    _grab(preferences, out, "preferences-error")
+    preferences.reject()
+
+    about = show_about(window, location)
+    _grab(about, out, "about")
+    about.reject()
+
+    try:
+        {}["missing"]
+    except KeyError as exc:
+        error = UnexpectedErrorDialog(exc, location, window)
+    error.show()
+    _grab(error, out, "unexpected-error")
+    error.show_details_button.click()
+    _grab(error, out, "unexpected-error-details")
+    error.reject()
 
 
 def _new_with_error(window: MainWindow) -> Callable[[], None]:

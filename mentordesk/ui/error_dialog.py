@@ -18,7 +18,7 @@ from datetime import datetime
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -108,6 +108,7 @@ class UnexpectedErrorDialog(QDialog):
         self.details_view.setObjectName("errorDetails")
         self.details_view.setReadOnly(True)
         self.details_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.details_view.setMinimumHeight(160)
         self.details_view.hide()
         self.privacy = QLabel(
@@ -180,7 +181,10 @@ def _summary(error: BaseException) -> str:
     where = ""
     if frames:
         last = frames[-1]
-        module = last.filename.replace("\\", "/").rsplit("/mentordesk/", 1)[-1]
+        path = last.filename.replace("\\", "/")
+        module = (
+            path.rsplit("/mentordesk/", 1)[1] if "/mentordesk/" in path else path.rsplit("/")[-1]
+        )
         where = f" in {module}, line {last.lineno}"
     return f"{type(error).__name__}{where}"
 

@@ -48,10 +48,16 @@ def _hint(text: str) -> QLabel:
     return label
 
 
-def _form_page() -> tuple[QWidget, QFormLayout]:
+def _form_page(*, wide_fields: bool = False) -> tuple[QWidget, QFormLayout]:
+    """A page of labelled fields; text fields grow with the dialog, a number or a choice
+    keeps its own width."""
     page = QWidget()
     form = QFormLayout(page)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setFieldGrowthPolicy(
+        QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow
+        if wide_fields
+        else QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint
+    )
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     return page, form
 
@@ -96,7 +102,7 @@ class PreferencesDialog(QDialog):
     # --- pages -----------------------------------------------------------------------
 
     def _you_page(self) -> QWidget:
-        page, form = _form_page()
+        page, form = _form_page(wide_fields=True)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("yourName")
         self.name_edit.setMaxLength(NAME_MAX)
