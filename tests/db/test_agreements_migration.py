@@ -5,32 +5,20 @@ from __future__ import annotations
 import sqlite3
 
 from mentordesk.db.database import open_database
-from mentordesk.db.engine import create_sqlite_engine
-from mentordesk.db.migrate import schema_differences, upgrade_to_head
+from mentordesk.db.migrate import schema_differences
 from mentordesk.db.schema import HEAD_REVISION
 from mentordesk.domain.agreement import AgreementFields, ObjectiveFields
 from mentordesk.domain.enums import AgreementStatus
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
-
-STAMP = "'2021-05-01 10:00:00.000000'"
+from tests.db.helpers import STAMP, database_at, insert_mentor
 
 
 def _goals_skills_database(location: DataLocation) -> None:
     """A database as MentorDesk 0002 left it: two mentors, a goal linked to one, a skill."""
-    location.root.mkdir(parents=True)
-    engine = create_sqlite_engine(location.database, foreign_keys=False)
-    upgrade_to_head(engine, "0002_goals_skills")
-    engine.dispose()
-    with sqlite3.connect(location.database) as connection:
+    with database_at(location, "0002_goals_skills") as connection:
         for mentor_id, name in ((1, "Amara Okafor"), (2, "José Álvarez")):
-            connection.execute(
-                "INSERT INTO mentor (id, name, title, organization, email, phone, profile_url,"
-                " location, time_zone, met_detail, kind, direction, status, notes,"
-                " created_at, updated_at) VALUES (?, ?, '', 'Lumen', '', '', '', '', '', '',"
-                f" 'mentor', 'they_mentor_me', 'active', '', {STAMP}, {STAMP})",
-                (mentor_id, name),
-            )
+            insert_mentor(connection, mentor_id, name)
         connection.execute(
             "INSERT INTO goal (id, title, kind, description, why_it_matters, status,"
             f" created_at, updated_at) VALUES (7, 'Give a talk', 'develop_skill', '', '',"

@@ -5,29 +5,18 @@ from __future__ import annotations
 import sqlite3
 
 from mentordesk.db.database import open_database
-from mentordesk.db.engine import create_sqlite_engine
-from mentordesk.db.migrate import schema_differences, upgrade_to_head
+from mentordesk.db.migrate import schema_differences
 from mentordesk.db.schema import HEAD_REVISION
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
+from tests.db.helpers import database_at, insert_mentor
 
 
 def _foundation_database(location: DataLocation) -> None:
     """A database as MentorDesk 0001 left it, with two mentors and their labels."""
-    location.root.mkdir(parents=True)
-    engine = create_sqlite_engine(location.database, foreign_keys=False)
-    upgrade_to_head(engine, "0001_mentors")
-    engine.dispose()
-    with sqlite3.connect(location.database) as connection:
+    with database_at(location, "0001_mentors") as connection:
         for mentor_id, name in ((1, "Amara Okafor"), (2, "José Álvarez")):
-            connection.execute(
-                "INSERT INTO mentor (id, name, title, organization, email, phone, profile_url,"
-                " location, time_zone, met_detail, kind, direction, status, notes,"
-                " created_at, updated_at) VALUES (?, ?, '', 'Lumen', '', '', '', '', '', '',"
-                " 'mentor', 'they_mentor_me', 'active', 'years of notes',"
-                " '2020-01-01 10:00:00.000000', '2020-01-01 10:00:00.000000')",
-                (mentor_id, name),
-            )
+            insert_mentor(connection, mentor_id, name, "years of notes")
             connection.execute(
                 "INSERT INTO mentor_tag (mentor_id, position, label) VALUES (?, 0, 'career')",
                 (mentor_id,),

@@ -3,31 +3,18 @@ setting at its default."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from mentordesk.db.database import open_database
-from mentordesk.db.engine import create_sqlite_engine
-from mentordesk.db.migrate import schema_differences, upgrade_to_head
+from mentordesk.db.migrate import schema_differences
 from mentordesk.domain.settings import PersonalSettings
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
-
-STAMP = "'2022-03-01 09:00:00.000000'"
+from tests.db.helpers import STAMP, database_at, insert_mentor
 
 
 def _agreements_database(location: DataLocation) -> None:
     """A database as MentorDesk 0003 left it: a mentor with an agreement."""
-    location.root.mkdir(parents=True)
-    engine = create_sqlite_engine(location.database, foreign_keys=False)
-    upgrade_to_head(engine, "0003_agreements")
-    engine.dispose()
-    with sqlite3.connect(location.database) as connection:
-        connection.execute(
-            "INSERT INTO mentor (id, name, title, organization, email, phone, profile_url,"
-            " location, time_zone, met_detail, kind, direction, status, notes,"
-            " created_at, updated_at) VALUES (1, 'Amara Okafor', '', '', '', '', '', '', '',"
-            f" '', 'mentor', 'they_mentor_me', 'active', '', {STAMP}, {STAMP})"
-        )
+    with database_at(location, "0003_agreements") as connection:
+        insert_mentor(connection, 1, "Amara Okafor")
         connection.execute(
             "INSERT INTO agreement (id, mentor_id, title, status, planned_length,"
             " cadence_unit, format, place_or_link, who_schedules, out_of_scope, reply_time,"
