@@ -100,6 +100,15 @@ class BackupService:
             from_newer_version=newer,
         )
 
+    def last_taken(self) -> datetime | None:
+        """When the newest snapshot was taken (each is checked before it counts), or None.
+        Reads only the folder's file names: cheap enough for the status bar."""
+        for path in snapshot_files(self.location.backups):
+            taken = snapshot_time(path)
+            if taken is not None:
+                return taken
+        return None
+
     def newest_sound(self) -> BackupInfo | None:
         """The newest snapshot that passes the integrity check and this version can open."""
         for path in snapshot_files(self.location.backups):

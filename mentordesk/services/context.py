@@ -12,6 +12,7 @@ from mentordesk.db.database import Database, open_database
 from mentordesk.db.engine import one_transaction
 from mentordesk.paths import DataLocation
 from mentordesk.services.agreements import AgreementService
+from mentordesk.services.attention import AttentionService
 from mentordesk.services.goals import GoalService
 from mentordesk.services.mentors import MentorService
 from mentordesk.services.settings import SettingsService
@@ -26,6 +27,7 @@ class Services:
     skills: SkillService
     agreements: AgreementService
     settings: SettingsService
+    attention: AttentionService
     # The session factory every service above opens its sessions from.
     sessions: sessionmaker[Session]
 
@@ -59,6 +61,7 @@ class Services:
             skills=SkillService(sessions),
             agreements=AgreementService(sessions),
             settings=SettingsService(sessions),
+            attention=AttentionService(sessions),
             sessions=sessions,
         )
 

@@ -99,6 +99,7 @@ def sample_agreements(
     if not decade:
         chosen = chosen[:2]
     result = []
+    in_force = 0
     for mentor in chosen:
         start = mentor.fields.started_on
         assert start is not None
@@ -120,6 +121,8 @@ def sample_agreements(
         )
         steps = [(_moment(start), fields)]
         count = rng.randint(2, 5)  # revisions, the creation included
+        if not concluded:
+            count = min(count, 4)  # the last review comes on top
         span = max(1, (end - start).days)
         for k in range(1, count):
             day = start + timedelta(days=span * k // count + rng.randint(0, 10))
@@ -130,8 +133,26 @@ def sample_agreements(
             else:
                 fields = _revisions(rng, day)[0](fields)
             steps.append((_moment(max(day, start)), fields))
+        if not concluded:
+            in_force += 1
+            steps.append(_last_review(rng, steps[-1], today, due=in_force % 6 == 3))
         result.append(SampleAgreement(mentor.id, tuple(steps)))
     return result
+
+
+def _last_review(
+    rng: random.Random, previous: tuple[datetime, AgreementFields], today: date, *, due: bool
+) -> tuple[datetime, AgreementFields]:
+    """The review held a few weeks ago, which set the next one: months ahead, or (``due``:
+    one agreement in six, as in a real notebook) already passed."""
+    moment, fields = previous
+    held = max(moment.date(), today - timedelta(days=rng.randint(20, 120)))
+    if due:
+        review = today - timedelta(days=rng.randint(3, 40))
+    else:
+        review = today + timedelta(days=rng.randint(20, 200))
+    review = max(review, held + timedelta(days=1))
+    return _moment(held), fields.replace(review_on=review)
 
 
 class _StepClock:

@@ -129,11 +129,14 @@ def sample_skills(
         # Nobody becomes an expert in everything: most skills settle at competent or proficient.
         ceiling = rng.choice((2, 3, 3, 3, 4, 4, 4, 5))
         count = per_skill + rng.randint(-5, 5) if decade else per_skill + rng.randint(-2, 2)
+        # When the growth is fastest, as a share of the skill's span: early for a settled
+        # skill, late for one still growing now, so a fair share rose in the last year.
+        midpoint = rng.choice((0.4, 0.5, 0.85, 0.93))
         assessments = []
         for step in range(count):
             day = start + timedelta(days=int(span * step / max(1, count - 1)))
             day = min(day, today)
-            progress = 1 / (1 + math.exp(-8 * (step / max(1, count - 1) - 0.45)))
+            progress = 1 / (1 + math.exp(-10 * (step / max(1, count - 1) - midpoint)))
             base = start_level + (ceiling - start_level) * progress
             source = rng.choices(list(AssessmentSource), weights=(50, 25, 12, 5, 8))[0]
             mentor_id = None

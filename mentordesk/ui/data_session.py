@@ -31,6 +31,7 @@ class DataSession(QObject):
     closed = Signal()  # the services are gone; views must not edit until opened again
     fatal = Signal(object)  # the data cannot be used; the app should quit
     message = Signal(str)
+    backups_changed = Signal()  # a snapshot was taken or restored: the status bar shows it
 
     def __init__(
         self, location: DataLocation, dialog_parent: QWidget, *, read_only: bool = False
@@ -88,6 +89,7 @@ class DataSession(QObject):
 
         def done(info: Any) -> None:
             if info is not None:
+                self.backups_changed.emit()
                 self.message.emit(
                     self.tr("Backed up your data ({name}).").format(name=info.path.name)
                 )
@@ -111,6 +113,7 @@ class DataSession(QObject):
             if before is not None:
                 note = " " + self.tr("Your data from just before is kept as a backup.")
             self.message.emit(self.tr("Restored {name}.").format(name=backup.name) + note)
+            self.backups_changed.emit()
             self.open()
 
         def failed(error: BaseException) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
@@ -11,11 +12,10 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequenc
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +26,13 @@ from mentordesk.paths import DataLocation, log_dir, resource_path
 from mentordesk.ui.about_dialog import show_about
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.folders import show_folder
+from mentordesk.ui.common.icons import icon
+from mentordesk.ui.common.style import Theme, apply_theme, tint
 from mentordesk.ui.common.view import View
 from mentordesk.ui.data_session import DataSession
 from mentordesk.ui.mentors import MentorsView
+from mentordesk.ui.sidebar import Sidebar
+from mentordesk.ui.status_bar import DataStatus
 
 if TYPE_CHECKING:
     from mentordesk.services.context import Services
@@ -42,12 +46,20 @@ class _Page:
     key: str
     title: str
     menu_title: str
+    icon_name: str
     factory: Callable[[], View]
     view: View | None = None
 
 
 # What a window manager's frame and title bar usually take, beyond the window's own size.
 FRAME_ALLOWANCE = QSize(32, 64)
+
+
+def _with_shortcut_in_tooltip(action: QAction) -> None:
+    """“New Mentor (Ctrl+N)”: a toolbar button says how to do the same from the keyboard."""
+    text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{text} ({shortcut})" if shortcut else text)
 
 
 def app_icon() -> QIcon:
@@ -75,29 +87,36 @@ class MainWindow(QMainWindow):
         self.session.closed.connect(self._on_closed)
         self.session.fatal.connect(self._on_fatal)
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.data_status = DataStatus(location)
+        self.session.backups_changed.connect(lambda: self.data_status.refresh())
 
         self.mentors_view = MentorsView(self.bus, self.undo_stack)
         self.mentors_view.sample_data_requested.connect(self.load_sample_data)
         self.mentors_view.records_shown.connect(self._on_records_shown)
         self._data_was_shown = False
 
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(136)
-        self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
-        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding-left: 12px; }")
+        self.theme = self._saved_theme()
+        apply_theme(self.theme)
+        self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         self._pages: list[_Page] = []
-        self._add_page("mentors", self.tr("Mentors"), self.tr("&Mentor"), lambda: self.mentors_view)
-        self._add_page("goals", self.tr("Goals"), self.tr("&Goal"), self._create_goals_view)
-        self._add_page("skills", self.tr("Skills"), self.tr("&Skill"), self._create_skills_view)
+        self._add_page(
+            "mentors", self.tr("Mentors"), self.tr("&Mentor"), "mentors", lambda: self.mentors_view
+        )
+        self._add_page(
+            "goals", self.tr("Goals"), self.tr("&Goal"), "goals", self._create_goals_view
+        )
+        self._add_page(
+            "skills", self.tr("Skills"), self.tr("&Skill"), "skills", self._create_skills_view
+        )
         self._add_page(
             "agreements",
             self.tr("Agreements"),
             self.tr("&Agreement"),
+            "agreements",
             self._create_agreements_view,
         )
+        self.bus.changed.connect(self._refresh_attention)
         self.mentors_view.open_agreement_requested.connect(self.open_agreement)
 
         central = QWidget()
@@ -113,7 +132,7 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setObjectName("readOnlyBanner")
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setContentsMargins(12, 6, 12, 6)
-        self.read_only_banner.setStyleSheet("background: #fff4ce; color: #3d2e00;")
+        tint(self.read_only_banner, "on_banner", background="banner")
         self.read_only_banner.setVisible(read_only)
         column.addWidget(self.read_only_banner)
         layout = QHBoxLayout()
@@ -124,6 +143,7 @@ class MainWindow(QMainWindow):
         column.addLayout(layout, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.statusBar().addPermanentWidget(self.data_status)
         self.sidebar.currentRowChanged.connect(self.show_page)
         self._view_at(0)  # Mentors is always there: start-up shows its data first
         # The view shown when MentorDesk was closed is shown again.
@@ -132,11 +152,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=location.database))
         self._restore_state()
 
-    def _add_page(self, key: str, title: str, menu_title: str, factory: Callable[[], View]) -> None:
-        item = QListWidgetItem(title)
-        item.setSizeHint(QSize(0, 36))
-        self.sidebar.addItem(item)
-        self._pages.append(_Page(key, title, menu_title, factory))
+    def _add_page(
+        self, key: str, title: str, menu_title: str, icon_name: str, factory: Callable[[], View]
+    ) -> None:
+        self.sidebar.add_entry(title, icon_name)
+        self._pages.append(_Page(key, title, menu_title, icon_name, factory))
 
     def _create_goals_view(self) -> View:
         from mentordesk.ui.goals import GoalsView
@@ -169,6 +189,10 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self._pages[row].menu_title)
         for action in view.menu_actions():
             self.view_menu.addAction(action)
+        self.toolbar.clear()
+        for action in view.toolbar_actions():
+            self.toolbar.addAction(action)
+            _with_shortcut_in_tooltip(action)
 
     def _view_at(self, row: int) -> View:
         page = self._pages[row]
@@ -199,24 +223,24 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.backups_action = QAction(self.tr("&Backups…"), self)
+        self.backups_action = QAction(icon("backups"), self.tr("&Backups…"), self)
         self.backups_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.backups_action.setStatusTip(self.tr("See, make and restore backups of your data"))
         self.backups_action.triggered.connect(self.show_backups)
         self.backups_action.setEnabled(False)
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action = QAction(icon("quit"), self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = QAction(self.tr("&Undo"), self)
+        self.undo_action = QAction(icon("undo"), self.tr("&Undo"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self._undo_or_redo(self.undo_stack.undo))
-        self.redo_action = QAction(self.tr("&Redo"), self)
+        self.redo_action = QAction(icon("redo"), self.tr("&Redo"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(lambda: self._undo_or_redo(self.undo_stack.redo))
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
@@ -236,7 +260,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action = QAction(icon("preferences"), self.tr("&Preferences…"), self)
         self.preferences_action.setShortcuts(
             QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
             or [QKeySequence("Ctrl+,")]
@@ -254,7 +278,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.page_actions: list[QAction] = []
         for row, page in enumerate(self._pages):
-            action = QAction(page.title.replace("&", "&&"), self)
+            action = QAction(icon(page.icon_name), page.title.replace("&", "&&"), self)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, r=row: self.show_page(r))
@@ -262,18 +286,42 @@ class MainWindow(QMainWindow):
             pages_menu.addAction(action)
             self.page_actions.append(action)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.sidebar.item(row).setToolTip(f"{page.title} ({shortcut})")
+            self.sidebar.set_tooltip(row, f"{page.title} ({shortcut})")
+        pages_menu.addSeparator()
+        theme_menu = pages_menu.addMenu(self.tr("&Theme"))
+        themes = QActionGroup(self)
+        self.theme_actions: dict[Theme, QAction] = {}
+        for theme, text in (
+            (Theme.SYSTEM, self.tr("As the &System")),
+            (Theme.LIGHT, self.tr("&Light")),
+            (Theme.DARK, self.tr("&Dark")),
+        ):
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(theme is self.theme)
+            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
+            themes.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[theme] = action
+
+        # The shown view's main actions, with their shortcuts in the tooltips.
+        self.toolbar = QToolBar(self.tr("Main Toolbar"))
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
 
         # Holds the current view's actions only, so each view's Ctrl+N is its own.
         self.view_menu = self.menuBar().addMenu(self.tr("&Mentor"))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        log_folder = QAction(self.tr("Show &Log Folder"), self)
+        log_folder = QAction(icon("folder"), self.tr("Show &Log Folder"), self)
         log_folder.setStatusTip(self.tr("The log tells what MentorDesk did, never what you wrote"))
         log_folder.triggered.connect(lambda: show_folder(self, log_dir()))
         help_menu.addAction(log_folder)
         help_menu.addSeparator()
-        about = QAction(self.tr("&About {app}").format(app=APP_NAME), self)
+        about = QAction(icon("about"), self.tr("&About {app}").format(app=APP_NAME), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(lambda: show_about(self, self.location))
         help_menu.addAction(about)
@@ -313,11 +361,57 @@ class MainWindow(QMainWindow):
         self.mentors_view.preload(records)  # read with the services, off the GUI thread
         for view in self._built_views():
             view.attach(services)
+        self._refresh_attention(frozenset(DataKind))
+        self.data_status.refresh()
         self.backups_action.setEnabled(not services.read_only)
         self.preferences_action.setEnabled(not services.read_only)
         self.statusBar().showMessage(
             self.tr("Data folder: {path}").format(path=self.location.root), 8000
         )
+
+    def _refresh_attention(self, kinds: frozenset[DataKind]) -> None:
+        """The sidebar's counts of what needs attention, after a change to what they count."""
+        if self.services is None or not kinds & {DataKind.GOAL, DataKind.AGREEMENT}:
+            return
+        from mentordesk.domain.validation import DomainError
+
+        try:
+            counts = self.services.attention.counts(date.today())
+        except DomainError:
+            return  # the data cannot be read now; the counts stay as they were
+        goals = counts.goals_overdue
+        reviews = counts.reviews_due
+        for row, page in enumerate(self._pages):
+            if page.key == "goals":
+                why = (
+                    self.tr("1 goal past its target date")
+                    if goals == 1
+                    else self.tr("{n} goals past their target date").format(n=goals)
+                )
+                self.sidebar.set_attention(row, goals, why)
+            elif page.key == "agreements":
+                why = (
+                    self.tr("1 agreement due for review")
+                    if reviews == 1
+                    else self.tr("{n} agreements due for review").format(n=reviews)
+                )
+                self.sidebar.set_attention(row, reviews, why)
+
+    # --- appearance ----------------------------------------------------------------------
+
+    def _saved_theme(self) -> Theme:
+        try:
+            return Theme(str(self._settings.value("appearance/theme", Theme.SYSTEM.value)))
+        except ValueError:
+            return Theme.SYSTEM
+
+    def set_theme(self, theme: Theme) -> None:
+        """Show the light or dark scheme (or the system's) and remember the choice."""
+        self.theme = theme
+        apply_theme(theme)
+        self.theme_actions[theme].setChecked(True)
+        if not self.read_only:
+            self._settings.setValue("appearance/theme", theme.value)
 
     def _on_closed(self) -> None:
         # Edits on the stack refer to data that is about to be replaced.
@@ -345,6 +439,7 @@ class MainWindow(QMainWindow):
         dialog.restore_requested.connect(self.session.restore)
         dialog.exec()
         dialog.deleteLater()
+        self.data_status.refresh()  # a backup may have been taken from the dialog
 
     def show_preferences(self) -> PreferencesDialog | None:
         """Edit > Preferences; OK stores every change at once, as one undo step."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -175,3 +175,18 @@ def test_a_failure_part_way_leaves_the_folder_without_data(
     assert not holds_data(location)
     monkeypatch.undo()
     assert load_sample_data(services, SampleSize.SMALL, today=TODAY) > 0  # and it still works
+
+
+@pytest.mark.slow
+def test_decade_sample_looks_alive_now(services: Services) -> None:
+    """A fair share of skills rose in the last twelve months, and most agreements in force
+    have their review ahead, a few due: the views show change and a little to do."""
+    today = date.today()
+    load_sample_data(services, SampleSize.DECADE, today=today)
+    skills = services.skills.list_all()
+    year_ago = today - timedelta(days=365)
+    rose = sum(1 for s in skills if (s.change_since(year_ago) or 0) > 0)
+    assert rose >= len(skills) / 4
+    in_force = [a for a in services.agreements.list_all() if a.fields.status != "concluded"]
+    due = sum(a.is_review_due(today) for a in in_force)
+    assert in_force and 1 <= due <= len(in_force) / 3

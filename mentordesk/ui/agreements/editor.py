@@ -43,6 +43,7 @@ from mentordesk.ui.common.form_parts import (
 )
 from mentordesk.ui.common.labels import label
 from mentordesk.ui.common.mnemonics import Mnemonics
+from mentordesk.ui.common.style import TypeScale, set_scaled_font
 
 _UNSET = QDate(1900, 1, 1)
 _LINE_FIELDS = ("title", "planned_length", "place_or_link", "reply_time")
@@ -79,7 +80,7 @@ class AgreementEditor(QScrollArea):
         self.heading = QLabel()
         self.heading.setObjectName("agreementHeading")
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        set_scaled_font(self.heading, TypeScale.TITLE, bold=True)
         self._layout.addWidget(self.heading)
         self.general_error = error_label("agreementError")
         self._layout.addWidget(self.general_error)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.agreement import WEEKDAYS, AvailabilityWindow, ObjectiveFields
 from mentordesk.domain.goal import GoalRecord
 from mentordesk.ui.common.form_parts import WheelSafeCombo
+from mentordesk.ui.common.style import Space
 
 
 class _RowPanel(QWidget):
@@ -56,12 +57,23 @@ class _RowPanel(QWidget):
         else:
             row.findChildren(QLineEdit)[0].setFocus()
 
-    def _append_row(self, editors: Sequence[QWidget]) -> QWidget:
+    def _append_row(self, editors: Sequence[QWidget], *, text_above: bool = False) -> QWidget:
+        """A row of editors and its Remove button; ``text_above`` gives the first editor
+        (a sentence) a line of its own, the full width of the card."""
         row = QWidget()
-        layout = QHBoxLayout(row)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
+        if text_above:
+            column = QVBoxLayout(row)
+            column.setContentsMargins(0, 0, 0, Space.XS)
+            column.setSpacing(Space.XS)
+            column.addWidget(editors[0])
+            column.addLayout(layout)
+            editors = editors[1:]
+        else:
+            row.setLayout(layout)
         for editor in editors:
-            layout.addWidget(editor, 1 if isinstance(editor, QLineEdit) else 0)
+            layout.addWidget(editor, 1 if text_above or isinstance(editor, QLineEdit) else 0)
         remove = QPushButton(self.tr("Remove"))
         remove.setObjectName("removeRow")
         remove.clicked.connect(lambda: self._remove(row))
@@ -154,13 +166,15 @@ class ObjectivePanel(_RowPanel):
         if value.goal_id is not None and combo.findData(value.goal_id) < 0:
             combo.addItem(self.tr("A deleted goal"), value.goal_id)
         combo.setCurrentIndex(max(0, combo.findData(value.goal_id)))
-        # Goal titles are long: the combo stays narrow and the objective's text gets the room.
+        # Goal titles are long: the combo shares the line under the objective's text.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(14)
         combo.setToolTip(combo.currentText())
+        combo.setAccessibleName(self.tr("Goal of this objective"))
+        edit.setAccessibleName(self.tr("Objective"))
         combo.currentTextChanged.connect(combo.setToolTip)
         combo.activated.connect(lambda _i: self.changed.emit())
-        return self._append_row([edit, combo])
+        return self._append_row([edit, combo], text_above=True)
 
 
 def _qtime(value: time) -> QTime:

@@ -7,17 +7,18 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from mentordesk.domain.agreement import AgreementFields, AgreementRecord
 from mentordesk.domain.enums import AgreementStatus, CadenceUnit
 from mentordesk.domain.validation import fold
+from mentordesk.ui.common.icons import warning_icon
 from mentordesk.ui.common.labels import format_date, label
 from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, RecordTableModel, Row
 from mentordesk.ui.common.roles import ReviewDueRole
+from mentordesk.ui.common.style import colors
 
-# True for an agreement still in force whose review date has passed.
+DECORATION = Qt.ItemDataRole.DecorationRole
 
 STATUS_ORDER = {
     AgreementStatus.ACTIVE: 0,
@@ -25,7 +26,6 @@ STATUS_ORDER = {
     AgreementStatus.DRAFT: 2,
     AgreementStatus.CONCLUDED: 3,
 }
-WARNING_COLOR = QColor("#b3261e")
 
 
 def _tr(text: str) -> str:
@@ -51,7 +51,7 @@ class AgreementTableModel(RecordTableModel[AgreementRecord]):
     """Rows are agreement records; mentor names come separately (set_mentor_names)."""
 
     MENTOR, TITLE, STATUS, CADENCE, FORMAT, REVIEW = range(6)
-    extra_roles = frozenset({TOOLTIP, FOREGROUND, ReviewDueRole})
+    extra_roles = frozenset({TOOLTIP, FOREGROUND, DECORATION, ReviewDueRole})
 
     def __init__(
         self, parent: QObject | None = None, *, today: Callable[[], date] = date.today
@@ -114,7 +114,9 @@ class AgreementTableModel(RecordTableModel[AgreementRecord]):
         if not due:
             return None
         if role == FOREGROUND:
-            return WARNING_COLOR if column == self.REVIEW else None
+            return colors().danger if column == self.REVIEW else None
+        if role == DECORATION:
+            return warning_icon() if column == self.REVIEW else None
         return self.tr("The review date ({day}) has passed: time to review it together.").format(
             day=format_date(record.fields.review_on)
         )

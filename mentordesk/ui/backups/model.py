@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from mentordesk.ui.common.record_model import TableModel
 from mentordesk.ui.common.roles import ObjectRole
+from mentordesk.ui.common.style import colors
 
 if TYPE_CHECKING:
     from mentordesk.services.backups import BackupInfo
@@ -54,7 +54,7 @@ class BackupTableModel(TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(backup, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.CHECK and not backup.is_sound:
-            return QColor("#b3261e")
+            return colors().danger
         if role == Qt.ItemDataRole.ToolTipRole:
             return backup.problem or str(backup.path)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SIZE:

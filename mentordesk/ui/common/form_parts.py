@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit
 
-ERROR_STYLE = "color: #b3261e;"
+from mentordesk.ui.common.style import TypeScale, set_scaled_font, tint
 
 
 class WheelSafeCombo(QComboBox):
@@ -71,10 +71,8 @@ def error_label(object_name: str, *, one_line: bool = False) -> QLabel:
     error = OneLineMessage() if one_line else QLabel()
     error.setObjectName(object_name)
     error.setWordWrap(not one_line)
-    error.setStyleSheet(ERROR_STYLE)
-    font = error.font()
-    font.setPointSizeF(font.pointSizeF() * 0.92)
-    error.setFont(font)
+    tint(error, "danger")
+    set_scaled_font(error, TypeScale.SMALL)
     error.hide()
     return error
 

@@ -30,6 +30,7 @@ from mentordesk.ui.common.commands import CommandContext, ServiceCommand, execut
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.empty_state import EmptyState
 from mentordesk.ui.common.filter_bar import FilterBar
+from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.labels import saved_now
 from mentordesk.ui.common.list_pane import ListPane
 from mentordesk.ui.common.questions import (
@@ -85,6 +86,7 @@ class ListCardView(View):
         self._today = today
         self._services: Services | None = None
         self._records_known = False
+        self._columns_fitted = False
         self._refreshing = False
         self._refresh_again: frozenset[DataKind] = frozenset()
         self.texts = self.make_texts()
@@ -168,16 +170,16 @@ class ListCardView(View):
 
     def _build_actions(self) -> None:
         texts = self.texts
-        self.new_action = QAction(texts.new_action, self)
+        self.new_action = QAction(icon("new"), texts.new_action, self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setStatusTip(texts.new_tip)
         self.new_action.triggered.connect(self.start_new)
-        self.delete_action = QAction(texts.delete_action, self)
+        self.delete_action = QAction(icon("delete"), texts.delete_action, self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         # Only in the table: Delete in a text field or a combo deletes text, not a record.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
-        self.find_action = QAction(texts.find_action, self)
+        self.find_action = QAction(icon("find"), texts.find_action, self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: self.filter_bar.focus_text())
         self._extra_actions = tuple(self.extra_actions())
@@ -191,6 +193,9 @@ class ListCardView(View):
 
     def menu_actions(self) -> Sequence[QAction]:
         return (self.new_action, *self._extra_actions, self.delete_action)
+
+    def toolbar_actions(self) -> Sequence[QAction]:
+        return (self.new_action, *self._extra_actions, self.delete_action, self.find_action)
 
     @property
     def actions_for_menu(self) -> Sequence[QAction]:
@@ -210,6 +215,8 @@ class ListCardView(View):
             columns = header.count()
             if not header.restoreState(state["columns"]) or header.count() != columns:
                 header.reset()  # a state from another version's columns: start afresh
+            else:
+                self._columns_fitted = True  # the person's own widths, as they left them
 
     def _build(self) -> None:
         texts = self.texts
@@ -325,6 +332,7 @@ class ListCardView(View):
         """Show these records; the card keeps its record (updated) while it still exists."""
         self._records_known = True
         self.model.set_records(records)
+        self._fit_columns_once()
         record = self.editor.record
         if record is not None:
             row = self.model.row_of(record.id)
@@ -333,6 +341,14 @@ class ListCardView(View):
             else:
                 self.show_card(self.model.record_at(row))
         self.update_panes()
+
+    def _fit_columns_once(self) -> None:
+        table = self.table
+        if self._columns_fitted or not self.model.rowCount():
+            return
+        self._columns_fitted = True
+        if isinstance(table, RecordTableView) and table.fits_columns:
+            table.fit_columns()
 
     def update_panes(self) -> None:
         total = self.model.rowCount()

@@ -10,9 +10,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
+
+# The padding a cell keeps on each side of its text (Fusion's item margin, with room).
+ELIDE_MARGIN = 8
 
 
 class RecordTableView(QTableView):
@@ -20,6 +30,9 @@ class RecordTableView(QTableView):
 
     # Printable text typed while the table has focus, for the filter field.
     typed = Signal(str)
+    # Whether the view may fit the columns to their content on first show (a table that
+    # shares its width out itself says no).
+    fits_columns = True
 
     def __init__(
         self,
@@ -50,6 +63,37 @@ class RecordTableView(QTableView):
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         for column, width in (widths or {}).items():
             header.resizeSection(column, width)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A cell whose text is cut short ("Monthly car…") shows the whole text as its
+        tooltip, unless the model has a tooltip of its own for it."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.indexAt(event.pos())
+            if index.isValid() and not index.data(Qt.ItemDataRole.ToolTipRole):
+                text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+                if text and self.is_elided(index, text):
+                    QToolTip.showText(event.globalPos(), text, self.viewport())
+                    return True
+        return super().viewportEvent(event)
+
+    def is_elided(self, index: QModelIndex, text: str) -> bool:
+        room = self.visualRect(index).width() - 2 * ELIDE_MARGIN
+        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            room -= self.iconSize().width() or self.style().pixelMetric(
+                QStyle.PixelMetric.PM_SmallIconSize
+            )
+        return self.fontMetrics().horizontalAdvance(text) > room
+
+    def fit_columns(self, *, widest: int = 320) -> None:
+        """Columns as wide as their content (and their title), none wider than ``widest``;
+        the stretching column keeps the rest. For the first show, before the person has
+        set widths of their own (those are remembered with the view's state)."""
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+                continue
+            wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, min(widest, wanted + ELIDE_MARGIN))
 
     def keyboardSearch(self, search: str) -> None:
         """No jumping to the row that starts with what was typed (see keyPressEvent)."""

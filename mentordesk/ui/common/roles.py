@@ -22,6 +22,7 @@ class ItemRole(IntEnum):
     NO_MENTOR = _USER + 5  # a goal no mentor helps with
     TREND = _USER + 6  # a skill's level over the last years, for the sparkline
     REVIEW_DUE = _USER + 7  # an agreement in force whose review date has passed
+    ATTENTION = _USER + 8  # how many things need attention in a sidebar entry's view
 
 
 ObjectRole = ItemRole.OBJECT
@@ -31,3 +32,4 @@ OverdueRole = ItemRole.OVERDUE
 NoMentorRole = ItemRole.NO_MENTOR
 TrendRole = ItemRole.TREND
 ReviewDueRole = ItemRole.REVIEW_DUE
+AttentionRole = ItemRole.ATTENTION

@@ -28,6 +28,10 @@ class View(QWidget):
         """The actions the main window's view menu shows while this view is shown."""
         return ()
 
+    def toolbar_actions(self) -> Sequence[QAction]:
+        """The view's main actions, for the toolbar while this view is shown."""
+        return self.menu_actions()
+
     def attach(self, services: Services) -> None:
         """The database is open: read what the view shows and allow editing."""
         raise NotImplementedError

@@ -16,7 +16,7 @@ from mentordesk.domain.goal import GoalRecord, MilestoneFields, MilestoneRecord
 from mentordesk.ui.common.labels import format_date
 from mentordesk.ui.common.record_model import TableModel
 from mentordesk.ui.common.roles import ObjectRole
-from mentordesk.ui.goals.model import WARNING_COLOR
+from mentordesk.ui.common.style import colors
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,7 +69,7 @@ class MilestoneTableModel(TableModel):
             return value
         if column == self.DUE and self._is_late(milestone):
             if role == Qt.ItemDataRole.ForegroundRole:
-                return WARNING_COLOR
+                return colors().danger
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr("Due date passed")
         return None

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QFont, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QColor, QFont
 
 from mentordesk.domain.enums import GoalStatus
 from mentordesk.domain.goal import GoalRecord
 from mentordesk.domain.validation import fold
+from mentordesk.ui.common.icons import warning_icon
 from mentordesk.ui.common.labels import format_date, label
 from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, RecordTableModel, Row
 from mentordesk.ui.common.roles import NoMentorRole, OverdueRole, ProgressRole
+from mentordesk.ui.common.style import colors
 
 STATUS_ORDER = {
     GoalStatus.ACTIVE: 0,
@@ -25,12 +25,17 @@ STATUS_ORDER = {
     GoalStatus.ACHIEVED: 2,
     GoalStatus.DROPPED: 3,
 }
-WARNING_COLOR = QColor("#b3261e")
-_STATUS_COLORS = {
-    GoalStatus.ACTIVE: QColor("#1f5fae"),
-    GoalStatus.ACHIEVED: QColor("#1b7f3b"),
-    GoalStatus.PAUSED: QColor("#9a6200"),
-}
+
+
+def status_color(status: GoalStatus) -> QColor | None:
+    scheme = colors()
+    return {
+        GoalStatus.ACTIVE: scheme.info,
+        GoalStatus.ACHIEVED: scheme.positive,
+        GoalStatus.PAUSED: scheme.caution,
+    }.get(status)
+
+
 _FONT = Qt.ItemDataRole.FontRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
 
@@ -125,7 +130,7 @@ class GoalTableModel(RecordTableModel[GoalRecord]):
         if column == self.MENTORS:
             return self._mentors_data(record, role)
         if column == self.STATUS and role == FOREGROUND:
-            return _STATUS_COLORS.get(record.fields.status)
+            return status_color(record.fields.status)
         if role == TOOLTIP and column == self.TITLE:
             return self._tooltip(record)
         if role == TOOLTIP and column == self.KIND:
@@ -134,11 +139,11 @@ class GoalTableModel(RecordTableModel[GoalRecord]):
 
     def _overdue_data(self, role: int) -> Any:
         if role == FOREGROUND:
-            return WARNING_COLOR
+            return colors().danger
         if role == TOOLTIP:
             return self.tr("Target date passed")
         if role == _DECORATION:
-            return _warning_icon()
+            return warning_icon()
         return None
 
     def _mentors_data(self, record: GoalRecord, role: int) -> Any:
@@ -146,7 +151,7 @@ class GoalTableModel(RecordTableModel[GoalRecord]):
             if role == TOOLTIP:
                 return self.tr("No mentor helps with this goal yet")
             if role == FOREGROUND:
-                return WARNING_COLOR
+                return colors().danger
             if role == _FONT:
                 font = QFont()
                 font.setItalic(True)
@@ -165,12 +170,6 @@ class GoalTableModel(RecordTableModel[GoalRecord]):
         if record.fields.why_it_matters:
             lines.append(_shorten(record.fields.why_it_matters))
         return "\n".join(lines)
-
-
-@cache
-def _warning_icon() -> QIcon:
-    style = QApplication.style()
-    return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if style else QIcon()
 
 
 def _shorten(text: str, limit: int = 200) -> str:

@@ -14,6 +14,8 @@ from mentordesk.ui.goals.progress_delegate import GoalProgressDelegate
 class GoalTableView(RecordTableView):
     """A read-only table over a goal proxy; the Title column takes the spare width."""
 
+    fits_columns = False  # resizeEvent shares the width out
+
     def __init__(self, proxy: QSortFilterProxyModel, parent: QWidget | None = None) -> None:
         super().__init__(proxy, sort_column=GoalTableModel.TITLE, stretch=None, parent=parent)
         self.setObjectName("goalTable")

@@ -13,6 +13,7 @@ from mentordesk.domain.mentor import MentorRecord
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.labels import format_date, label
 from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, RecordTableModel, Row
+from mentordesk.ui.common.style import colors
 
 STATUS_ORDER = {
     MentorStatus.ACTIVE: 0,
@@ -83,7 +84,7 @@ class MentorTableModel(RecordTableModel[MentorRecord]):
             font.setItalic(True)
             return font
         if role == FOREGROUND and column == self.STATUS:
-            return _STATUS_COLORS.get(record.fields.status)
+            return status_color(record.fields.status)
         return None
 
     def _tooltip(self, record: MentorRecord) -> str:
@@ -96,8 +97,11 @@ class MentorTableModel(RecordTableModel[MentorRecord]):
         return "\n".join(lines)
 
 
-_STATUS_COLORS = {
-    MentorStatus.ACTIVE: QColor("#1b7f3b"),
-    MentorStatus.PROSPECT: QColor("#1f5fae"),
-    MentorStatus.PAUSED: QColor("#9a6200"),
-}
+def status_color(status: MentorStatus) -> QColor | None:
+    """Active green, prospect blue, paused amber; concluded in the ordinary text colour."""
+    scheme = colors()
+    return {
+        MentorStatus.ACTIVE: scheme.positive,
+        MentorStatus.PROSPECT: scheme.info,
+        MentorStatus.PAUSED: scheme.caution,
+    }.get(status)

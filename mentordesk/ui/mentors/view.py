@@ -14,6 +14,7 @@ from mentordesk.domain.mentor import MentorFields, MentorRecord
 from mentordesk.ui.common.card import ListCardTexts
 from mentordesk.ui.common.commands import CreateRecord, ServiceCommand
 from mentordesk.ui.common.data_bus import DataKind
+from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.list_card_view import ListCardView
 from mentordesk.ui.mentors.commands import MENTOR, DeleteMentor, SetMentorArchived
 from mentordesk.ui.mentors.delete_question import delete_question
@@ -100,7 +101,7 @@ class MentorsView(ListCardView):
         return self.editor
 
     def extra_actions(self) -> Sequence[QAction]:
-        self.archive_action = QAction(self.tr("&Archive Mentor"), self)
+        self.archive_action = QAction(icon("archive"), self.tr("&Archive Mentor"), self)
         # Not Ctrl+E: in text fields that is "end of line" on Linux desktops.
         self.archive_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.archive_action.triggered.connect(self.toggle_archived)

@@ -30,6 +30,7 @@ from mentordesk.domain.validation import ValidationError
 from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.form_parts import UnreadableValue
 from mentordesk.ui.common.labels import label
+from mentordesk.ui.common.style import tint
 from mentordesk.ui.skills.level_picker import LevelPicker
 
 
@@ -148,7 +149,7 @@ class AssessmentForm(QFrame):
         error = QLabel()
         error.setObjectName(f"{name}Error")
         error.setWordWrap(True)
-        error.setStyleSheet("color: #b3261e;")
+        tint(error, "danger")
         error.hide()
         holder = QWidget()
         stack = QVBoxLayout(holder)

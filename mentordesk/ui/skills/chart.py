@@ -21,35 +21,43 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QXYSeries,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime, Signal
-from PySide6.QtGui import QColor, QCursor, QPainter, QPen, QResizeEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QToolTip, QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QMargins, QPointF, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QCursor, QPainter, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QToolTip,
+    QWidget,
+)
 
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.levels import LEVELS, MAX_LEVEL, MIN_LEVEL
 from mentordesk.domain.skill import AssessmentRecord, SkillRecord
 from mentordesk.ui.common.labels import format_date, label
+from mentordesk.ui.common.style import colors, is_dark
 from mentordesk.ui.skills.model import level_name, level_text, years_before
 
-LINE_COLOR = QColor("#3b6ea5")
-TARGET_COLOR = QColor("#2e7d32")
-SELF_COLOR = QColor("#3b6ea5")
-MENTOR_COLOR = QColor("#d9480f")
-OTHER_COLOR = QColor("#7b5ea7")
-# Distinct lines for comparing skills (colour-blind friendly, from the Okabe-Ito palette).
-PALETTE = tuple(
-    QColor(c)
-    for c in (
-        "#0072b2",
-        "#d55e00",
-        "#009e73",
-        "#cc79a7",
-        "#e69f00",
-        "#56b4e9",
-        "#000000",
-        "#8c564b",
-    )
-)
+
+def series_color(position: int) -> QColor:
+    """Distinct lines for comparing skills, told apart in both schemes."""
+    series = colors().series
+    return series[position % len(series)]
+
+
+def style_chart(chart: QChart) -> None:
+    """Qt Charts' light or dark theme, to match the palette; then the app's own colours go
+    on top (setTheme resets them), so call it before colouring the series."""
+    dark = is_dark()
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    palette = QApplication.palette()
+    chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+    chart.legend().setLabelColor(palette.color(QPalette.ColorRole.Text))
+    for axis in chart.axes():
+        axis.setLabelsColor(palette.color(QPalette.ColorRole.Text))
+        axis.setTitleBrush(palette.color(QPalette.ColorRole.Text))
 
 
 class ChartRange(IntEnum):
@@ -156,30 +164,20 @@ class SkillChartView(QChartView):
         chart = new_chart()
         self.level_series = QLineSeries()
         self.level_series.setName(self.tr("Level"))
-        self.level_series.setPen(QPen(LINE_COLOR, 2.2))
         self.target_series = QLineSeries()
-        self.target_series.setName(self.tr("Target"))
         # The legend stays short ("Target"); the level is where the line is, and the
         # editor above the chart says the date.
-        pen = QPen(TARGET_COLOR, 1.6, Qt.PenStyle.DashLine)
-        self.target_series.setPen(pen)
+        self.target_series.setName(self.tr("Target"))
         self.self_series = self._scatter(
-            self.tr("Self-assessment"),
-            QScatterSeries.MarkerShape.MarkerShapeCircle,
-            SELF_COLOR,
-            9.0,
+            self.tr("Self-assessment"), QScatterSeries.MarkerShape.MarkerShapeCircle, 9.0
         )
         self.mentor_series = self._scatter(
             self.tr("Mentor feedback"),
             QScatterSeries.MarkerShape.MarkerShapeRotatedRectangle,
-            MENTOR_COLOR,
             12.0,
         )
         self.other_series = self._scatter(
-            self.tr("Other sources"),
-            QScatterSeries.MarkerShape.MarkerShapeTriangle,
-            OTHER_COLOR,
-            11.0,
+            self.tr("Other sources"), QScatterSeries.MarkerShape.MarkerShapeTriangle, 11.0
         )
         self.x_axis = date_axis()
         self.y_axis = level_axis()
@@ -194,16 +192,37 @@ class SkillChartView(QChartView):
         for marker in chart.legend().markers(self.level_series):
             marker.setVisible(False)
         set_date_range(self.x_axis, *range_bounds(self._range, None, self._today))
+        self.apply_colors()
 
-    def _scatter(
-        self, name: str, shape: QScatterSeries.MarkerShape, color: QColor, size: float
-    ) -> QScatterSeries:
+    def apply_colors(self) -> None:
+        """The chart in the scheme shown: the level in the accent colour, the target in
+        the colour of done, the three kinds of marker in distinct series colours."""
+        chart = self.chart()
+        style_chart(chart)
+        scheme = colors()
+        self.level_series.setPen(QPen(scheme.accent, 2.2))
+        self.target_series.setPen(QPen(scheme.positive, 1.6, Qt.PenStyle.DashLine))
+        border = QApplication.palette().color(QPalette.ColorRole.Base)
+        for series, color in (
+            (self.self_series, scheme.accent),
+            (self.mentor_series, series_color(1)),
+            (self.other_series, series_color(3)),
+        ):
+            series.setColor(color)
+            series.setBorderColor(border)
+        for marker in chart.legend().markers(self.level_series):
+            marker.setVisible(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_colors()
+
+    def _scatter(self, name: str, shape: QScatterSeries.MarkerShape, size: float) -> QScatterSeries:
         series = QScatterSeries()
         series.setName(name)
         series.setMarkerShape(shape)
         series.setMarkerSize(size)
-        series.setColor(color)
-        series.setBorderColor(QColor("white"))
         series.hovered.connect(self._show_tip)
         return series
 

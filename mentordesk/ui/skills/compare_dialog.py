@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.skill import SkillRecord
 from mentordesk.domain.validation import fold
 from mentordesk.ui.skills.chart import (
-    PALETTE,
     ChartRange,
     RangeChoice,
     date_axis,
@@ -45,8 +44,10 @@ from mentordesk.ui.skills.chart import (
     level_axis,
     new_chart,
     range_bounds,
+    series_color,
     set_date_range,
     step_points,
+    style_chart,
 )
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,6 +113,7 @@ class CompareSkillsDialog(QDialog):
         self.y_axis = level_axis()
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        style_chart(chart)
         self.chart_view.setChart(chart)
         self.range_choice = RangeChoice()
         self.range_choice.changed.connect(self._range_changed)
@@ -214,7 +216,7 @@ class CompareSkillsDialog(QDialog):
             record = self._skills[skill_id]
             series = QLineSeries()
             series.setName(record.name)
-            series.setPen(QPen(PALETTE[position % len(PALETTE)], 2.2))
+            series.setPen(QPen(series_color(position), 2.2))
             # Skills at the same level would hide one another: nudge each line a little.
             offset = (position - (len(self._checked) - 1) / 2) * _NUDGE
             series.append(

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.skill import AssessmentRecord
 from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.roles import ObjectRole, SortRole
+from mentordesk.ui.common.style import tint
 from mentordesk.ui.skills.assessment_form import (
     AssessmentForm,
     mentor_combo,
@@ -175,7 +176,7 @@ class AssessmentHistory(QWidget):
         self.message = QLabel()
         self.message.setObjectName("historyMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
+        tint(self.message, "danger")
         self.message.hide()
 
         self.form = AssessmentForm(today=today)

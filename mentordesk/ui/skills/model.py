@@ -11,13 +11,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QColor
 
 from mentordesk.domain.levels import LEVELS, MAX_LEVEL, MIN_LEVEL
 from mentordesk.domain.skill import SkillRecord
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, RecordTableModel, Row
 from mentordesk.ui.common.roles import TrendRole
+from mentordesk.ui.common.style import colors
 
 # The level history of the last TREND_YEARS as ((share of the span 0-1, level), ...).
 TREND_YEARS = 3
@@ -163,7 +163,7 @@ class SkillTableModel(RecordTableModel[SkillRecord]):
             return None
         if role == FOREGROUND:
             change = row.extra[0]
-            return (_RISE if change > 0 else _FALL) if change else None
+            return (colors().positive if change > 0 else colors().danger) if change else None
         return Qt.AlignmentFlag.AlignCenter if role == _ALIGNMENT else None
 
     def _tooltip(self, record: SkillRecord, column: int) -> str | None:
@@ -210,5 +210,3 @@ class SkillTableModel(RecordTableModel[SkillRecord]):
 
 
 _AFTER_ALL = "\uffff"
-_RISE = QColor("#1b7f3b")
-_FALL = QColor("#b3261e")

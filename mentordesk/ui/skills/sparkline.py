@@ -7,13 +7,12 @@ row is a handful of line segments and no date arithmetic.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from mentordesk.domain.levels import MAX_LEVEL, MIN_LEVEL
 from mentordesk.ui.common.roles import TrendRole
-
-_LINE = QColor("#3b6ea5")
+from mentordesk.ui.common.style import colors
 
 
 class SparklineDelegate(QStyledItemDelegate):
@@ -42,7 +41,11 @@ class SparklineDelegate(QStyledItemDelegate):
             )
 
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        color = option.palette.color(QPalette.ColorRole.HighlightedText) if selected else _LINE
+        color = (
+            option.palette.color(QPalette.ColorRole.HighlightedText)
+            if selected
+            else colors().accent
+        )
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         baseline = QPen(option.palette.color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DotLine)

@@ -14,6 +14,7 @@ from mentordesk.domain.skill import SkillFields, SkillRecord
 from mentordesk.ui.common.card import ListCardTexts
 from mentordesk.ui.common.commands import CreateRecord, DeleteRecord, ServiceCommand
 from mentordesk.ui.common.data_bus import DataKind
+from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.list_card_view import ListCardView
 from mentordesk.ui.skills.assessment_edits import AssessmentEdits
 from mentordesk.ui.skills.commands import SKILL, SKILL_AND_GOAL
@@ -112,11 +113,11 @@ class SkillsView(ListCardView):
         return scroll
 
     def extra_actions(self) -> Sequence[QAction]:
-        self.record_action = QAction(self.tr("&Record Assessment…"), self)
+        self.record_action = QAction(icon("record"), self.tr("&Record Assessment…"), self)
         self.record_action.setShortcut(QKeySequence("Ctrl+R"))
         self.record_action.setStatusTip(self.tr("Note the level of the selected skill today"))
         self.record_action.triggered.connect(lambda: self.assessment_edits.open_form())
-        self.compare_action = QAction(self.tr("&Compare Skills…"), self)
+        self.compare_action = QAction(icon("compare"), self.tr("&Compare Skills…"), self)
         self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.compare_action.setStatusTip(self.tr("See several skills in one chart"))
         self.compare_action.triggered.connect(self.compare_skills)
