@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render every view of MentorDesk offscreen with sample data and save PNG screenshots.
 
-    python scripts/screenshots.py [--out DIR] [--size decade|small]
+    python scripts/screenshots.py [--out DIR] [--size decade|small] [--theme light|dark]
 
 Used for the README and for looking at a change before committing it.
 """
@@ -27,14 +27,19 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.services.sample_data import SampleSize, load_sample_data
 from mentordesk.ui.app import create_application
+from mentordesk.ui.common.style import Theme
 from mentordesk.ui.main_window import MainWindow
 
 WIDTH, HEIGHT = 1280, 800
 
 
+THEME = Theme.LIGHT
+
+
 def open_window(location: DataLocation) -> MainWindow:
     services = Services.open(location)
     window = MainWindow(location)
+    window.set_theme(THEME)
     window.resize(WIDTH, HEIGHT)
     window.show()
     window.attach_services(services, services.mentors.list_all())
@@ -65,7 +70,9 @@ def shoot(out: Path, size: SampleSize) -> None:
     QMessageBox.question = lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as empty_dir, tempfile.TemporaryDirectory() as data_dir:
         window = open_window(DataLocation(Path(empty_dir)))
-        save(window, out, "mentors-empty")
+        for key in ("mentors", "goals", "skills", "agreements"):
+            window.page_view(key)
+            save(window, out, f"{key}-empty")
         window.close()
 
         location = DataLocation(Path(data_dir))
@@ -206,7 +213,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--out", type=Path, default=Path("screenshots/out"))
     parser.add_argument("--size", choices=["small", "decade"], default="decade")
+    parser.add_argument("--theme", choices=["light", "dark"], default="light")
     args = parser.parse_args()
+    global THEME
+    THEME = Theme(args.theme)
     args.out.mkdir(parents=True, exist_ok=True)
     shoot(args.out, SampleSize(args.size))
     return 0

@@ -456,10 +456,12 @@ class MainWindow(QMainWindow):
         except DomainError as exc:
             QMessageBox.warning(self, APP_NAME, str(exc))
             return None
-        dialog = PreferencesDialog(current, self)
+        dialog = PreferencesDialog(current, self, theme=self.theme)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def store() -> None:
+            if dialog.chosen_theme() is not self.theme:
+                self.set_theme(dialog.chosen_theme())
             if not dialog.changed() or dialog.chosen_settings is None:
                 return
             context = CommandContext(self.bus, self._report_error)

@@ -9,10 +9,12 @@ so it is never told by colour alone.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -30,19 +32,28 @@ class _BadgeDelegate(QStyledItemDelegate):
     """Draws the entry as usual, then its attention count in a pill at the right."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # The selection spans the whole row; icon and text sit indented within it.
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        full.text = ""
+        full.icon = QIcon()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, full, painter, widget)
+        indented = QStyleOptionViewItem(option)
+        indented.rect = option.rect.adjusted(Space.M, 0, 0, 0)
+        super().paint(painter, indented, index)
         count = int(index.data(AttentionRole) or 0)
         if not count:
-            super().paint(painter, option, index)
             return
         text = str(count)
         metrics = option.fontMetrics
         height = metrics.height() + 2
         width = max(height, metrics.horizontalAdvance(text) + Space.S + 2)
-        full = QRect(option.rect)
+        row = QRect(option.rect)
         badge = QRect(
-            full.right() - width - Space.S, full.center().y() - height // 2 + 1, width, height
+            row.right() - width - Space.S, row.center().y() - height // 2 + 1, width, height
         )
-        super().paint(painter, option, index)
         scheme = colors()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -67,7 +78,6 @@ class Sidebar(QListWidget):
         self.setFrameShape(QListWidget.Shape.NoFrame)
         self.setItemDelegate(_BadgeDelegate(self))
         self.setSpacing(1)
-        self.setStyleSheet(f"QListWidget#sidebar::item {{ padding-left: {Space.M}px; }}")
         # The sidebar is part of the window's frame, not a list of data.
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self._titles: list[str] = []

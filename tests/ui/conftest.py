@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
@@ -49,3 +51,15 @@ def _no_modal_warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "warning", warn)
     monkeypatch.setattr(QMessageBox, "critical", warn)
     return said
+
+
+@pytest.fixture(autouse=True)
+def _light_theme_after_each_test() -> Iterator[None]:
+    """A test that switches to dark leaves the next one in the scheme it expects."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from mentordesk.ui.common.style import Theme, apply_theme
+
+    if isinstance(QApplication.instance(), QApplication):
+        apply_theme(Theme.LIGHT)

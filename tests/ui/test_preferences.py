@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.settings import PaperSize, PersonalSettings
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
+from mentordesk.ui.common.style import Theme, is_dark
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.preferences import PreferencesDialog
 from tests.helpers import type_text
@@ -60,14 +62,14 @@ class Case:
 
 
 def _pick_letter(qtbot: QtBot, dialog: PreferencesDialog) -> None:
-    dialog.tabs.setCurrentIndex(2)
+    dialog.tabs.setCurrentWidget(dialog.documents_page)
     dialog.paper_combo.setFocus()
     while dialog.paper_combo.currentData() != PaperSize.LETTER:
         qtbot.keyClick(dialog.paper_combo, Qt.Key.Key_Down)
 
 
 def _thanks_to_60(qtbot: QtBot, dialog: PreferencesDialog) -> None:
-    dialog.tabs.setCurrentIndex(1)
+    dialog.tabs.setCurrentWidget(dialog.reminders_page)
     editor = dialog.thanks_spin.lineEdit()
     qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_text(editor, "60")
@@ -129,11 +131,11 @@ def test_an_invalid_address_keeps_the_dialog_open_and_stores_nothing(
     assert window.services is not None
     dialog = _open(qtbot, window)
     _replace_text(qtbot, dialog.name_edit, "Dana")
-    dialog.tabs.setCurrentIndex(2)
+    dialog.tabs.setCurrentWidget(dialog.documents_page)
     _replace_text(qtbot, dialog.emails_edit, "dana@example.org\ndana at home")
     _ok(qtbot, dialog)
     assert dialog.isVisible()
-    assert dialog.tabs.currentIndex() == 0  # back on the page with the problem
+    assert dialog.tabs.currentWidget() is dialog.you_page  # back on the page with the problem
     assert dialog.emails_error.isVisible()
     assert "“dana at home” is not an email address" in dialog.emails_error.text()
     assert dialog.focusWidget() is dialog.emails_edit
@@ -165,7 +167,7 @@ def test_restore_defaults_resets_only_the_page_shown(qtbot: QtBot, window: MainW
         PersonalSettings(your_name="Dana", thanks_after_days=30, paper_size=PaperSize.A4)
     )
     dialog = _open(qtbot, window)
-    dialog.tabs.setCurrentIndex(1)
+    dialog.tabs.setCurrentWidget(dialog.reminders_page)
     restore = dialog.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     assert dialog.thanks_spin.value() == 90
@@ -200,3 +202,28 @@ def test_preferences_wait_for_the_data_and_are_off_when_read_only(
     assert window.preferences_action.isEnabled()
     window.session.close()
     assert not window.preferences_action.isEnabled()
+
+
+def test_the_theme_is_chosen_in_appearance_or_the_view_menu_and_remembered(
+    qtbot: QtBot, window: MainWindow, location: DataLocation
+) -> None:
+    assert window.theme is Theme.SYSTEM  # the default: as the system
+    dialog = _open(qtbot, window)
+    assert dialog.theme_combo.currentData() == Theme.SYSTEM
+    dialog.tabs.setCurrentWidget(dialog.appearance_page)
+    dialog.theme_combo.setCurrentIndex(dialog.theme_combo.findData(Theme.DARK))
+    _ok(qtbot, dialog)
+    assert window.theme is Theme.DARK and is_dark()
+    assert window.theme_actions[Theme.DARK].isChecked()
+    base = QApplication.palette().color(QPalette.ColorRole.Base)
+    assert base.lightness() < 60
+    assert not window.undo_stack.canUndo()  # the look is not data: nothing to undo
+
+    window.theme_actions[Theme.LIGHT].trigger()
+    assert window.theme is Theme.LIGHT and not is_dark()
+    window.close()
+    again = MainWindow(location)
+    qtbot.addWidget(again)
+    assert again.theme is Theme.LIGHT
+    assert again.theme_actions[Theme.LIGHT].isChecked()
+    again.set_theme(Theme.SYSTEM)

@@ -47,3 +47,5 @@ class ListCardTexts:
     started_new: str
     added: str
     deleted: str
+    # The drawing (resources/icons/ui) above the empty state: the view's own icon.
+    empty_icon: str = ""

@@ -29,9 +29,13 @@ class ListPane(QWidget):
         self.filter_bar = filter_bar
         self.table = table
         self.loading_state = EmptyState(self.tr("Opening your notebook…"))
-        self.empty_state = EmptyState(texts.empty_title, texts.empty_body)
+        self.empty_state = EmptyState(
+            texts.empty_title, texts.empty_body, icon_name=texts.empty_icon
+        )
         self.empty_state.add_action_button(new_action, texts.empty_button)
-        self.no_match_state = EmptyState(texts.no_match_title, texts.no_match_body)
+        self.no_match_state = EmptyState(
+            texts.no_match_title, texts.no_match_body, icon_name="find"
+        )
         self.no_match_state.add_button(self.tr("Clear filters")).clicked.connect(
             self.clear_requested
         )

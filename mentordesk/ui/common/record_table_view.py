@@ -84,16 +84,27 @@ class RecordTableView(QTableView):
             )
         return self.fontMetrics().horizontalAdvance(text) > room
 
-    def fit_columns(self, *, widest: int = 320) -> None:
-        """Columns as wide as their content (and their title), none wider than ``widest``;
-        the stretching column keeps the rest. For the first show, before the person has
-        set widths of their own (those are remembered with the view's state)."""
+    def fit_columns(self, *, widest: int = 320, stretch_share: float = 0.3) -> None:
+        """Columns as wide as their content (and their title), none wider than ``widest``,
+        and together leaving ``stretch_share`` of the width to the stretching column (the
+        name or title): where they would not, each gives up width in proportion. For the
+        first show, before the person sets widths of their own (those are remembered)."""
         header = self.horizontalHeader()
-        for column in range(header.count()):
-            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
-                continue
-            wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
-            header.resizeSection(column, min(widest, wanted + ELIDE_MARGIN))
+        fitted = {
+            column: min(
+                widest,
+                max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + ELIDE_MARGIN,
+            )
+            for column in range(header.count())
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive
+            and not header.isSectionHidden(column)
+        }
+        room = self.viewport().width() * (1 - stretch_share)
+        total = sum(fitted.values())
+        scale = min(1.0, room / total) if total and room > 0 else 1.0
+        for column, width in fitted.items():
+            least = header.sectionSizeHint(column)
+            header.resizeSection(column, max(least, int(width * scale)))
 
     def keyboardSearch(self, search: str) -> None:
         """No jumping to the row that starts with what was typed (see keyPressEvent)."""

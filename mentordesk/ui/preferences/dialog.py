@@ -30,6 +30,7 @@ from mentordesk.domain.settings import (
 )
 from mentordesk.domain.validation import NAME_MAX
 from mentordesk.ui.common.form_parts import WheelSafeCombo, error_label, show_error
+from mentordesk.ui.common.style import Theme, TypeScale, set_scaled_font
 
 
 def system_country() -> str:
@@ -42,9 +43,7 @@ def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setObjectName("preferencesHint")
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 0.92)
-    label.setFont(font)
+    set_scaled_font(label, TypeScale.SMALL)
     return label
 
 
@@ -66,20 +65,31 @@ class PreferencesDialog(QDialog):
     """Shows ``settings``; after OK, ``chosen_settings`` holds the validated new ones."""
 
     def __init__(
-        self, settings: PersonalSettings, parent: QWidget | None = None, *, country: str = ""
+        self,
+        settings: PersonalSettings,
+        parent: QWidget | None = None,
+        *,
+        country: str = "",
+        theme: Theme = Theme.SYSTEM,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
         self.original = settings
         self.chosen_settings: PersonalSettings | None = None
+        self.original_theme = theme
         self.country = country or system_country()
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._you_page(), self.tr("&You"))
-        self.tabs.addTab(self._reminders_page(), self.tr("&Reminders"))
-        self.tabs.addTab(self._documents_page(), self.tr("&Documents"))
+        self.you_page = self._you_page()
+        self.appearance_page = self._appearance_page()
+        self.reminders_page = self._reminders_page()
+        self.documents_page = self._documents_page()
+        self.tabs.addTab(self.you_page, self.tr("&You"))
+        self.tabs.addTab(self.appearance_page, self.tr("&Appearance"))
+        self.tabs.addTab(self.reminders_page, self.tr("&Reminders"))
+        self.tabs.addTab(self.documents_page, self.tr("&Documents"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
@@ -96,6 +106,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         self.show_settings(settings)
+        self.theme_combo.setCurrentIndex(self.theme_combo.findData(theme))
         self.setMinimumWidth(480)
         self.name_edit.setFocus()
 
@@ -133,6 +144,29 @@ class PreferencesDialog(QDialog):
             )
         )
         return page
+
+    def _appearance_page(self) -> QWidget:
+        page, form = _form_page()
+        self.theme_combo = WheelSafeCombo()
+        self.theme_combo.setObjectName("theme")
+        self.theme_combo.addItem(self.tr("As the system"), Theme.SYSTEM)
+        self.theme_combo.addItem(self.tr("Light"), Theme.LIGHT)
+        self.theme_combo.addItem(self.tr("Dark"), Theme.DARK)
+        label = QLabel(self.tr("&Theme:"))
+        label.setBuddy(self.theme_combo)
+        form.addRow(label, self.theme_combo)
+        form.addRow(
+            _hint(
+                self.tr(
+                    "Also in View > Theme. The theme belongs to this computer, not to your "
+                    "data: a backup does not carry it."
+                )
+            )
+        )
+        return page
+
+    def chosen_theme(self) -> Theme:
+        return Theme(self.theme_combo.currentData())
 
     def _reminders_page(self) -> QWidget:
         page, form = _form_page()
@@ -193,10 +227,12 @@ class PreferencesDialog(QDialog):
         """Restore Defaults puts back the settings of the page shown, not of every page."""
         defaults = PersonalSettings()
         current = self.settings()
-        page = self.tabs.currentIndex()
-        if page == 0:
+        page = self.tabs.currentWidget()
+        if page is self.you_page:
             current = current.replace(your_name=defaults.your_name, your_emails=())
-        elif page == 1:
+        elif page is self.appearance_page:
+            self.theme_combo.setCurrentIndex(self.theme_combo.findData(Theme.SYSTEM))
+        elif page is self.reminders_page:
             current = current.replace(thanks_after_days=defaults.thanks_after_days)
         else:
             current = current.replace(paper_size=defaults.paper_size)
@@ -209,7 +245,7 @@ class PreferencesDialog(QDialog):
         show_error(self.emails_error, errors.get("your_emails"))
         if errors:
             field = self.name_edit if "your_name" in errors else self.emails_edit
-            self.tabs.setCurrentIndex(0)
+            self.tabs.setCurrentWidget(self.you_page)
             field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.chosen_settings = candidate
