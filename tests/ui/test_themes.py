@@ -18,7 +18,6 @@ from mentordesk.ui.common.style import (
     DARK,
     LIGHT,
     Theme,
-    apply_theme,
     colors,
     contrast,
     dark_palette,
@@ -94,7 +93,8 @@ def _foreground_problems(view: QAbstractItemView, where: str) -> list[str]:
             for background in backgrounds:
                 ratio = contrast(color, background)
                 if ratio < AA:
-                    problems.append(f"{where} row {row} column {column}: {color.name()} {ratio:.2f}")
+                    cell = f"row {row} column {column}"
+                    problems.append(f"{where} {cell}: {color.name()} {ratio:.2f}")
     return problems
 
 
