@@ -10,7 +10,6 @@ from __future__ import annotations
 import platform
 import sqlite3
 import sys
-from importlib import metadata
 
 from mentordesk import APP_NAME, __version__
 from mentordesk.paths import DataLocation, log_dir
@@ -20,6 +19,8 @@ def _package_version(module: str, *names: str) -> str:
     """The version of the first of the distributions ``names`` installed (PySide6 comes as
     its Essentials), else that of ``module`` if it is loaded (a frozen bundle may carry no
     package metadata)."""
+    from importlib import metadata  # only when asked: importing it takes ~50 ms
+
     for name in names:
         try:
             return metadata.version(name)

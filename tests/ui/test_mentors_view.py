@@ -372,3 +372,17 @@ def test_leaving_a_nameless_new_card_asks_and_cancel_keeps_it(
     view.table.selectRow(0)
     assert view.editor.record is not None and view.editor.record.name == "Amara Okafor"
     assert services.mentors.count() == 1
+
+
+def test_the_time_zone_field_completes_from_the_first_letters(
+    qtbot: QtBot, view: MentorsView, services: Services, add_mentor
+) -> None:  # type: ignore[no-untyped-def]
+    add_mentor("Amara Okafor")
+    view.attach(services)
+    view.table.selectRow(0)
+    zone = view.editor.fields["time_zone"].widget
+    zone.setFocus()
+    type_text(zone, "Berl")
+    completer = zone.completer()
+    assert completer.completionCount() >= 1
+    assert completer.currentCompletion() == "Europe/Berlin"

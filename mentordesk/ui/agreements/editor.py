@@ -112,11 +112,17 @@ class AgreementEditor(QScrollArea):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(widget)
         column.addWidget(error)
-        if not text:
+        if not text:  # the group's title says what it is
+            box = form.parentWidget()
+            if isinstance(box, QGroupBox) and not widget.accessibleName():
+                widget.setAccessibleName(box.title().replace("&&", "&"))
             form.addRow(holder)
             return
         caption = QLabel(self._mnemonics.caption(text))
-        caption.setBuddy(self._focus_target(widget))
+        target = self._focus_target(widget)
+        caption.setBuddy(target)
+        if not target.accessibleName():  # the caption is not its sibling: say it outright
+            target.setAccessibleName(text.replace("&&", "&"))
         form.addRow(caption, holder)
 
     @staticmethod
@@ -190,6 +196,7 @@ class AgreementEditor(QScrollArea):
         line.setContentsMargins(0, 0, 0, 0)
         every = QLineEdit()
         every.setObjectName("agreement_cadence_every")
+        every.setAccessibleName(self.tr("Meet every (number)"))
         every.setMaximumWidth(70)
         every.editingFinished.connect(lambda: self._changed("cadence_every"))
         self.lines["cadence_every"] = every
@@ -197,6 +204,7 @@ class AgreementEditor(QScrollArea):
         line.addWidget(every)
         unit = self._combo(None, "cadence_unit", "")
         unit.setObjectName("agreement_cadence_unit")
+        unit.setAccessibleName(self.tr("Meet every (unit)"))
         line.addWidget(unit)
         line.addStretch(1)
         self.errors["cadence_unit"] = error_label("agreement_cadence_unit_error")

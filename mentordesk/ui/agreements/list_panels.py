@@ -119,6 +119,7 @@ class TextListPanel(_RowPanel):
         edit = QLineEdit(value)
         edit.setCursorPosition(0)
         edit.setPlaceholderText(self.tr("One thing, in a few words"))
+        edit.setAccessibleName(self.accessibleName() or self.tr("Commitment"))
         edit.editingFinished.connect(self.changed)
         return self._append_row([edit])
 

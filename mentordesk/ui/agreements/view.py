@@ -63,6 +63,7 @@ class AgreementsView(ListCardView):
             new_tip=self.tr("Agree expectations with a mentor"),
             delete_action=self.tr("&Delete Agreement…"),
             find_action=self.tr("&Find Agreement"),
+            list_name=self.tr("Agreements"),
             empty_icon="agreements",
             empty_title=self.tr("No agreements yet"),
             empty_body=self.tr(

@@ -49,3 +49,5 @@ class ListCardTexts:
     deleted: str
     # The drawing (resources/icons/ui) above the empty state: the view's own icon.
     empty_icon: str = ""
+    # What a screen reader calls the list ("Mentors").
+    list_name: str = ""

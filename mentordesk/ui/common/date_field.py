@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.ui.common import glyphs
 from mentordesk.ui.common.form_parts import UnreadableValue
+from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.labels import format_date, not_set, parse_date
 
 UNSET = QDate(1900, 1, 1)  # what date() returns for "no date", as QDateEdit did
@@ -94,7 +94,7 @@ class DateField(QLineEdit):
             )
         )
         self.setClearButtonEnabled(optional)
-        self._calendar_action = QAction(glyphs.calendar(self), self.tr("Pick a date"), self)
+        self._calendar_action = QAction(icon("calendar"), self.tr("Pick a date"), self)
         self._calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self._calendar_action, QLineEdit.ActionPosition.TrailingPosition)
         self.textEdited.connect(self._typed)

@@ -223,6 +223,7 @@ class ListCardView(View):
         self.filter_bar = self.make_filter_bar()
         self.filter_edit = self.filter_bar.filter_edit
         self.table = self.make_table()
+        self.table.setAccessibleName(texts.list_name)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         if isinstance(self.table, RecordTableView):
             self.table.typed.connect(self._type_into_filter)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
     QTableView,
     QToolTip,
     QWidget,
@@ -23,6 +22,9 @@ from PySide6.QtWidgets import (
 
 # The padding a cell keeps on each side of its text (Fusion's item margin, with room).
 ELIDE_MARGIN = 8
+# A cell's icon when the view sets no size (the style's small icon). Not asked of QStyle:
+# the first use of its enums costs about 15 ms, before the window is shown.
+SMALL_ICON = 16
 
 
 class RecordTableView(QTableView):
@@ -79,9 +81,7 @@ class RecordTableView(QTableView):
     def is_elided(self, index: QModelIndex, text: str) -> bool:
         room = self.visualRect(index).width() - 2 * ELIDE_MARGIN
         if index.data(Qt.ItemDataRole.DecorationRole) is not None:
-            room -= self.iconSize().width() or self.style().pixelMetric(
-                QStyle.PixelMetric.PM_SmallIconSize
-            )
+            room -= self.iconSize().width() or SMALL_ICON
         return self.fontMetrics().horizontalAdvance(text) > room
 
     def fit_columns(self, *, widest: int = 320, stretch_share: float = 0.3) -> None:
@@ -91,10 +91,7 @@ class RecordTableView(QTableView):
         first show, before the person sets widths of their own (those are remembered)."""
         header = self.horizontalHeader()
         fitted = {
-            column: min(
-                widest,
-                max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) + ELIDE_MARGIN,
-            )
+            column: min(widest, max(self._text_width(column), header.sectionSizeHint(column)))
             for column in range(header.count())
             if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive
             and not header.isSectionHidden(column)
@@ -105,6 +102,22 @@ class RecordTableView(QTableView):
         for column, width in fitted.items():
             least = header.sectionSizeHint(column)
             header.resizeSection(column, max(least, int(width * scale)))
+
+    def _text_width(self, column: int, rows: int = 400) -> int:
+        """The widest text of ``column`` in the first ``rows`` rows, with the cell's margins
+        and its icon: measured with the font, not with the delegate's size hints, which
+        take a few hundred milliseconds for a table of forty rows."""
+        model = self.model()
+        metrics = self.fontMetrics()
+        icon = self.iconSize().width() or SMALL_ICON
+        widest = 0
+        for row in range(min(rows, model.rowCount())):
+            index = model.index(row, column)
+            width = metrics.horizontalAdvance(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+                width += icon + ELIDE_MARGIN // 2
+            widest = max(widest, width)
+        return widest + 2 * ELIDE_MARGIN
 
     def keyboardSearch(self, search: str) -> None:
         """No jumping to the row that starts with what was typed (see keyPressEvent)."""

@@ -11,9 +11,11 @@ colour scheme by default (Qt's style hints), or the one chosen in View > Theme.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from enum import StrEnum
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -236,25 +238,24 @@ def colors() -> SemanticColors:
     return DARK if _applied is Theme.DARK else LIGHT
 
 
-_TINT = "semanticColor"
-_TINT_BACKGROUND = "semanticBackground"
+# Widgets shown in a semantic colour, to colour again when the scheme changes (a registry:
+# walking QApplication.allWidgets() costs tens of milliseconds at start-up).
+_tinted: weakref.WeakKeyDictionary[QWidget, tuple[str, str]] = weakref.WeakKeyDictionary()
 
 
 def tint(widget: QWidget, color: str, background: str = "") -> None:
     """Show ``widget``'s text in a semantic colour (a field of SemanticColors: "danger",
     "positive", ...), on a semantic background if given; it follows theme changes."""
-    widget.setProperty(_TINT, color)
-    widget.setProperty(_TINT_BACKGROUND, background)
-    _apply_tint(widget)
+    _tinted[widget] = (color, background)
+    _apply_tint(widget, color, background)
 
 
-def _apply_tint(widget: QWidget) -> None:
+def _apply_tint(widget: QWidget, color: str, background: str) -> None:
     scheme = colors()
     palette = widget.palette()
-    foreground: QColor = getattr(scheme, str(widget.property(_TINT)))
+    foreground: QColor = getattr(scheme, color)
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
         palette.setColor(role, foreground)
-    background = str(widget.property(_TINT_BACKGROUND) or "")
     if background:
         palette.setColor(QPalette.ColorRole.Window, getattr(scheme, background))
         widget.setAutoFillBackground(True)
@@ -262,9 +263,11 @@ def _apply_tint(widget: QWidget) -> None:
 
 
 def _retint_all() -> None:
-    for widget in QApplication.allWidgets():
-        if widget.property(_TINT):
-            _apply_tint(widget)
+    for widget, (color, background) in list(_tinted.items()):
+        if shiboken6.isValid(widget):  # its C++ side may be gone before the wrapper
+            _apply_tint(widget, color, background)
+        else:
+            del _tinted[widget]
 
 
 def contrast(foreground: QColor, background: QColor) -> float:

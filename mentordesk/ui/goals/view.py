@@ -54,6 +54,7 @@ class GoalsView(ListCardView):
             new_tip=self.tr("Write down a goal"),
             delete_action=self.tr("&Delete Goal…"),
             find_action=self.tr("&Find Goal"),
+            list_name=self.tr("Goals"),
             empty_icon="goals",
             empty_title=self.tr("No goals yet"),
             empty_body=self.tr(

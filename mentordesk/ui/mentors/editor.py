@@ -30,9 +30,9 @@ from mentordesk.domain.agreement import AgreementRecord
 from mentordesk.domain.enums import Channel, Direction, HowWeMet, MentorStatus, RelationshipKind
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.domain.validation import email_error, split_labels, url_error
-from mentordesk.ui.common import glyphs
 from mentordesk.ui.common.card_fields import CardFields, FormGroup, align_captions, heading_labels
 from mentordesk.ui.common.card_form import CardEditorMixin
+from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.labels import label
 
 BLANK = MentorFields(name="")
@@ -147,20 +147,31 @@ class MentorEditor(CardEditorMixin, QScrollArea):
         )
         # Open in the mail program or the browser; MentorDesk itself sends nothing.
         self.write_email_action = self._opener(
-            email, glyphs.envelope(self), self.tr("Write an email (opens your mail program)")
+            email, icon("email"), self.tr("Write an email (opens your mail program)")
         )
         self.open_profile_action = self._opener(
-            profile, glyphs.open_page(self), self.tr("Open the profile in your browser")
+            profile, icon("open-page"), self.tr("Open the profile in your browser")
         )
         email.textChanged.connect(self._update_openers)
         profile.textChanged.connect(self._update_openers)
         fields.line("location", self.tr("&Location"), self.tr("City, country"))
         zone = fields.line("time_zone", self.tr("Time &zone"), self.tr("e.g. Europe/Berlin"))
-        zones = [bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()]
-        completer = QCompleter(QStringListModel(zones, self), self)
+        # The zones are read when the field is first typed in: reading them takes longer
+        # than drawing the window, and most visits to a card never touch the time zone.
+        zone_names = QStringListModel(self)
+        completer = QCompleter(zone_names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         zone.setCompleter(completer)
+
+        def read_zones() -> None:
+            if not zone_names.rowCount():
+                ids = QTimeZone.availableTimeZoneIds()
+                zone_names.setStringList([bytes(z.data()).decode() for z in ids])
+                completer.setCompletionPrefix(zone.text())  # the keystroke that asked
+                completer.complete()
+
+        zone.textEdited.connect(read_zones)
         fields.choice("preferred_channel", self.tr("Preferred &channel"), Channel, optional=True)
         contact = group(
             self.tr("Contact"),

@@ -55,6 +55,7 @@ class MentorsView(ListCardView):
             new_tip=self.tr("Add a mentor card"),
             delete_action=self.tr("&Delete Mentor…"),
             find_action=self.tr("&Find Mentor"),
+            list_name=self.tr("Mentors"),
             empty_icon="mentors",
             empty_title=self.tr("No mentors yet"),
             empty_body=self.tr(

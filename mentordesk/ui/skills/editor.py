@@ -89,6 +89,7 @@ class SkillEditor(CardEditorMixin, QWidget):
         assert category_edit is not None and completer is not None  # it is editable
         self.category_edit: QLineEdit = category_edit
         self.category_edit.setPlaceholderText(self.tr("e.g. Leadership"))
+        self.category_edit.setAccessibleName(self.tr("Category"))
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         fields.watch_line(self.category_edit, "category")

@@ -147,6 +147,7 @@ class AssessmentHistory(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("assessmentTable")
+        self.table.setAccessibleName(self.tr("Assessments"))
         self.table.setModel(self.proxy)
         self.delegate = AssessmentDelegate(self.table)
         self.table.setItemDelegate(self.delegate)

@@ -52,6 +52,7 @@ class SkillsView(ListCardView):
             new_tip=self.tr("Add a skill you want to grow"),
             delete_action=self.tr("&Delete Skill…"),
             find_action=self.tr("&Find Skill"),
+            list_name=self.tr("Skills"),
             empty_icon="skills",
             empty_title=self.tr("No skills yet"),
             empty_body=self.tr(
