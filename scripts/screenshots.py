@@ -169,9 +169,11 @@ def shoot_settings_and_help(window: MainWindow, location: DataLocation, out: Pat
 
     preferences = window.show_preferences()
     assert preferences is not None
-    for page, name in enumerate(("you", "reminders", "documents")):
+    for page in range(preferences.tabs.count()):
         preferences.tabs.setCurrentIndex(page)
+        name = preferences.tabs.tabText(page).replace("&", "").lower()
         _grab(preferences, out, f"preferences-{name}")
+    preferences.tabs.setCurrentWidget(preferences.you_page)
     preferences.emails_edit.setPlainText("robin@castellanos.example\nrobin at home")
     preferences.accept()  # refused: stays open with the message
     _grab(preferences, out, "preferences-error")

@@ -25,6 +25,8 @@ ELIDE_MARGIN = 8
 # A cell's icon when the view sets no size (the style's small icon). Not asked of QStyle:
 # the first use of its enums costs about 15 ms, before the window is shown.
 SMALL_ICON = 16
+# A column this wide or narrower (a status, a date) is never cut short by fit_columns().
+SHORT_COLUMN = 120
 
 
 class RecordTableView(QTableView):
@@ -96,12 +98,17 @@ class RecordTableView(QTableView):
             if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive
             and not header.isSectionHidden(column)
         }
+        # Short columns (a status, a date) keep their width; long texts give up room.
         room = self.viewport().width() * (1 - stretch_share)
-        total = sum(fitted.values())
-        scale = min(1.0, room / total) if total and room > 0 else 1.0
-        for column, width in fitted.items():
+        short = {c: w for c, w in fitted.items() if w <= SHORT_COLUMN}
+        long = {c: w for c, w in fitted.items() if w > SHORT_COLUMN}
+        spare = room - sum(short.values())
+        total = sum(long.values())
+        scale = min(1.0, spare / total) if total and spare > 0 else 1.0
+        for column, width in {**short, **long}.items():
             least = header.sectionSizeHint(column)
-            header.resizeSection(column, max(least, int(width * scale)))
+            wanted = width if column in short else int(width * scale)
+            header.resizeSection(column, max(least, wanted))
 
     def _text_width(self, column: int, rows: int = 400) -> int:
         """The widest text of ``column`` in the first ``rows`` rows, with the cell's margins
