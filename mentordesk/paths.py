@@ -74,7 +74,16 @@ def resolve_data_location(override: str | os.PathLike[str] | None = None) -> Dat
         root = _folder(os.environ[DATA_DIR_ENV], DATA_DIR_ENV)
     else:
         root = default_data_dir()
-    return DataLocation(root.expanduser().resolve())
+    return DataLocation(_expand_user(root).resolve())
+
+
+def _expand_user(path: Path) -> Path:
+    """``~`` and ``~name`` as the shell expands them; ``~name`` for a user that does not
+    exist stays as typed, as the shell leaves it (Python would raise RuntimeError)."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
 
 
 def _folder(name: str, given_by: str) -> Path:

@@ -263,3 +263,14 @@ def test_opening_tightens_the_folder_and_database_whatever_the_umask(
     assert stat.S_IMODE(location.root.stat().st_mode) == 0o700
     assert set(modes.values()) == {0o600}, modes
     assert len(modes) >= 2
+
+
+def test_a_tilde_for_a_user_that_does_not_exist_stays_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hypothesis found it: ``--data-dir ~0`` made Python raise "Could not determine home
+    directory"; the shell leaves such a word alone, and so does MentorDesk."""
+    from mentordesk.paths import resolve_data_location
+
+    monkeypatch.chdir(tmp_path)
+    assert resolve_data_location("~nosuchuser0").root == tmp_path / "~nosuchuser0"

@@ -99,7 +99,14 @@ class RecordTableView(QTableView):
             and not header.isSectionHidden(column)
         }
         # Short columns (a status, a date) keep their width; long texts give up room.
-        room = self.viewport().width() * (1 - stretch_share)
+        sized_by_qt = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if header.sectionResizeMode(column)
+            in (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Fixed)
+            and not header.isSectionHidden(column)
+        )
+        room = (self.viewport().width() - sized_by_qt) * (1 - stretch_share)
         short = {c: w for c, w in fitted.items() if w <= SHORT_COLUMN}
         long = {c: w for c, w in fitted.items() if w > SHORT_COLUMN}
         spare = room - sum(short.values())
