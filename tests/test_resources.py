@@ -42,6 +42,10 @@ def test_the_wheel_carries_the_resources_and_finds_them_once_installed(tmp_path:
         names = set(archive.namelist())
         archive.extractall(tmp_path / "site")
     assert "mentordesk/resources/icons/mentordesk.svg" in names
+    drawings = {
+        path.name for path in (Path(__file__).parent.parent / "resources/icons/ui").iterdir()
+    }
+    assert drawings and {f"mentordesk/resources/icons/ui/{name}" for name in drawings} <= names
     assert "mentordesk/db/migrations/script.py.mako" in names
     # Installed (the wheel's contents on the path, not the checkout): found in the package.
     found = subprocess.run(
