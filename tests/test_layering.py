@@ -115,3 +115,19 @@ def test_opening_a_current_database_does_not_import_alembic(location: DataLocati
         "assert 'alembic' not in sys.modules\n"
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_colours_come_from_the_visual_system() -> None:
+    """Every colour a view uses is named in ui/common/style.py (so it reads in both schemes
+    and means one thing everywhere): no colour literal or style sheet colour elsewhere."""
+    import re
+
+    literal = re.compile(r"#[0-9a-fA-F]{6}\b|QColor\(\s*\"|setStyleSheet\(.*color")
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        if path.name != "style.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if literal.search(line)
+    ]
+    assert not offenders, offenders

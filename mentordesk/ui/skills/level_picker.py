@@ -11,6 +11,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from mentordesk.domain.levels import LEVELS
+from mentordesk.ui.common.style import tint
 from mentordesk.ui.skills.model import level_description, level_text
 
 
@@ -65,7 +66,7 @@ class LevelPicker(QWidget):
         self.description = description or QLabel()
         self.description.setObjectName("levelDescription")
         self.description.setWordWrap(True)
-        self.description.setStyleSheet("color: palette(placeholder-text);")
+        tint(self.description, "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
