@@ -63,7 +63,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
+    # The same style everywhere (its light and dark palettes are the app's own), made
+    # once with the first widget rather than replaced later.
+    QApplication.setStyle("Fusion")
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setProperty("mentordeskStyle", "fusion")
     app.setDesktopFileName("mentordesk")
     return app
 

@@ -24,7 +24,6 @@ from mentordesk import APP_NAME
 from mentordesk.domain.mentor import MentorRecord
 from mentordesk.paths import DataLocation, log_dir, resource_path
 from mentordesk.ui.common.data_bus import DataBus, DataKind
-from mentordesk.ui.common.folders import show_folder
 from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.style import Theme, apply_theme, tint
 from mentordesk.ui.common.view import View
@@ -318,7 +317,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         log_folder = QAction(icon("folder"), self.tr("Show &Log Folder"), self)
         log_folder.setStatusTip(self.tr("The log tells what MentorDesk did, never what you wrote"))
-        log_folder.triggered.connect(lambda: show_folder(self, log_dir()))
+        log_folder.triggered.connect(self.show_log_folder)
         help_menu.addAction(log_folder)
         help_menu.addSeparator()
         about = QAction(icon("about"), self.tr("&About {app}").format(app=APP_NAME), self)
@@ -440,6 +439,11 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
         self.data_status.refresh()  # a backup may have been taken from the dialog
+
+    def show_log_folder(self) -> None:
+        from mentordesk.ui.common.folders import show_folder  # not needed at start
+
+        show_folder(self, log_dir())
 
     def show_about(self) -> None:
         from mentordesk.ui.about_dialog import show_about  # not needed at start

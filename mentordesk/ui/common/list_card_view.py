@@ -67,6 +67,10 @@ class ListCardView(View):
     stretch_column: int | None = 0
     sort_column = 0
     card_minimum_width = 320
+    # Build the card when first shown rather than with the view: for the view shown at
+    # start-up (Mentors), whose card nobody sees until they choose a record. A view that
+    # says so reaches its card's parts only through ``built_editor`` on start-up paths.
+    lazy_card = False
     split = (3, 2)  # how the list and the card share the width (stretch factors)
     initial_sizes: tuple[int, int] | None = None  # their widths before any is remembered
     # Refusals run() hands on to its caller, which asks the person what to do about them.
@@ -243,15 +247,19 @@ class ListCardView(View):
         self.no_match_state = self.list_pane.no_match_state
         self.count_label = self.list_pane.count_label
 
-        self.editor: CardEditor
-        self.card = self.make_card()
+        # With ``lazy_card`` the card is built when first shown (a record chosen, a new
+        # one started); until then there is no record on it and nothing pending.
+        self._editor: CardEditor | None = None
+        self._card: QWidget | None = None
+        self._editor_enabled = False
         # Enter (or a double click) on a row goes to the card, at its first field.
         self.table.activated.connect(lambda _index: self.editor.focus_field(self.key_field))
         self.editor_hint = EmptyState(texts.hint_title, texts.hint_body)
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(self.editor_hint)
-        self.editor_stack.addWidget(self.card)
         self.editor_stack.setMinimumWidth(self.card_minimum_width)
+        if not self.lazy_card:
+            self._build_card()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_pane)
@@ -284,11 +292,51 @@ class ListCardView(View):
         """Open, and not from a read-only folder: the records may be changed."""
         return self._services is not None and not self._services.read_only
 
+    # --- the card, built on first use ---------------------------------------------------
+
+    @property
+    def editor(self) -> CardEditor:
+        """The card's editor (built now if it was not yet: see ``built_editor``)."""
+        if self._editor is None:
+            self._build_card()
+        assert self._editor is not None
+        return self._editor
+
+    @editor.setter
+    def editor(self, editor: CardEditor) -> None:  # make_card() sets it
+        self._editor = editor
+
+    @property
+    def built_editor(self) -> CardEditor | None:
+        """The editor if the card exists: what start-up paths ask, so as not to build it."""
+        return self._editor
+
+    @property
+    def card(self) -> QWidget:
+        if self._card is None:
+            self._build_card()
+        assert self._card is not None
+        return self._card
+
+    def _build_card(self) -> None:
+        self._card = self.make_card()
+        assert self._editor is not None, "make_card() sets self.editor"
+        self._editor.setEnabled(self._editor_enabled)
+        self.editor_stack.addWidget(self._card)
+
+    def set_editor_enabled(self, enabled: bool) -> None:
+        self._editor_enabled = enabled
+        if self._editor is not None:
+            self._editor.setEnabled(enabled)
+
+    def _card_shown(self) -> bool:
+        return self._card is not None and self.editor_stack.currentWidget() is self._card
+
     def attach(self, services: Services) -> None:
         self._services = services
         self._records_known = True
         self.new_action.setEnabled(self.editable)
-        self.editor.setEnabled(self.editable)
+        self.set_editor_enabled(self.editable)
         self.reload(self.kinds)
         self.update_panes()
 
@@ -296,14 +344,15 @@ class ListCardView(View):
         self.commit_pending()
         self._services = None
         self.new_action.setEnabled(False)
-        self.editor.setEnabled(False)
+        self.set_editor_enabled(False)
         self.update_actions()
 
     def commit_pending(self) -> None:
-        self.editor.commit_pending()
+        if self._editor is not None:
+            self._editor.commit_pending()
 
     def unsaved_fields(self) -> list[str]:
-        return self.editor.unsaved_fields()
+        return self._editor.unsaved_fields() if self._editor is not None else []
 
     def _on_data_changed(self, kinds: frozenset[DataKind]) -> None:
         shown = kinds & self.kinds
@@ -334,7 +383,7 @@ class ListCardView(View):
         self._records_known = True
         self.model.set_records(records)
         self._fit_columns_once()
-        record = self.editor.record
+        record = self._editor.record if self._editor is not None else None
         if record is not None:
             row = self.model.row_of(record.id)
             if row is None:
@@ -355,7 +404,7 @@ class ListCardView(View):
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         self.list_pane.show_state(self._records_known, total, shown, self.count_text(shown, total))
-        self.editor_stack.setVisible(total > 0 or self.editor_stack.currentWidget() is self.card)
+        self.editor_stack.setVisible(total > 0 or self._card_shown())
         self.update_actions()
 
     def count_text(self, shown: int, total: int) -> str:
@@ -372,8 +421,8 @@ class ListCardView(View):
 
     def selected_record(self) -> Any | None:
         """The stored record on the card (None for a new card or none shown)."""
-        if self.editor_stack.currentWidget() is self.card and not self.editor.is_new:
-            return self.editor.record
+        if self._card_shown() and self._editor is not None and not self._editor.is_new:
+            return self._editor.record
         return None
 
     def focus_record(self, record_id: int) -> None:
@@ -406,7 +455,7 @@ class ListCardView(View):
         if not current.isValid():
             return
         record = self.model.record_at(self.proxy.mapToSource(current).row())
-        shown = self.editor.record
+        shown = self._editor.record if self._editor is not None else None
         if shown is not None and shown.id == record.id:
             return
         if not self.may_leave_card():
@@ -418,10 +467,12 @@ class ListCardView(View):
         """Whether the card may be left for another one: what is typed is stored first; a
         new card without its key field, or a value that cannot be stored, makes the person
         choose (keep editing is the default)."""
-        if self.editor.has_unsaved_draft():
+        if self._editor is None:
+            return True  # no card yet: nothing typed on it
+        if self._editor.has_unsaved_draft():
             return self._discard_draft()
-        self.editor.commit_pending()
-        unsaved = self.editor.unsaved_fields()
+        self._editor.commit_pending()
+        unsaved = self._editor.unsaved_fields()
         return not (unsaved and self.ask_keep_editing(unsaved))
 
     def ask_keep_editing(self, fields: list[str]) -> bool:
@@ -433,7 +484,7 @@ class ListCardView(View):
 
     def _show_editor(self, record: Any | None) -> None:
         if record is None:
-            self.editor.commit_pending()
+            self.commit_pending()
             self.editor_stack.setCurrentWidget(self.editor_hint)
         else:
             if self.editor.record is None or self.editor.record.id != record.id:

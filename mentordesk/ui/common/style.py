@@ -219,12 +219,19 @@ def apply_theme(theme: Theme, app: QApplication | None = None) -> Theme:
     target = app or QApplication.instance()
     assert isinstance(target, QApplication)
     scheme = resolved(theme)
-    if target.style().name().casefold() != "fusion":
+    # create_application() asks for Fusion before the app exists, so the style is made
+    # once, when the first widget needs it; set here only if something else chose one.
+    if _style_chosen(target) != "fusion":
         target.setStyle("Fusion")
     _applied = scheme
     target.setPalette(dark_palette() if scheme is Theme.DARK else light_palette())
     _retint_all()
     return scheme
+
+
+def _style_chosen(app: QApplication) -> str:
+    name = app.property("mentordeskStyle")
+    return str(name) if name else app.style().name().casefold()
 
 
 def is_dark() -> bool:

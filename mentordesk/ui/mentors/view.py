@@ -39,6 +39,7 @@ class MentorsView(ListCardView):
     edit_kinds = MENTOR
     column_widths: ClassVar[Mapping[int, int]] = {1: 150, 2: 110, 3: 110, 4: 75, 5: 88}
     sort_column = MentorTableModel.NAME
+    lazy_card = True  # the view of start-up: its card waits until a mentor is chosen
     initial_sizes = (700, 430)
     model: MentorTableModel
     proxy: MentorFilterProxy
@@ -117,7 +118,7 @@ class MentorsView(ListCardView):
 
     def preview(self, records: list[MentorRecord]) -> None:
         """Show the mentors read quickly at start-up; editable once attached."""
-        self.editor.setEnabled(self.services is not None)
+        self.set_editor_enabled(self.services is not None)
         self.show_records(records)
 
     def preload(self, records: list[MentorRecord]) -> None:
@@ -150,15 +151,21 @@ class MentorsView(ListCardView):
         self._show_agreement()
 
     def _show_goal_titles(self) -> None:
-        record = self.editor.record
-        self.editor.set_goal_titles([] if record is None else self._goal_titles.get(record.id, []))
+        editor = self.built_editor
+        if not isinstance(editor, MentorEditor):
+            return  # no card yet: show_card() fills them in
+        record = editor.record
+        editor.set_goal_titles([] if record is None else self._goal_titles.get(record.id, []))
 
     def _show_agreement(self) -> None:
-        record = self.editor.record
+        editor = self.built_editor
+        if not isinstance(editor, MentorEditor):
+            return
+        record = editor.record
         agreement = None
         if record is not None and self.services is not None:
             agreement = self.services.agreements.active_for_mentor(record.id)
-        self.editor.set_agreement(agreement, self._today())
+        editor.set_agreement(agreement, self._today())
 
     def count_text(self, shown: int, total: int) -> str:
         archived = sum(1 for record in self.model.records() if record.is_archived)
