@@ -33,6 +33,7 @@ COUNTED_TABLES = {
     "assessments": "assessment",
     "agreements": "agreement",
     "meetings": "meeting",
+    "action items": "action_item",
 }
 
 

@@ -65,9 +65,19 @@ def _copy_readable_rows(
     except sqlite3.DatabaseError as exc:
         problem = str(exc)
         rows = _probe_rows(source, table, names)
+    whole = [row for row in rows if not _reads_past_the_end(row)]
+    if len(whole) < len(rows):
+        problem = problem or f"{len(rows) - len(whole)} rows ran past the end of the file"
+    rows = whole
     before = target.total_changes
     target.executemany(insert, rows)
     return target.total_changes - before, problem
+
+
+def _reads_past_the_end(row: tuple[object, ...]) -> bool:
+    """A row whose text continues on a page beyond the end of a cut file: SQLite reads the
+    missing bytes as zeros. Nothing a person typed holds a NUL character."""
+    return any(isinstance(value, str) and "\x00" in value for value in row)
 
 
 def _probe_rows(source: sqlite3.Connection, table: str, names: str) -> list[tuple[object, ...]]:

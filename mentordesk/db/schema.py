@@ -19,6 +19,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_goals_skills",
     "0003_agreements",
     "0004_settings",
+    "0005_meetings",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 # Tables a current database must have; read (read-only) before the app engine touches it.
@@ -39,6 +40,11 @@ REQUIRED_TABLES: tuple[str, ...] = (
     "availability_window",
     "agreement_revision",
     "setting",
+    "meeting",
+    "meeting_mentor",
+    "agenda_item",
+    "meeting_advice",
+    "action_item",
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"

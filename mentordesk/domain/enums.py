@@ -98,3 +98,21 @@ class WhoSchedules(StrEnum):
 class CommitmentSide(StrEnum):
     ME = "me"  # "I will"
     MENTOR = "mentor"  # "my mentor will"
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+    MISSED = "missed"
+
+
+class ActionOwner(StrEnum):
+    ME = "me"  # I will do it
+    MENTOR = "mentor"  # the mentor offered to
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"

@@ -194,12 +194,14 @@ def sorted_by_name(records: Iterable[MentorRecord]) -> list[MentorRecord]:
 
 @dataclass(frozen=True)
 class MentorReferences:
-    """What refers to a mentor: goals they help with, assessments they gave, and their
-    agreements (which deleting the mentor deletes, so they are kept whole for undo)."""
+    """What refers to a mentor: goals they help with, assessments they gave, meetings they
+    were at, and their agreements (which deleting the mentor deletes, so they are kept whole
+    for undo)."""
 
     goal_ids: frozenset[int] = frozenset()
     assessment_ids: frozenset[int] = frozenset()
     agreements: tuple[DeletedAgreement, ...] = ()
+    meeting_ids: frozenset[int] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.goal_ids or self.assessment_ids or self.agreements)
+        return bool(self.goal_ids or self.assessment_ids or self.agreements or self.meeting_ids)

@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from mentordesk.db.database import Database, open_database
 from mentordesk.db.engine import one_transaction
 from mentordesk.paths import DataLocation
+from mentordesk.services.action_items import ActionItemService
 from mentordesk.services.agreements import AgreementService
 from mentordesk.services.attention import AttentionService
 from mentordesk.services.goals import GoalService
+from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentors import MentorService
 from mentordesk.services.settings import SettingsService
 from mentordesk.services.skills import SkillService
@@ -26,6 +28,8 @@ class Services:
     goals: GoalService
     skills: SkillService
     agreements: AgreementService
+    meetings: MeetingService
+    action_items: ActionItemService
     settings: SettingsService
     attention: AttentionService
     # The session factory every service above opens its sessions from.
@@ -60,6 +64,8 @@ class Services:
             goals=GoalService(sessions),
             skills=SkillService(sessions),
             agreements=AgreementService(sessions),
+            meetings=MeetingService(sessions),
+            action_items=ActionItemService(sessions),
             settings=SettingsService(sessions),
             attention=AttentionService(sessions),
             sessions=sessions,

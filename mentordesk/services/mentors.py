@@ -9,7 +9,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from mentordesk.db.engine import reading, writing
-from mentordesk.db.models import Assessment, Goal, GoalMentor, Mentor, MentorExpertise, MentorTag
+from mentordesk.db.models import (
+    Assessment,
+    Goal,
+    GoalMentor,
+    Meeting,
+    MeetingMentor,
+    Mentor,
+    MentorExpertise,
+    MentorTag,
+)
 from mentordesk.domain.mentor import (
     COLUMN_FIELDS,
     MentorFields,
@@ -156,7 +165,12 @@ class MentorService:
                 session.scalars(select(Assessment.id).where(Assessment.mentor_id == mentor_id))
             )
             agreements = agreement_store.snapshots_of_mentor(session, mentor_id)
-            return MentorReferences(goals, given, agreements)
+            meetings = frozenset(
+                session.scalars(
+                    select(MeetingMentor.meeting_id).where(MeetingMentor.mentor_id == mentor_id)
+                )
+            )
+            return MentorReferences(goals, given, agreements, meetings)
 
     def restore(
         self, record: MentorRecord, references: MentorReferences | None = None
@@ -185,6 +199,8 @@ class MentorService:
     def _relink(session: Session, mentor_id: int, references: MentorReferences) -> None:
         goals = session.scalars(select(Goal.id).where(Goal.id.in_(references.goal_ids)))
         session.add_all(GoalMentor(goal_id=goal_id, mentor_id=mentor_id) for goal_id in goals)
+        meetings = session.scalars(select(Meeting.id).where(Meeting.id.in_(references.meeting_ids)))
+        session.add_all(MeetingMentor(meeting_id=m, mentor_id=mentor_id) for m in meetings)
         session.execute(
             update(Assessment)
             .where(Assessment.id.in_(references.assessment_ids), Assessment.mentor_id.is_(None))

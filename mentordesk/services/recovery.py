@@ -42,6 +42,11 @@ SALVAGE_ORDER = (
     "availability_window",
     "agreement_revision",
     "setting",
+    "meeting",
+    "meeting_mentor",
+    "agenda_item",
+    "meeting_advice",
+    "action_item",
 )
 
 log = logging.getLogger(__name__)

@@ -10,11 +10,21 @@ from mentordesk.db.models.agreement import (
 )
 from mentordesk.db.models.base import Base, UTCDateTime, utc_now
 from mentordesk.db.models.goal import Goal, GoalMentor, GoalNote, GoalSkill, Milestone
+from mentordesk.db.models.meeting import (
+    ActionItem,
+    AdviceRow,
+    AgendaRow,
+    Meeting,
+    MeetingMentor,
+)
 from mentordesk.db.models.mentor import Mentor, MentorExpertise, MentorTag
 from mentordesk.db.models.setting import Setting
 from mentordesk.db.models.skill import Assessment, Skill
 
 __all__ = [
+    "ActionItem",
+    "AdviceRow",
+    "AgendaRow",
     "Agreement",
     "AgreementCommitment",
     "AgreementObjective",
@@ -26,6 +36,8 @@ __all__ = [
     "GoalMentor",
     "GoalNote",
     "GoalSkill",
+    "Meeting",
+    "MeetingMentor",
     "Mentor",
     "MentorExpertise",
     "MentorTag",

@@ -1,0 +1,212 @@
+"""Action items: create, edit, delete and restore; mark many done or reported back at once;
+read them with their meeting's mentors, title and day."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import insert, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from mentordesk.db.engine import reading, writing
+from mentordesk.db.models import ActionItem, Goal, Meeting, MeetingMentor, Skill
+from mentordesk.domain.action_item import (
+    ACTION_COLUMN_FIELDS,
+    ActionItemFields,
+    ActionItemRecord,
+)
+from mentordesk.domain.enums import ActionStatus
+from mentordesk.domain.validation import NotFoundError, ValidationError
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _query() -> Any:  # Select of (item, meeting title, meeting start)
+    return (
+        select(ActionItem, Meeting.title, Meeting.starts_at)
+        .outerjoin(Meeting, Meeting.id == ActionItem.meeting_id)
+        .order_by(ActionItem.id)
+    )
+
+
+def _records(session: Session, query: Any) -> list[ActionItemRecord]:
+    rows = session.execute(query).all()
+    meeting_ids = {item.meeting_id for item, _t, _s in rows if item.meeting_id is not None}
+    mentors: dict[int, set[int]] = defaultdict(set)
+    if meeting_ids:
+        links = select(MeetingMentor.meeting_id, MeetingMentor.mentor_id)
+        if len(meeting_ids) < 900:  # SQLite's limit on bound parameters is far above this
+            links = links.where(MeetingMentor.meeting_id.in_(meeting_ids))
+        for meeting_id, mentor_id in session.execute(links):
+            mentors[meeting_id].add(mentor_id)
+    return [
+        ActionItemRecord(
+            id=item.id,
+            fields=ActionItemFields(**{name: getattr(item, name) for name in ACTION_COLUMN_FIELDS}),
+            mentor_ids=frozenset(mentors.get(item.meeting_id or 0, ())),
+            meeting_title=title or "",
+            meeting_on=starts.replace(tzinfo=UTC).astimezone().date() if starts else None,
+            created_at=item.created_at,
+            updated_at=item.updated_at,
+        )
+        for item, title, starts in rows
+    ]
+
+
+class ActionItemService:
+    """Every change is one committed transaction and returns the item as it now is."""
+
+    def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
+        self._sessions = session_factory
+        self._now = clock
+
+    def _today(self) -> date:
+        return self._now().astimezone().date()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def list_all(self) -> list[ActionItemRecord]:
+        with reading(self._sessions) as session:
+            return _records(session, _query())
+
+    def list_pending(self) -> list[ActionItemRecord]:
+        """What still asks something of the person: open items, and items done but not yet
+        reported back to their mentor (the Action items view's default)."""
+        query = _query().where(
+            or_(
+                ActionItem.status == ActionStatus.OPEN,
+                (ActionItem.status == ActionStatus.DONE)
+                & ActionItem.reported_on.is_(None)
+                & ActionItem.meeting_id.is_not(None),
+            )
+        )
+        with reading(self._sessions) as session:
+            return _records(session, query)
+
+    def of_meeting(self, meeting_id: int) -> list[ActionItemRecord]:
+        with reading(self._sessions) as session:
+            return _records(session, _query().where(ActionItem.meeting_id == meeting_id))
+
+    def of_mentors(self, mentor_ids: Iterable[int]) -> list[ActionItemRecord]:
+        """Items from meetings with any of these mentors, oldest first."""
+        meetings = select(MeetingMentor.meeting_id).where(
+            MeetingMentor.mentor_id.in_(set(mentor_ids))
+        )
+        with reading(self._sessions) as session:
+            return _records(session, _query().where(ActionItem.meeting_id.in_(meetings)))
+
+    def get(self, item_id: int) -> ActionItemRecord:
+        with reading(self._sessions) as session:
+            found = _records(session, _query().where(ActionItem.id == item_id))
+        if not found:
+            raise NotFoundError(f"Action item #{item_id} no longer exists.")
+        return found[0]
+
+    # --- changes -------------------------------------------------------------------------
+
+    def _valid(
+        self, session: Session, fields: ActionItemFields, before: ActionItem | None
+    ) -> ActionItemFields:
+        valid = fields.validated(self._today())
+        if valid.status is ActionStatus.DONE and valid.done_on is None:
+            # Marked done without a date: done today (or when it was marked done before).
+            kept = before.done_on if before is not None else None
+            valid = valid.replace(done_on=kept or self._today())
+        for column, model, message in (
+            ("meeting_id", Meeting, "The meeting no longer exists."),
+            ("goal_id", Goal, "The goal no longer exists."),
+            ("skill_id", Skill, "The skill no longer exists."),
+        ):
+            value = getattr(valid, column)
+            if value is not None and session.get(model, value) is None:
+                raise ValidationError({column: message})
+        return valid
+
+    def create(self, fields: ActionItemFields, *, item_id: int | None = None) -> ActionItemRecord:
+        now = self._now()
+        with writing(self._sessions) as session:
+            valid = self._valid(session, fields, None)
+            item = ActionItem(id=item_id, created_at=now, updated_at=now)
+            _apply(item, valid)
+            session.add(item)
+            session.flush()
+            new_id = item.id
+        return self.get(new_id)
+
+    def update(self, item_id: int, fields: ActionItemFields) -> ActionItemRecord:
+        with writing(self._sessions) as session:
+            item = self._item(session, item_id)
+            _apply(item, self._valid(session, fields, item))
+            if session.is_modified(item):
+                item.updated_at = self._now()
+        return self.get(item_id)
+
+    def update_many(
+        self, changes: Sequence[tuple[int, ActionItemFields]]
+    ) -> list[ActionItemRecord]:
+        """Several items changed together (marking a selection done): all or none."""
+        with writing(self._sessions) as session:
+            for item_id, fields in changes:
+                item = self._item(session, item_id)
+                _apply(item, self._valid(session, fields, item))
+                if session.is_modified(item):
+                    item.updated_at = self._now()
+        ids = {item_id for item_id, _fields in changes}
+        with reading(self._sessions) as session:
+            return _records(session, _query().where(ActionItem.id.in_(ids)))
+
+    def delete(self, item_id: int) -> ActionItemRecord:
+        record = self.get(item_id)
+        with writing(self._sessions) as session:
+            session.delete(self._item(session, item_id))
+        return record
+
+    def restore(self, record: ActionItemRecord) -> ActionItemRecord:
+        with writing(self._sessions) as session:
+            if session.get(ActionItem, record.id) is not None:
+                raise ValidationError({"text": f"Action item #{record.id} already exists."})
+            item = ActionItem(
+                id=record.id, created_at=record.created_at, updated_at=record.updated_at
+            )
+            fields = record.fields
+            for column, model in (("meeting_id", Meeting), ("goal_id", Goal), ("skill_id", Skill)):
+                value = getattr(fields, column)
+                if value is not None and session.get(model, value) is None:
+                    fields = fields.replace(**{column: None})
+            _apply(item, fields)
+            session.add(item)
+        return self.get(record.id)
+
+    def add_many(self, items: Sequence[tuple[ActionItemFields, datetime]]) -> None:
+        """Store many valid items at once (sample data, imports): (fields, created at).
+        Run inside ``Services.in_one_transaction``."""
+        rows = [
+            {
+                **{name: getattr(fields, name) for name in ACTION_COLUMN_FIELDS},
+                "created_at": created.astimezone(UTC),
+                "updated_at": created.astimezone(UTC),
+            }
+            for fields, created in items
+        ]
+        if rows:
+            with writing(self._sessions) as session:
+                session.execute(insert(ActionItem), rows)
+
+    @staticmethod
+    def _item(session: Session, item_id: int) -> ActionItem:
+        item = session.get(ActionItem, item_id)
+        if item is None:
+            raise NotFoundError(f"Action item #{item_id} no longer exists.")
+        return item
+
+
+def _apply(item: ActionItem, fields: ActionItemFields) -> None:
+    for name in ACTION_COLUMN_FIELDS:
+        setattr(item, name, getattr(fields, name))

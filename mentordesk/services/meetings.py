@@ -1,0 +1,444 @@
+"""Meetings: plan, edit, delete and restore; what falls in a range of days; what a mentor's
+relationship looks like from its meetings (last met, next planned, next due); "Prepare" and
+"Schedule next"."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm.interfaces import ORMOption
+
+from mentordesk.db.engine import reading, writing
+from mentordesk.db.models import (
+    ActionItem,
+    AdviceRow,
+    AgendaRow,
+    Agreement,
+    Meeting,
+    MeetingMentor,
+    Mentor,
+)
+from mentordesk.domain import cadence
+from mentordesk.domain.agreement import AgreementRecord
+from mentordesk.domain.enums import ActionStatus, AgreementStatus, MeetingStatus
+from mentordesk.domain.meeting import (
+    LONGEST_MINUTES,
+    MEETING_COLUMN_FIELDS,
+    AgendaItem,
+    MeetingFields,
+    MeetingRecord,
+    overlapping,
+)
+from mentordesk.domain.preparation import PreparationSources, prepared_agenda
+from mentordesk.domain.time_zones import local_zone_name, wall_time
+from mentordesk.domain.validation import NotFoundError, ValidationError
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uid() -> str:
+    """An identity for calendar files that no other program's event shares."""
+    return f"{uuid.uuid4()}@mentordesk"
+
+
+def _load_options() -> list[ORMOption]:
+    return [
+        selectinload(Meeting.mentor_links),
+        selectinload(Meeting.agenda),
+        selectinload(Meeting.advice),
+    ]
+
+
+def to_meeting_record(meeting: Meeting) -> MeetingRecord:
+    fields = MeetingFields(
+        title=meeting.title,
+        start=wall_time(meeting.starts_at, meeting.time_zone),
+        minutes=meeting.minutes,
+        time_zone=meeting.time_zone,
+        mentor_ids=tuple(sorted(link.mentor_id for link in meeting.mentor_links)),
+        format=meeting.format,
+        place_or_link=meeting.place_or_link,
+        status=meeting.status,
+        agenda=tuple(AgendaItem(row.text, row.done, row.origin) for row in meeting.agenda),
+        notes=meeting.notes,
+        advice=tuple(row.text for row in meeting.advice),
+        takeaway=meeting.takeaway,
+    )
+    return MeetingRecord(
+        id=meeting.id,
+        fields=fields,
+        uid=meeting.uid,
+        sequence=meeting.sequence,
+        created_at=meeting.created_at,
+        updated_at=meeting.updated_at,
+    )
+
+
+@dataclass(frozen=True)
+class DeletedMeeting:
+    """A deleted meeting whole, and the action items it had (kept, unlinked) for undo."""
+
+    record: MeetingRecord
+    action_item_ids: frozenset[int]
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+
+@dataclass(frozen=True)
+class RelationshipPulse:
+    """A relationship seen from its meetings: what a mentor's card and Home show."""
+
+    last_met: date | None
+    next_planned: MeetingRecord | None
+    next_due: date | None
+    open_items: int
+    cadence_agreement: AgreementRecord | None = None
+
+    def is_overdue(self, today: date) -> bool:
+        """The agreed cadence has passed with no meeting planned."""
+        return self.next_planned is None and cadence.is_overdue(self.next_due, today)
+
+
+class MeetingService:
+    """Every change is one committed transaction and returns the meeting as it now is."""
+
+    def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
+        self._sessions = session_factory
+        self._now = clock
+
+    def _today(self) -> date:
+        return self._now().astimezone().date()
+
+    def _load(self, session: Session, meeting_id: int) -> Meeting:
+        meeting = session.get(Meeting, meeting_id, options=_load_options())
+        if meeting is None:
+            raise NotFoundError(f"Meeting #{meeting_id} no longer exists.")
+        return meeting
+
+    # --- reading -------------------------------------------------------------------------
+
+    def get(self, meeting_id: int) -> MeetingRecord:
+        with reading(self._sessions) as session:
+            return to_meeting_record(self._load(session, meeting_id))
+
+    def count(self) -> int:
+        with reading(self._sessions) as session:
+            return int(session.scalar(select(func.count(Meeting.id))) or 0)
+
+    def between(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        *,
+        mentor_ids: Iterable[int] = (),
+    ) -> list[MeetingRecord]:
+        """Meetings that take up any time from ``start`` to ``end`` (aware; None: open),
+        with any of ``mentor_ids`` (all when empty), in order of their start."""
+        query = select(Meeting).options(*_load_options()).order_by(Meeting.starts_at, Meeting.id)
+        if end is not None:
+            query = query.where(Meeting.starts_at < end)
+        if start is not None:
+            # Indexed bound first; the exact "still going at start" test below.
+            query = query.where(Meeting.starts_at > start - timedelta(minutes=LONGEST_MINUTES))
+        wanted = set(mentor_ids)
+        if wanted:
+            query = query.where(
+                Meeting.id.in_(
+                    select(MeetingMentor.meeting_id).where(MeetingMentor.mentor_id.in_(wanted))
+                )
+            )
+        with reading(self._sessions) as session:
+            records = [to_meeting_record(m) for m in session.scalars(query)]
+        if start is not None:
+            records = [r for r in records if r.ends_at > start]
+        return records
+
+    def overlaps(self, record: MeetingRecord) -> list[MeetingRecord]:
+        """The other planned or held meetings during this one."""
+        return overlapping(record, self.between(record.starts_at, record.ends_at))
+
+    def last_held(self, mentor_id: int, before: datetime | None = None) -> MeetingRecord | None:
+        query = (
+            select(Meeting)
+            .join(MeetingMentor)
+            .where(MeetingMentor.mentor_id == mentor_id, Meeting.status == MeetingStatus.HELD)
+            .options(*_load_options())
+            .order_by(Meeting.starts_at.desc())
+            .limit(1)
+        )
+        if before is not None:
+            query = query.where(Meeting.starts_at < before)
+        with reading(self._sessions) as session:
+            meeting = session.scalars(query).first()
+            return None if meeting is None else to_meeting_record(meeting)
+
+    def pulse(self, mentor_id: int) -> RelationshipPulse:
+        """Last met, next planned, next due (from the agreement in force) and open items."""
+        now = self._now()
+        last = self.last_held(mentor_id)
+        planned = (
+            select(Meeting)
+            .join(MeetingMentor)
+            .where(
+                MeetingMentor.mentor_id == mentor_id,
+                Meeting.status == MeetingStatus.PLANNED,
+                Meeting.starts_at >= now,
+            )
+            .options(*_load_options())
+            .order_by(Meeting.starts_at)
+            .limit(1)
+        )
+        open_items = (
+            select(func.count(ActionItem.id))
+            .join(MeetingMentor, MeetingMentor.meeting_id == ActionItem.meeting_id)
+            .where(MeetingMentor.mentor_id == mentor_id, ActionItem.status == ActionStatus.OPEN)
+        )
+        with reading(self._sessions) as session:
+            upcoming = session.scalars(planned).first()
+            next_planned = None if upcoming is None else to_meeting_record(upcoming)
+            count = int(session.scalar(open_items) or 0)
+            agreement = _agreement_in_force(session, mentor_id)
+        last_met = last.local_day() if last else None
+        due = cadence.next_due(last_met, agreement.fields) if agreement else None
+        return RelationshipPulse(last_met, next_planned, due, count, agreement)
+
+    # --- preparing and scheduling ------------------------------------------------------
+
+    def preparation_sources(self, meeting_id: int) -> PreparationSources:
+        """What is open with the meeting's mentors, for "Prepare"."""
+        from mentordesk.services.action_items import ActionItemService
+
+        meeting = self.get(meeting_id)
+        mentors = set(meeting.mentor_ids)
+        if not mentors:
+            return PreparationSources()
+        items = ActionItemService(self._sessions, self._now).of_mentors(mentors)
+        last = None
+        for mentor_id in mentors:
+            held = self.last_held(mentor_id, before=meeting.starts_at)
+            if held is not None and (last is None or held.starts_at > last.starts_at):
+                last = held
+        with reading(self._sessions) as session:
+            agreements = [_agreement_in_force(session, m) for m in sorted(mentors)]
+            objectives = [
+                (a.title, _objective_text(session, o.text, o.goal_id))
+                for a in agreements
+                if a is not None
+                for o in a.fields.objectives
+            ]
+        return PreparationSources(
+            open_items=[i for i in items if i.is_open],
+            unreported=[i for i in items if i.awaits_report_back],
+            last_meeting=last,
+            objectives=objectives,
+        )
+
+    def prepared_agenda(self, meeting_id: int) -> tuple[AgendaItem, ...]:
+        """The meeting's agenda with what "Prepare" adds to it (nothing is stored)."""
+        meeting = self.get(meeting_id)
+        return prepared_agenda(meeting.fields.agenda, self.preparation_sources(meeting_id))
+
+    def next_meeting_proposal(self, mentor_id: int) -> MeetingFields:
+        """A planned meeting at the next due time inside the agreement's availability
+        windows ("Schedule next"); nothing is stored."""
+        with reading(self._sessions) as session:
+            mentor = session.get(Mentor, mentor_id)
+            if mentor is None:
+                raise NotFoundError(f"Mentor #{mentor_id} no longer exists.")
+            name, their_zone = mentor.name, mentor.time_zone
+            agreement = _agreement_in_force(session, mentor_id)
+        last = self.last_held(mentor_id)
+        today = self._today()
+        last_met = last.local_day() if last else None
+        due = cadence.next_due(last_met, agreement.fields) if agreement else None
+        here = local_zone_name()
+        windows_zone = their_zone if _is_zone(their_zone) else here
+        usual = wall_time(last.starts_at, windows_zone).time() if last else None
+        starts_at = cadence.propose_start(
+            due,
+            today,
+            agreement.fields.windows if agreement else (),
+            windows_zone,
+            usual_time=usual,
+        )
+        f = agreement.fields if agreement else None
+        return MeetingFields(
+            title=f"Meeting with {name}",
+            start=wall_time(starts_at, here),
+            minutes=(f.typical_minutes if f and f.typical_minutes else None)
+            or (last.fields.minutes if last else 60),
+            time_zone=here,
+            mentor_ids=(mentor_id,),
+            format=f.format if f else (last.fields.format if last else MeetingFields.format),
+            place_or_link=f.place_or_link if f else "",
+        )
+
+    # --- changes -------------------------------------------------------------------------
+
+    def create(self, fields: MeetingFields, *, uid: str | None = None) -> MeetingRecord:
+        valid = fields.validated()
+        now = self._now()
+        with writing(self._sessions) as session:
+            self._check_mentors(session, valid.mentor_ids)
+            meeting = Meeting(uid=uid or new_uid(), sequence=0, created_at=now, updated_at=now)
+            _apply(meeting, valid)
+            session.add(meeting)
+            session.flush()
+            return to_meeting_record(self._load(session, meeting.id))
+
+    def update(self, meeting_id: int, fields: MeetingFields) -> MeetingRecord:
+        valid = fields.validated()
+        with writing(self._sessions) as session:
+            meeting = self._load(session, meeting_id)
+            before = to_meeting_record(meeting).fields
+            if before != valid:
+                self._check_mentors(session, valid.mentor_ids)
+                _apply(meeting, valid)
+                meeting.sequence += 1
+                meeting.updated_at = self._now()
+            session.flush()
+            return to_meeting_record(self._load(session, meeting_id))
+
+    def delete(self, meeting_id: int) -> DeletedMeeting:
+        with writing(self._sessions) as session:
+            meeting = self._load(session, meeting_id)
+            record = to_meeting_record(meeting)
+            items = frozenset(
+                session.scalars(select(ActionItem.id).where(ActionItem.meeting_id == meeting_id))
+            )
+            session.delete(meeting)
+            return DeletedMeeting(record, items)
+
+    def restore(self, deleted: DeletedMeeting) -> MeetingRecord:
+        """Put a deleted meeting back whole, with its action items linked again."""
+        record = deleted.record
+        with writing(self._sessions) as session:
+            if session.get(Meeting, record.id) is not None:
+                raise ValidationError({"title": f"Meeting #{record.id} already exists."})
+            meeting = Meeting(
+                id=record.id,
+                uid=record.uid,
+                sequence=record.sequence,
+                created_at=record.created_at,
+                updated_at=record.updated_at,
+            )
+            existing = set(
+                session.scalars(select(Mentor.id).where(Mentor.id.in_(record.mentor_ids)))
+            )
+            _apply(
+                meeting,
+                record.fields.replace(
+                    mentor_ids=tuple(m for m in record.mentor_ids if m in existing)
+                ),
+            )
+            session.add(meeting)
+            session.flush()
+            for item in session.scalars(
+                select(ActionItem).where(ActionItem.id.in_(deleted.action_item_ids))
+            ):
+                item.meeting_id = record.id
+            session.flush()
+            return to_meeting_record(self._load(session, record.id))
+
+    def _check_mentors(self, session: Session, mentor_ids: Sequence[int]) -> None:
+        found = set(session.scalars(select(Mentor.id).where(Mentor.id.in_(mentor_ids))))
+        if set(mentor_ids) - found:
+            raise ValidationError({"mentor_ids": "A chosen mentor no longer exists."})
+
+    def add_many(self, meetings: Sequence[tuple[MeetingFields, datetime]]) -> list[int]:
+        """Store many valid meetings at once (sample data, imports): (fields, created at).
+        Returns their ids in order. Run inside ``Services.in_one_transaction``."""
+        with writing(self._sessions) as session:
+            first = int(session.scalar(select(func.max(Meeting.id))) or 0) + 1
+            # sqlite_sequence may be ahead of max(id) after deletes: take ids explicitly.
+            rows, links, agenda, advice = [], [], [], []
+            for offset, (fields, created) in enumerate(meetings):
+                meeting_id = first + offset
+                rows.append(
+                    {
+                        "id": meeting_id,
+                        "uid": new_uid(),
+                        "sequence": 0,
+                        "starts_at": fields.starts_at,
+                        "created_at": created.astimezone(UTC),
+                        "updated_at": created.astimezone(UTC),
+                        **{name: getattr(fields, name) for name in MEETING_COLUMN_FIELDS},
+                    }
+                )
+                links += [{"meeting_id": meeting_id, "mentor_id": m} for m in fields.mentor_ids]
+                agenda += [
+                    {
+                        "meeting_id": meeting_id,
+                        "position": i,
+                        "text": a.text,
+                        "done": a.done,
+                        "origin": a.origin,
+                    }
+                    for i, a in enumerate(fields.agenda)
+                ]
+                advice += [
+                    {"meeting_id": meeting_id, "position": i, "text": text}
+                    for i, text in enumerate(fields.advice)
+                ]
+            for model, values in (
+                (Meeting, rows),
+                (MeetingMentor, links),
+                (AgendaRow, agenda),
+                (AdviceRow, advice),
+            ):
+                if values:
+                    session.execute(insert(model), values)
+            return [first + offset for offset in range(len(meetings))]
+
+
+def _apply(meeting: Meeting, fields: MeetingFields) -> None:
+    for name in MEETING_COLUMN_FIELDS:
+        setattr(meeting, name, getattr(fields, name))
+    meeting.starts_at = fields.starts_at
+    meeting.mentor_links = [MeetingMentor(mentor_id=m) for m in fields.mentor_ids]
+    meeting.agenda = [
+        AgendaRow(position=i, text=item.text, done=item.done, origin=item.origin)
+        for i, item in enumerate(fields.agenda)
+    ]
+    meeting.advice = [AdviceRow(position=i, text=text) for i, text in enumerate(fields.advice)]
+
+
+def _agreement_in_force(session: Session, mentor_id: int) -> AgreementRecord | None:
+    from mentordesk.services import _agreement_store as agreement_store
+
+    agreement = session.scalars(
+        select(Agreement)
+        .where(
+            Agreement.mentor_id == mentor_id,
+            Agreement.status.in_((AgreementStatus.ACTIVE, AgreementStatus.UNDER_REVIEW)),
+        )
+        .order_by(Agreement.status, Agreement.id.desc())
+        .limit(1)
+    ).first()
+    return None if agreement is None else agreement_store.current_record(session, agreement)
+
+
+def _objective_text(session: Session, text: str, goal_id: int | None) -> str:
+    if text or goal_id is None:
+        return text
+    from mentordesk.db.models import Goal
+
+    goal = session.get(Goal, goal_id)
+    return goal.title if goal is not None else text
+
+
+def _is_zone(name: str) -> bool:
+    from mentordesk.domain.time_zones import zone_error
+
+    return bool(name) and zone_error(name) is None
