@@ -15,6 +15,8 @@ class DataKind(StrEnum):
     GOAL = "goal"
     SKILL = "skill"
     AGREEMENT = "agreement"
+    MEETING = "meeting"
+    ACTION_ITEM = "action_item"
     SETTINGS = "settings"  # the person's own settings (Preferences)
 
 

@@ -9,6 +9,8 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from mentordesk.domain.enums import (
+    ActionOwner,
+    ActionStatus,
     AgreementStatus,
     AssessmentSource,
     CadenceUnit,
@@ -19,6 +21,7 @@ from mentordesk.domain.enums import (
     GoalStatus,
     HowWeMet,
     MeetingFormat,
+    MeetingStatus,
     MentorStatus,
     RelationshipKind,
     WhoSchedules,
@@ -99,6 +102,22 @@ _AGREEMENT_LABELS: dict[StrEnum, str] = {
     WhoSchedules.EITHER: "Either of us",
 }
 
+# Apart once more: MeetingStatus.PLANNED, ActionOwner.ME and ActionStatus.DONE would collide
+# with the members above of equal value.
+_MEETING_LABELS: dict[StrEnum, str] = {
+    MeetingStatus.PLANNED: "Planned",
+    MeetingStatus.HELD: "Held",
+    MeetingStatus.CANCELLED: "Cancelled",
+    MeetingStatus.MISSED: "Missed",
+    ActionStatus.OPEN: "Open",
+    ActionStatus.DONE: "Done",
+    ActionStatus.DROPPED: "Dropped",
+}
+_OWNER_LABELS: dict[StrEnum, str] = {
+    ActionOwner.ME: "Me",
+    ActionOwner.MENTOR: "My mentor",
+}
+
 # Apart again: CommitmentSide.ME equals WhoSchedules.ME.
 _COMMITMENT_LABELS: dict[StrEnum, str] = {
     CommitmentSide.ME: "I will",
@@ -115,7 +134,14 @@ def label(value: StrEnum | None, empty: str = "") -> str:
 
 _BY_MEMBER = {
     (type(member), member.value): text
-    for labels in (_LABELS, _GOAL_LABELS, _AGREEMENT_LABELS, _COMMITMENT_LABELS)
+    for labels in (
+        _LABELS,
+        _GOAL_LABELS,
+        _AGREEMENT_LABELS,
+        _COMMITMENT_LABELS,
+        _MEETING_LABELS,
+        _OWNER_LABELS,
+    )
     for member, text in labels.items()
 }
 
