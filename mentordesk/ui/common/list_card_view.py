@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -24,19 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.domain.validation import DomainError, ValidationError
 from mentordesk.ui.common.card import CardEditor, ListCardTexts
-from mentordesk.ui.common.commands import CommandContext, ServiceCommand, execute
+from mentordesk.ui.common.card_host import CardHost
+from mentordesk.ui.common.commands import CommandContext, ServiceCommand
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.empty_state import EmptyState
 from mentordesk.ui.common.filter_bar import FilterBar
 from mentordesk.ui.common.icons import icon
-from mentordesk.ui.common.labels import saved_now
 from mentordesk.ui.common.list_pane import ListPane
 from mentordesk.ui.common.questions import (
-    ask_keep_editing,
-    ask_to_discard_draft,
-    confirm,
     stay_on_draft,
 )
 from mentordesk.ui.common.record_model import RecordTableModel
@@ -47,10 +42,8 @@ from mentordesk.ui.common.view import View
 if TYPE_CHECKING:
     from mentordesk.services.context import Services
 
-ShowErrors = Callable[[dict[str, str]], None]
 
-
-class ListCardView(View):
+class ListCardView(CardHost, View):
     """Lists records, filters them as you type, and edits the selected one on its card."""
 
     # Names the view's widgets for accessibility tools and tests: "mentors" gives
@@ -58,10 +51,6 @@ class ListCardView(View):
     name = "records"
     # The data kinds this view shows: it refreshes when a change names one of them.
     kinds: frozenset[DataKind] = frozenset()
-    # What an edit of the card changes, for the data bus.
-    edit_kinds: frozenset[DataKind] = frozenset()
-    # The field a new card needs before it can be stored ("name", "title").
-    key_field = "name"
     # Table columns: {column: width}, and the one that takes the spare width.
     column_widths: ClassVar[Mapping[int, int]] = {}
     stretch_column: int | None = 0
@@ -73,8 +62,6 @@ class ListCardView(View):
     lazy_card = False
     split = (3, 2)  # how the list and the card share the width (stretch factors)
     initial_sizes: tuple[int, int] | None = None  # their widths before any is remembered
-    # Refusals run() hands on to its caller, which asks the person what to do about them.
-    passes_through: tuple[type[Exception], ...] = ()
 
     def __init__(
         self,
@@ -137,13 +124,6 @@ class ListCardView(View):
 
     def reload(self, kinds: frozenset[DataKind]) -> None:
         """Read what ``kinds`` names from the services and show it (see ``show_records``)."""
-        raise NotImplementedError
-
-    def record_service(self) -> Any:
-        """The service whose ``update(id, fields)`` stores an edit of the card."""
-        raise NotImplementedError
-
-    def create_command(self, fields: Any) -> ServiceCommand:
         raise NotImplementedError
 
     def delete_command(self, record: Any) -> ServiceCommand:
@@ -463,25 +443,6 @@ class ListCardView(View):
             return
         self._show_editor(record)
 
-    def may_leave_card(self) -> bool:
-        """Whether the card may be left for another one: what is typed is stored first; a
-        new card without its key field, or a value that cannot be stored, makes the person
-        choose (keep editing is the default)."""
-        if self._editor is None:
-            return True  # no card yet: nothing typed on it
-        if self._editor.has_unsaved_draft():
-            return self._discard_draft()
-        self._editor.commit_pending()
-        unsaved = self._editor.unsaved_fields()
-        return not (unsaved and self.ask_keep_editing(unsaved))
-
-    def ask_keep_editing(self, fields: list[str]) -> bool:
-        """True to keep editing a value that could not be saved (tests replace this)."""
-        return ask_keep_editing(self, fields)
-
-    def _discard_draft(self) -> bool:
-        return ask_to_discard_draft(self, self.texts.draft_title, self.texts.draft_text)
-
     def _show_editor(self, record: Any | None) -> None:
         if record is None:
             self.commit_pending()
@@ -516,41 +477,6 @@ class ListCardView(View):
         self.update_actions()
         self.status_message.emit(self.texts.started_new)
 
-    def store_new(self, fields: Any) -> None:
-        """The new card has its key field: create the record (undoable)."""
-        if self._services is None:
-            return
-        if self.run(self.create_command(fields)):
-            name = getattr(fields, self.key_field)
-            self.status_message.emit(self.texts.added.format(name=name))
-        else:
-            self.editor.keep_unsaved(self.key_field)
-
-    def store_edit(self, field: str, before: Any, after: Any) -> None:
-        """One field of the card changed: store it (undoable; quick edits merge)."""
-        from mentordesk.ui.common.commands import EditFields
-
-        record = self.editor.record
-        if self._services is None or record is None:
-            self.editor.keep_unsaved(field)
-            return
-        command = EditFields(
-            self.context,
-            self.record_service().update,
-            record.id,
-            before,
-            after,
-            field,
-            self.tr("Edit {field} of “{name}”").format(
-                field=self.editor.field_noun(field), name=getattr(before, self.key_field)
-            ),
-            self.edit_kinds,
-        )
-        if self.run(command):
-            self.status_message.emit(saved_now())
-        else:
-            self.editor.keep_unsaved(field)
-
     def delete_selected(self) -> None:
         record = self.selected_record()
         if record is None or not self.editable:
@@ -566,32 +492,3 @@ class ListCardView(View):
 
     def confirm_delete(self, record: Any) -> bool:
         return self.ask(self.tr("Delete"), self.delete_question(record))
-
-    def ask(self, title: str, text: str) -> bool:
-        """Ask a yes/no question; Cancel is the default (tests replace this)."""
-        return confirm(self, title, text)
-
-    # --- running commands ----------------------------------------------------------------
-
-    def run(self, command: ServiceCommand, show_errors: ShowErrors | None = None) -> bool:
-        """Apply an undoable command; a refusal goes to ``show_errors`` (the card's fields by
-        default) or a message box, and nothing is pushed."""
-        try:
-            execute(self._undo, command)
-            return True
-        except self.passes_through:
-            raise
-        except ValidationError as exc:
-            (show_errors or self.editor.show_errors)(exc.field_errors)
-        except DomainError as exc:
-            self.report_error(str(exc))
-        except OSError as exc:
-            self.report_error(self.tr("Could not save: {error}").format(error=exc))
-        return False
-
-    def report_errors(self, errors: dict[str, str]) -> None:
-        self.report_error(" ".join(errors.values()))
-
-    def report_error(self, message: str) -> None:
-        self.status_message.emit(message)
-        QMessageBox.warning(self, self.tr("MentorDesk"), message)
