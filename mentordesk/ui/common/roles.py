@@ -23,6 +23,7 @@ class ItemRole(IntEnum):
     TREND = _USER + 6  # a skill's level over the last years, for the sparkline
     REVIEW_DUE = _USER + 7  # an agreement in force whose review date has passed
     ATTENTION = _USER + 8  # how many things need attention in a sidebar entry's view
+    ITEM_ID = _USER + 9  # the stored id of a line in a small list (an action item)
 
 
 ObjectRole = ItemRole.OBJECT
@@ -33,3 +34,4 @@ NoMentorRole = ItemRole.NO_MENTOR
 TrendRole = ItemRole.TREND
 ReviewDueRole = ItemRole.REVIEW_DUE
 AttentionRole = ItemRole.ATTENTION
+ItemIdRole = ItemRole.ITEM_ID

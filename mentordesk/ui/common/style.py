@@ -257,6 +257,13 @@ def tint(widget: QWidget, color: str, background: str = "") -> None:
     _apply_tint(widget, color, background)
 
 
+def untint(widget: QWidget) -> None:
+    """Back to the palette's own colours after ``tint``."""
+    if _tinted.pop(widget, None) is not None:
+        widget.setPalette(QPalette())
+        widget.setAutoFillBackground(False)
+
+
 def _apply_tint(widget: QWidget, color: str, background: str) -> None:
     scheme = colors()
     palette = widget.palette()

@@ -12,10 +12,9 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimeZone, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QIcon
 from PySide6.QtWidgets import (
-    QCompleter,
     QFrame,
     QGroupBox,
     QLabel,
@@ -34,6 +33,7 @@ from mentordesk.ui.common.card_fields import CardFields, FormGroup, align_captio
 from mentordesk.ui.common.card_form import CardEditorMixin
 from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.labels import label
+from mentordesk.ui.common.zone_field import complete_zones
 
 BLANK = MentorFields(name="")
 
@@ -156,22 +156,7 @@ class MentorEditor(CardEditorMixin, QScrollArea):
         profile.textChanged.connect(self._update_openers)
         fields.line("location", self.tr("&Location"), self.tr("City, country"))
         zone = fields.line("time_zone", self.tr("Time &zone"), self.tr("e.g. Europe/Berlin"))
-        # The zones are read when the field is first typed in: reading them takes longer
-        # than drawing the window, and most visits to a card never touch the time zone.
-        zone_names = QStringListModel(self)
-        completer = QCompleter(zone_names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        zone.setCompleter(completer)
-
-        def read_zones() -> None:
-            if not zone_names.rowCount():
-                ids = QTimeZone.availableTimeZoneIds()
-                zone_names.setStringList([bytes(z.data()).decode() for z in ids])
-                completer.setCompletionPrefix(zone.text())  # the keystroke that asked
-                completer.complete()
-
-        zone.textEdited.connect(read_zones)
+        complete_zones(zone, self)
         fields.choice("preferred_channel", self.tr("Preferred &channel"), Channel, optional=True)
         contact = group(
             self.tr("Contact"),
