@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from mentordesk.domain.agreement import AgreementFields, AvailabilityWindow
+from mentordesk.domain.agreement import AgreementFields, AgreementRecord, AvailabilityWindow
 from mentordesk.domain.enums import CadenceUnit
+from mentordesk.domain.meeting import MeetingRecord
 from mentordesk.domain.time_zones import is_nonexistent, to_utc
 
 DEFAULT_TIME = time(10, 0)
@@ -79,3 +81,18 @@ def _existing(wall: datetime, zone_name: str) -> datetime:
     while is_nonexistent(wall, zone_name):
         wall += timedelta(hours=1)
     return to_utc(wall, zone_name)
+
+
+@dataclass(frozen=True)
+class RelationshipPulse:
+    """A relationship seen from its meetings: what a mentor's card and Home show."""
+
+    last_met: date | None
+    next_planned: MeetingRecord | None
+    next_due: date | None
+    open_items: int
+    cadence_agreement: AgreementRecord | None = None
+
+    def is_overdue(self, today: date) -> bool:
+        """The agreed cadence has passed with no meeting planned."""
+        return self.next_planned is None and is_overdue(self.next_due, today)

@@ -44,7 +44,10 @@ def zone_error(name: str) -> str | None:
 
 def local_zone_name() -> str:
     """The computer's zone by its IANA name (TZ, /etc/timezone, /etc/localtime), or UTC."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    from_tz = os.environ.get("TZ", "").lstrip(":")
+    if "zoneinfo/" in from_tz:  # TZ=/usr/share/zoneinfo/Asia/Tokyo names a zone too
+        from_tz = from_tz.split("zoneinfo/", 1)[1]
+    candidates = [from_tz]
     with contextlib.suppress(OSError):
         candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
     try:

@@ -84,7 +84,8 @@ class ActionItemService:
                 ActionItem.status == ActionStatus.OPEN,
                 (ActionItem.status == ActionStatus.DONE)
                 & ActionItem.reported_on.is_(None)
-                & ActionItem.meeting_id.is_not(None),
+                # From a meeting with a mentor (as ActionItemRecord.awaits_report_back).
+                & ActionItem.meeting_id.in_(select(MeetingMentor.meeting_id)),
             )
         )
         with reading(self._sessions) as session:
@@ -119,6 +120,8 @@ class ActionItemService:
             # Marked done without a date: done today (or when it was marked done before).
             kept = before.done_on if before is not None else None
             valid = valid.replace(done_on=kept or self._today())
+            if errors := valid.errors():  # the date filled in may be after the report back
+                raise ValidationError(errors)
         for column, model, message in (
             ("meeting_id", Meeting, "The meeting no longer exists."),
             ("goal_id", Goal, "The goal no longer exists."),
@@ -197,7 +200,9 @@ class ActionItemService:
         ]
         if rows:
             with writing(self._sessions) as session:
-                session.execute(insert(ActionItem), rows)
+                # render_nulls: rows with and without a due date (and the like) go in one
+                # batch rather than one statement for each run of the same missing values.
+                session.execute(insert(ActionItem).execution_options(render_nulls=True), rows)
 
     @staticmethod
     def _item(session: Session, item_id: int) -> ActionItem:

@@ -25,6 +25,7 @@ from mentordesk.db.models import (
 )
 from mentordesk.domain import cadence
 from mentordesk.domain.agreement import AgreementRecord
+from mentordesk.domain.cadence import RelationshipPulse
 from mentordesk.domain.enums import ActionStatus, AgreementStatus, MeetingStatus
 from mentordesk.domain.meeting import (
     LONGEST_MINUTES,
@@ -93,21 +94,6 @@ class DeletedMeeting:
     @property
     def id(self) -> int:
         return self.record.id
-
-
-@dataclass(frozen=True)
-class RelationshipPulse:
-    """A relationship seen from its meetings: what a mentor's card and Home show."""
-
-    last_met: date | None
-    next_planned: MeetingRecord | None
-    next_due: date | None
-    open_items: int
-    cadence_agreement: AgreementRecord | None = None
-
-    def is_overdue(self, today: date) -> bool:
-        """The agreed cadence has passed with no meeting planned."""
-        return self.next_planned is None and cadence.is_overdue(self.next_due, today)
 
 
 class MeetingService:

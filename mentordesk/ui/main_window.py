@@ -103,6 +103,20 @@ class MainWindow(QMainWindow):
             "mentors", self.tr("Mentors"), self.tr("&Mentor"), "mentors", lambda: self.mentors_view
         )
         self._add_page(
+            "calendar",
+            self.tr("Calendar"),
+            self.tr("Meetin&g"),
+            "calendar",
+            self._create_calendar_view,
+        )
+        self._add_page(
+            "actions",
+            self.tr("Action items"),
+            self.tr("A&ction"),
+            "actions",
+            self._create_actions_view,
+        )
+        self._add_page(
             "goals", self.tr("Goals"), self.tr("&Goal"), "goals", self._create_goals_view
         )
         self._add_page(
@@ -117,6 +131,8 @@ class MainWindow(QMainWindow):
         )
         self.bus.changed.connect(self._refresh_attention)
         self.mentors_view.open_agreement_requested.connect(self.open_agreement)
+        self.mentors_view.open_meeting_requested.connect(self.open_meeting)
+        self.mentors_view.schedule_next_requested.connect(self.schedule_next_meeting)
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -156,6 +172,29 @@ class MainWindow(QMainWindow):
     ) -> None:
         self.sidebar.add_entry(title, icon_name)
         self._pages.append(_Page(key, title, menu_title, icon_name, factory))
+
+    def _create_calendar_view(self) -> View:
+        from mentordesk.ui.meetings import CalendarView
+
+        return CalendarView(self.bus, self.undo_stack)
+
+    def _create_actions_view(self) -> View:
+        from mentordesk.ui.actions import ActionItemsView
+
+        view = ActionItemsView(self.bus, self.undo_stack)
+        view.open_meeting_requested.connect(self.open_meeting)
+        return view
+
+    def open_meeting(self, meeting_id: int) -> None:
+        self.page_view("calendar").focus_record(meeting_id)
+
+    def schedule_next_meeting(self, mentor_id: int) -> None:
+        """Plan the next meeting with a mentor (from their card) and show it."""
+        from mentordesk.ui.meetings import CalendarView
+
+        view = self.page_view("calendar")
+        assert isinstance(view, CalendarView)
+        view.schedule_next(mentor_id)
 
     def _create_goals_view(self) -> View:
         from mentordesk.ui.goals import GoalsView

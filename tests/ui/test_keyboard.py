@@ -277,8 +277,8 @@ def test_enter_on_a_row_goes_to_the_first_field_of_its_card(
     services.skills.create(SkillFields(name="Public speaking"))
     services.agreements.create(_mentor_id(services, "Amara Okafor"), AgreementFields("Ours"))
     window.activateWindow()
-    index = ["mentors", "goals", "skills", "agreements"].index(key)
-    window.page_actions[index].trigger()  # as Ctrl+1..4
+    index = [page.key for page in window._pages].index(key)
+    window.page_actions[index].trigger()  # as Ctrl+1..6
     view = window.page_view(key)
     view.refresh()  # type: ignore[attr-defined]
     table = view.table  # type: ignore[attr-defined]

@@ -32,6 +32,8 @@ def test_navigation_lists_only_working_views_and_menus_exist(
     window, _services = open_window(qtbot, location)
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
         "Mentors",
+        "Calendar",
+        "Action items",
         "Goals",
         "Skills",
         "Agreements",
@@ -201,7 +203,7 @@ def test_pages_are_found_by_key_whatever_the_language(qtbot: QtBot, location: Da
     QApplication.installTranslator(translator)
     try:
         window, services = open_window(qtbot, location)
-        assert window.sidebar.item(1).text() == "Ziele"
+        assert window.sidebar.item(3).text() == "Ziele"
         assert window.page_view("goals").objectName() == "goalsView"
         mentor_id = services.mentors.list_all()[0].id if services.mentors.count() else None
         assert mentor_id is None  # an empty notebook: the lookup needs no data
@@ -221,14 +223,18 @@ def test_views_shortcuts_and_the_view_menu(qtbot: QtBot, location: DataLocation)
         "Ctrl+2",
         "Ctrl+3",
         "Ctrl+4",
+        "Ctrl+5",
+        "Ctrl+6",
     ]
-    assert window.sidebar.item(1).toolTip() == "Goals (Ctrl+2)"
+    assert window.sidebar.item(3).toolTip() == "Goals (Ctrl+4)"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.sidebar.setFocus()
-    qtbot.keyClick(window.sidebar, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().objectName() == "skillsView"
-    assert window.page_actions[2].isChecked() and window.sidebar.currentRow() == 2
+    assert window.page_actions[4].isChecked() and window.sidebar.currentRow() == 4
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget().objectName() == "calendarView"
     all_shortcuts = [
         s.toString() for a in window.findChildren(QAction) for s in a.shortcuts() if s.toString()
     ]

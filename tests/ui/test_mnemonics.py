@@ -42,7 +42,7 @@ def _mnemonics(window: MainWindow) -> dict[str, list[str]]:
     return found
 
 
-@pytest.mark.parametrize("key", ["mentors", "goals", "skills", "agreements"])
+@pytest.mark.parametrize("key", ["mentors", "calendar", "actions", "goals", "skills", "agreements"])
 def test_every_form_has_mnemonics_and_none_clash(
     qtbot: QtBot, location: DataLocation, services: Services, key: str
 ) -> None:
@@ -53,7 +53,14 @@ def test_every_form_has_mnemonics_and_none_clash(
     window.show()
     window.attach_services(services, services.mentors.list_all())
     view = window.page_view(key)
-    view.table.selectRow(0)  # type: ignore[attr-defined]
+    if key == "calendar":
+        meetings = services.meetings.between()
+        if meetings:
+            view.focus_record(meetings[0].id)
+        else:
+            view.start_new()  # type: ignore[attr-defined]
+    else:
+        view.table.selectRow(0)  # type: ignore[attr-defined]
     found = _mnemonics(window)
     clashes = {letter: uses for letter, uses in found.items() if len(uses) > 1}
     assert not clashes

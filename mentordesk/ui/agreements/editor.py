@@ -7,6 +7,7 @@ under it and the stored agreement stays as it was.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -41,9 +42,9 @@ from mentordesk.ui.common.form_parts import (
     error_label,
     show_error,
 )
-from mentordesk.ui.common.labels import label
+from mentordesk.ui.common.labels import format_date, label
 from mentordesk.ui.common.mnemonics import Mnemonics
-from mentordesk.ui.common.style import TypeScale, set_scaled_font
+from mentordesk.ui.common.style import TypeScale, set_scaled_font, tint, untint
 
 _UNSET = QDate(1900, 1, 1)
 _LINE_FIELDS = ("title", "planned_length", "place_or_link", "reply_time")
@@ -210,6 +211,10 @@ class AgreementEditor(QScrollArea):
         self.errors["cadence_unit"] = error_label("agreement_cadence_unit_error")
         self._add(form, "cadence_every", self.tr("Meet"), row)
         row.setObjectName("agreementCadenceRow")
+        self.next_due = QLabel()
+        self.next_due.setObjectName("agreementNextDue")
+        self.next_due.setWordWrap(True)
+        form.addRow("", self.next_due)
         self._combo(form, "format", self.tr("Format"))
         self._line(form, "typical_minutes", self.tr("Typical minutes"), self.tr("e.g. 45"))
         self._line(form, "place_or_link", self.tr("Place or link"))
@@ -260,6 +265,19 @@ class AgreementEditor(QScrollArea):
         form.addRow(caption, self.mentor_commitments)
 
     # --- showing -------------------------------------------------------------------------
+
+    def show_next_due(self, due: date | None, overdue: bool) -> None:
+        """When the next meeting is due at this cadence (from the last one held)."""
+        if due is None:
+            self.next_due.setText(self.tr("No meeting is due at a fixed time."))
+            untint(self.next_due)
+            return
+        text = self.tr("Next meeting due {date}").format(date=format_date(due))
+        self.next_due.setText(f"⚠ {text}" if overdue else text)
+        if overdue:
+            tint(self.next_due, "danger")
+        else:
+            untint(self.next_due)
 
     def show_record(
         self, record: AgreementRecord, mentor_name: str, goals: Sequence[GoalRecord]

@@ -39,7 +39,7 @@ class AgreementsView(ListCardView):
     """Lists every agreement, filters them, edits the selected one and shows its history."""
 
     name = "agreements"
-    kinds = frozenset({DataKind.AGREEMENT, DataKind.MENTOR, DataKind.GOAL})
+    kinds = frozenset({DataKind.AGREEMENT, DataKind.MENTOR, DataKind.GOAL, DataKind.MEETING})
     key_field = "title"
     sort_column = AgreementTableModel.MENTOR
     stretch_column = AgreementTableModel.TITLE
@@ -153,6 +153,10 @@ class AgreementsView(ListCardView):
         assert self.services is not None
         goals = sorted(self._goals, key=lambda g: record.mentor_id not in g.mentor_ids)
         self.editor.show_record(record, self.model.mentor_name(record.mentor_id), goals)
+        pulse = self.services.meetings.pulse(record.mentor_id)
+        in_force = pulse.cadence_agreement is not None and pulse.cadence_agreement.id == record.id
+        due = pulse.next_due if in_force else None
+        self.editor.show_next_due(due, in_force and pulse.is_overdue(self._today()))
         self.history.set_history(
             record.fields,
             self.services.agreements.revisions(record.id),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -78,7 +79,6 @@ class LineList(QWidget):
         )
         self.tree.setColumnCount(2 if notes_caption else 1)
         self.tree.setHeaderLabels([name, notes_caption] if notes_caption else [name])
-        self.tree.setHeaderHidden(not notes_caption)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -95,16 +95,18 @@ class LineList(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Remove the selected line (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.up_button = QPushButton(self.tr("Up"))
+        self.up_button = QToolButton()
+        self.up_button.setArrowType(Qt.ArrowType.UpArrow)
         self.up_button.setToolTip(self.tr("Move the selected line up (Alt+Up)"))
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton(self.tr("Down"))
+        self.down_button = QToolButton()
+        self.down_button.setArrowType(Qt.ArrowType.DownArrow)
         self.down_button.setToolTip(self.tr("Move the selected line down (Alt+Down)"))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(Space.S)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            button.setAccessibleName(button.text())
+            button.setAccessibleName(button.text() or button.toolTip())
             self.buttons.addWidget(button)
         self.buttons.addStretch()
         column = QVBoxLayout(self)

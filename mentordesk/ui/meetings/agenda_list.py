@@ -132,6 +132,7 @@ class AgendaList(QWidget):
         self.count = QLabel()
         self.count.setObjectName("agendaCount")
         bar = QHBoxLayout()
+        bar.setContentsMargins(Space.S, 0, Space.S, 0)
         bar.setSpacing(Space.S)
         for text, field in ((self.tr("&From"), self.from_field), (self.tr("T&o"), self.to_field)):
             caption = QLabel(text)

@@ -114,7 +114,7 @@ class MeetingEditor(CardEditorMixin, QScrollArea):
             self.mentors.set_value,
         )
         fields.choice("status", self.tr("&Status"), MeetingStatus)
-        fields.choice("format", self.tr("&Format"), MeetingFormat)
+        fields.choice("format", self.tr("Form&at"), MeetingFormat)
         meeting = FormGroup(self.tr("Meeting"), fields).place(
             "title", "mentor_ids", "status", "format"
         )
@@ -144,7 +144,7 @@ class MeetingEditor(CardEditorMixin, QScrollArea):
         complete_zones(zone, self)
         fields.line(
             "place_or_link",
-            self.tr("&Place or link"),
+            self.tr("P&lace or link"),
             self.tr("An address, a room, or the video call's link"),
         )
         self.time_there = QLabel()
@@ -200,13 +200,13 @@ class MeetingEditor(CardEditorMixin, QScrollArea):
         self.notes_stack.addWidget(fields.holders["notes"])
         self.notes_stack.addWidget(self.notes_view)
         fields.holders["notes"] = self.notes_stack
-        self.notes_toggle = QPushButton(self.tr("Show &Formatted"))
+        self.notes_toggle = QPushButton(self.tr("Sho&w Formatted"))
         self.notes_toggle.setAccessibleName(self.tr("Switch between editing and formatted notes"))
         self.notes_toggle.clicked.connect(
             lambda: self.show_notes_formatted(not self.notes_formatted)
         )
         self.advice = LineList(
-            self.tr("Advice received"), checkable=False, add_text=self.tr("Add Ad&vice")
+            self.tr("Advice received"), checkable=False, add_text=self.tr("Add Advi&ce")
         )
         self.advice.changed.connect(lambda: form.commit("advice"))
         fields.add(
@@ -265,7 +265,7 @@ class MeetingEditor(CardEditorMixin, QScrollArea):
         self.notes_formatted = formatted
         self.notes_stack.setCurrentIndex(1 if formatted else 0)
         self.notes_toggle.setText(
-            self.tr("&Edit Notes") if formatted else self.tr("Show &Formatted")
+            self.tr("Edit N&otes") if formatted else self.tr("Sho&w Formatted")
         )
 
     # --- showing -------------------------------------------------------------------------
@@ -345,7 +345,7 @@ class MeetingEditor(CardEditorMixin, QScrollArea):
             return
         here = moment.astimezone()
         parts = [self.tr("{time} here").format(time=short_time(here))]
-        if here.date() != start.date() or zone_name != local_zone_name():
+        if here.date() != start.date():
             parts[0] = self.tr("{time} here ({day})").format(
                 time=short_time(here), day=format_date(here.date())
             )

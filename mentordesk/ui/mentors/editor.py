@@ -34,6 +34,7 @@ from mentordesk.ui.common.card_form import CardEditorMixin
 from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.labels import label
 from mentordesk.ui.common.zone_field import complete_zones
+from mentordesk.ui.mentors.meetings_box import MentorMeetingsBox
 
 BLANK = MentorFields(name="")
 
@@ -179,6 +180,8 @@ class MentorEditor(CardEditorMixin, QScrollArea):
         align_captions((who, relation, contact, knows))
 
         outer.addWidget(self._agreement_box())
+        self.meetings = MentorMeetingsBox()
+        outer.addWidget(self.meetings)
         outer.addWidget(self._goals_box())
         notes = fields.text(
             "notes",

@@ -31,11 +31,16 @@ class MentorsView(ListCardView):
     """Lists mentors, filters them as you type, and edits the selected card in place."""
 
     open_agreement_requested = Signal(int)
+    # The mentor's card asks to plan the next meeting, or to show one (the Calendar's).
+    schedule_next_requested = Signal(int)
+    open_meeting_requested = Signal(int)
     sample_data_requested = Signal()
     records_shown = Signal(int)
 
     name = "mentors"
-    kinds = frozenset({DataKind.MENTOR, DataKind.GOAL, DataKind.AGREEMENT})
+    kinds = frozenset(
+        {DataKind.MENTOR, DataKind.GOAL, DataKind.AGREEMENT, DataKind.MEETING, DataKind.ACTION_ITEM}
+    )
     edit_kinds = MENTOR
     column_widths: ClassVar[Mapping[int, int]] = {1: 150, 2: 110, 3: 110, 4: 75, 5: 88}
     sort_column = MentorTableModel.NAME
@@ -99,6 +104,13 @@ class MentorsView(ListCardView):
     def make_card(self) -> QWidget:
         self.editor = MentorEditor()
         self.editor.open_agreement_requested.connect(self.open_agreement_requested)
+        self.editor.meetings.open_meeting_requested.connect(self.open_meeting_requested)
+        self.editor.meetings.schedule_next_requested.connect(
+            lambda: (
+                self.editor.record is not None
+                and self.schedule_next_requested.emit(self.editor.record.id)
+            )
+        )
         self.editor.edit_requested.connect(self.store_edit)
         self.editor.create_requested.connect(self.store_new)
         return self.editor
@@ -137,6 +149,8 @@ class MentorsView(ListCardView):
             self._show_goal_titles()
         if DataKind.AGREEMENT in kinds:
             self._show_agreement()
+        if kinds & {DataKind.AGREEMENT, DataKind.MEETING, DataKind.ACTION_ITEM}:
+            self._show_pulse()
         if DataKind.MENTOR in kinds:
             records, self._preloaded = self._preloaded, None
             self.show_records(records if records is not None else services.mentors.list_all())
@@ -149,6 +163,18 @@ class MentorsView(ListCardView):
         self.editor.show_record(record)
         self._show_goal_titles()
         self._show_agreement()
+        self._show_pulse()
+
+    def _show_pulse(self) -> None:
+        editor = self.built_editor
+        if not isinstance(editor, MentorEditor):
+            return
+        record = editor.record
+        pulse = None
+        if record is not None and self.services is not None:
+            pulse = self.services.meetings.pulse(record.id)
+        editor.meetings.set_pulse(pulse, self._today())
+        editor.meetings.schedule_button.setEnabled(record is not None and self.editable)
 
     def _show_goal_titles(self) -> None:
         editor = self.built_editor

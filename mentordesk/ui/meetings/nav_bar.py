@@ -1,0 +1,104 @@
+"""The bar above the calendar: Today, previous and next, the range shown, a day to jump to,
+month / week / agenda, and the mentor whose meetings to show."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.validation import fold
+from mentordesk.ui.common.date_field import DateField
+from mentordesk.ui.common.form_parts import WheelSafeCombo
+from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font
+
+
+class CalendarMode(StrEnum):
+    MONTH = "month"
+    WEEK = "week"
+    AGENDA = "agenda"
+
+
+def tool_button(action: QAction, *, text_beside: bool = False) -> QToolButton:
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setAutoRaise(True)
+    if text_beside:
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setAccessibleName(action.text().replace("&", ""))
+    return button
+
+
+class CalendarNavBar(QWidget):
+    """Buttons for the view's navigation actions, the shown range, the jump field and the
+    mentor filter; ``jump_requested(date)`` and ``mentor_chosen(id or None)``."""
+
+    jump_requested = Signal(object)
+    mentor_chosen = Signal(object)
+
+    def __init__(
+        self,
+        navigation: Sequence[QAction],
+        modes: Sequence[QAction],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(Space.S, Space.S, Space.S, Space.XS)
+        row.setSpacing(Space.XS)
+        for index, action in enumerate(navigation):
+            # Today with its word; previous and next as arrows (their tooltips say it).
+            row.addWidget(tool_button(action, text_beside=index == 0))
+        self.title = QLabel()
+        self.title.setObjectName("calendarTitle")
+        set_scaled_font(self.title, TypeScale.HEADING, bold=True)
+        row.addSpacing(Space.S)
+        row.addWidget(self.title, 1)
+        self.jump = DateField(optional=False)
+        self.jump.setAccessibleName(self.tr("Go to date"))
+        self.jump.setToolTip(self.tr("Type a day to go to it (Ctrl+G)"))
+        self.jump.picked.connect(self._jump)
+        self.jump.returnPressed.connect(self._jump)
+        row.addWidget(self.jump)
+        row.addSpacing(Space.S)
+        for action in modes:
+            button = tool_button(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setCheckable(True)
+            row.addWidget(button)
+        row.addSpacing(Space.S)
+        self.mentor_filter = WheelSafeCombo()
+        self.mentor_filter.setAccessibleName(self.tr("Show the meetings of"))
+        self.mentor_filter.setMinimumContentsLength(14)
+        self.mentor_filter.addItem(self.tr("All mentors"), None)
+        self.mentor_filter.activated.connect(
+            lambda _i: self.mentor_chosen.emit(self.mentor_filter.currentData())
+        )
+        row.addWidget(self.mentor_filter)
+
+    def set_mentors(self, mentors: Sequence[MentorRecord]) -> None:
+        chosen = self.mentor_filter.currentData()
+        self.mentor_filter.blockSignals(True)
+        self.mentor_filter.clear()
+        self.mentor_filter.addItem(self.tr("All mentors"), None)
+        for mentor in sorted(mentors, key=lambda m: fold(m.name)):
+            if not mentor.is_archived or mentor.id == chosen:
+                self.mentor_filter.addItem(mentor.name, mentor.id)
+        self.mentor_filter.setCurrentIndex(max(0, self.mentor_filter.findData(chosen)))
+        self.mentor_filter.blockSignals(False)
+
+    def chosen_mentor(self) -> int | None:
+        value = self.mentor_filter.currentData()
+        return None if value is None else int(value)
+
+    def _jump(self) -> None:
+        try:
+            day = self.jump.value()
+        except ValueError:
+            return
+        if day is not None:
+            self.jump_requested.emit(day)

@@ -1,0 +1,608 @@
+"""The Calendar view: meetings by month, by week or as an agenda, and the selected meeting's
+card beside them, where it is prepared before, ticked off during and written up after.
+
+Only the shown range is read from the database, so moving month to month costs the same at
+any number of meetings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from mentordesk.domain.action_item import ActionItemFields
+from mentordesk.domain.enums import ActionStatus
+from mentordesk.domain.meeting import MeetingFields, MeetingRecord
+from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.validation import DomainError
+from mentordesk.ui.common.card import ListCardTexts
+from mentordesk.ui.common.card_host import CardHost
+from mentordesk.ui.common.commands import (
+    CommandContext,
+    CreateRecord,
+    DeleteRecord,
+    EditFields,
+    ServiceCommand,
+)
+from mentordesk.ui.common.data_bus import DataBus, DataKind
+from mentordesk.ui.common.empty_state import EmptyState
+from mentordesk.ui.common.icons import icon
+from mentordesk.ui.common.view import View
+from mentordesk.ui.meetings.agenda_list import AgendaList
+from mentordesk.ui.meetings.editor import MeetingEditor
+from mentordesk.ui.meetings.month_grid import MonthGrid
+from mentordesk.ui.meetings.nav_bar import CalendarMode, CalendarNavBar
+from mentordesk.ui.meetings.texts import calendar_texts
+from mentordesk.ui.meetings.week_grid import WeekGrid
+
+if TYPE_CHECKING:
+    from mentordesk.services.context import Services
+
+MEETING = frozenset({DataKind.MEETING})
+MEETING_AND_ITEMS = frozenset({DataKind.MEETING, DataKind.ACTION_ITEM})
+ITEMS = frozenset({DataKind.ACTION_ITEM})
+
+
+class CalendarView(CardHost, View):
+    """The calendar in three modes and the meeting card; every change is undoable."""
+
+    name = "calendar"
+    kinds = frozenset({DataKind.MEETING, DataKind.MENTOR, DataKind.ACTION_ITEM})
+    edit_kinds = MEETING
+    key_field = "title"
+    editor: MeetingEditor
+    texts: ListCardTexts
+
+    def __init__(
+        self,
+        bus: DataBus,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._bus = bus
+        self._undo = undo_stack
+        self._today = today
+        self._services: Services | None = None
+        self._mentors: Sequence[MentorRecord] = ()
+        self._names: dict[int, str] = {}
+        self._shown: list[MeetingRecord] = []
+        self._mode = CalendarMode.MONTH
+        self._editor = None
+        self.texts = calendar_texts()
+        self.context = CommandContext(
+            bus=bus, report_error=self.report_error, focus=self.focus_record
+        )
+        self._build_actions()
+        self._build()
+        bus.changed.connect(self._on_data_changed)
+        self._update_actions()
+
+    # --- construction --------------------------------------------------------------------
+
+    def _action(
+        self,
+        icon_name: str,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey,
+        slot: Callable[[], None],
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setStatusTip(tip or text.replace("&", ""))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.new_action = self._action(
+            "new",
+            tr("&New Meeting"),
+            QKeySequence.StandardKey.New,
+            lambda: self.start_new(),
+            tr("Plan a meeting"),
+        )
+        self.prepare_action = self._action(
+            "prepare",
+            tr("&Prepare"),
+            "Ctrl+Shift+P",
+            self.prepare,
+            tr("Fill the agenda from what is open with these mentors"),
+        )
+        self.schedule_action = self._action(
+            "schedule",
+            tr("&Schedule Next"),
+            "Ctrl+Shift+N",
+            self.schedule_next,
+            tr("Plan the next meeting with this mentor at the agreed cadence"),
+        )
+        self.delete_action = QAction(icon("delete"), tr("&Delete Meeting…"), self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        # Only in the calendar itself: Delete in a text field deletes text, not a meeting.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.today_action = self._action(
+            "today", tr("&Today"), "Ctrl+T", self.go_to_today, tr("Show today")
+        )
+        self.previous_action = self._action(
+            "previous",
+            tr("&Previous"),
+            "Alt+Left",
+            lambda: self.step(-1),
+            tr("The previous month or week"),
+        )
+        self.next_action = self._action(
+            "next", tr("Ne&xt"), "Alt+Right", lambda: self.step(1), tr("The next month or week")
+        )
+        self.go_to_action = self._action(
+            "",
+            tr("&Go to Date…"),
+            "Ctrl+G",
+            lambda: self.nav.jump.setFocus(),
+            tr("Type a day to go to"),
+        )
+        group = QActionGroup(self)
+        self.mode_actions: dict[CalendarMode, QAction] = {}
+        for mode, text, key in (
+            (CalendarMode.MONTH, tr("&Month"), "Ctrl+Shift+M"),
+            (CalendarMode.WEEK, tr("&Week"), "Ctrl+Shift+W"),
+            (CalendarMode.AGENDA, tr("&Agenda"), "Ctrl+Shift+A"),
+        ):
+            action = self._action("", text, key, lambda m=mode: self.set_mode(m))
+            action.setCheckable(True)
+            group.addAction(action)
+            self.mode_actions[mode] = action
+        self.mode_actions[CalendarMode.MONTH].setChecked(True)
+
+    def _build(self) -> None:
+        self.nav = CalendarNavBar(
+            (self.today_action, self.previous_action, self.next_action),
+            tuple(self.mode_actions.values()),
+        )
+        self.nav.jump_requested.connect(self.go_to)
+        self.nav.mentor_chosen.connect(lambda _m: self._fetch())
+        self.month = MonthGrid(today=self._today)
+        self.week = WeekGrid(today=self._today)
+        self.agenda = AgendaList(today=self._today)
+        self.month.setObjectName("calendarMonth")
+        self.week.setObjectName("calendarWeek")
+        self.agenda.setObjectName("calendarAgenda")
+        self.stack = QStackedWidget()
+        for grid in (self.month, self.week, self.agenda):
+            self.stack.addWidget(grid)
+            grid.range_changed.connect(lambda _a, _b: self._fetch())
+            grid.meeting_selected.connect(self._select_meeting)
+            grid.meeting_activated.connect(self._activate_meeting)
+        for grid in (self.month, self.week):
+            grid.create_requested.connect(self._create_at)
+            grid.selected_date_changed.connect(lambda _d: self._update_title())
+        self.month.day_activated.connect(self._open_day)
+        self.stack.addAction(self.delete_action)
+        calendar = QWidget()
+        column = QVBoxLayout(calendar)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.nav)
+        column.addWidget(self.stack, 1)
+
+        self.editor_hint = EmptyState(
+            self.texts.hint_title, self.texts.hint_body, icon_name="calendar"
+        )
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.addWidget(self.editor_hint)
+        self.editor_stack.setMinimumWidth(380)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(calendar)
+        self.splitter.addWidget(self.editor_stack)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([700, 580])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.setObjectName("calendarView")
+        self.splitter.setObjectName("calendarSplitter")
+        self._update_title()
+
+    @property
+    def editor(self) -> MeetingEditor:  # type: ignore[override]
+        """The meeting card, built when a meeting is first shown or started."""
+        if self._editor is None:
+            editor = MeetingEditor()
+            editor.edit_requested.connect(self.store_edit)
+            editor.create_requested.connect(self.store_new)
+            editor.prepare_requested.connect(self.prepare)
+            editor.action_from_advice_requested.connect(self.add_action_item)
+            editor.items.add_requested.connect(self.add_action_item)
+            editor.items.done_toggled.connect(self.mark_item)
+            editor.set_mentors(self._mentors)
+            editor.setEnabled(self.editable)
+            self.editor_stack.addWidget(editor)
+            self._editor = editor
+        return self._editor
+
+    # --- what the main window asks -------------------------------------------------------
+
+    def menu_actions(self) -> Sequence[QAction]:
+        return (
+            self.new_action,
+            self.prepare_action,
+            self.schedule_action,
+            self.delete_action,
+            self.today_action,
+            self.previous_action,
+            self.next_action,
+            self.go_to_action,
+            *self.mode_actions.values(),
+        )
+
+    def toolbar_actions(self) -> Sequence[QAction]:
+        return (self.new_action, self.prepare_action, self.schedule_action, self.delete_action)
+
+    @property
+    def services(self) -> Services | None:
+        return self._services
+
+    @property
+    def editable(self) -> bool:
+        return self._services is not None and not self._services.read_only
+
+    def attach(self, services: Services) -> None:
+        self._services = services
+        if self._editor is not None:
+            self._editor.setEnabled(self.editable)
+        self.reload(self.kinds)
+
+    def detach(self) -> None:
+        self.commit_pending()
+        self._services = None
+        if self._editor is not None:
+            self._editor.setEnabled(False)
+        self._update_actions()
+
+    def commit_pending(self) -> None:
+        if self._editor is not None:
+            self._editor.commit_pending()
+
+    def unsaved_fields(self) -> list[str]:
+        return self._editor.unsaved_fields() if self._editor is not None else []
+
+    def view_state(self) -> dict[str, Any]:
+        return {"splitter": self.splitter.saveState()}
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        if "splitter" in state:
+            self.splitter.restoreState(state["splitter"])
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _on_data_changed(self, kinds: frozenset[DataKind]) -> None:
+        if kinds & self.kinds and self._services is not None:
+            self.reload(kinds & self.kinds)
+
+    def reload(self, kinds: frozenset[DataKind]) -> None:
+        services = self._services
+        if services is None:
+            return
+        if DataKind.MENTOR in kinds:
+            self._mentors = services.mentors.list_all()
+            self._names = {m.id: m.name for m in self._mentors}
+            self.nav.set_mentors(self._mentors)
+            if self._editor is not None:
+                self._editor.set_mentors(self._mentors)
+        self._fetch()
+        record = self.shown_meeting()
+        if record is not None:
+            try:
+                self._show_card(services.meetings.get(record.id))
+            except DomainError:
+                self._show_card(None)  # deleted meanwhile (an undo, the command line)
+        self._update_actions()
+
+    def grid(self) -> MonthGrid | WeekGrid | AgendaList:
+        return {CalendarMode.MONTH: self.month, CalendarMode.WEEK: self.week}.get(
+            self._mode, self.agenda
+        )
+
+    def _fetch(self) -> None:
+        """Read the meetings of the range shown (and only those)."""
+        services = self._services
+        if services is None:
+            return
+        grid = self.grid()
+        first, last = grid.shown_range()
+        start = datetime.combine(first, time()).astimezone()
+        end = datetime.combine(last + timedelta(days=1), time()).astimezone()
+        mentor = self.nav.chosen_mentor()
+        self._shown = services.meetings.between(
+            start, end, mentor_ids=() if mentor is None else (mentor,)
+        )
+        grid.set_meetings(self._shown, self._names)
+        self._update_title()
+
+    def shown_meeting(self) -> MeetingRecord | None:
+        if self._editor is None or self.editor_stack.currentWidget() is not self._editor:
+            return None
+        return self._editor.record
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def set_mode(self, mode: CalendarMode) -> None:
+        day = self.grid().selected_date()
+        self._mode = mode
+        self.mode_actions[mode].setChecked(True)
+        grid = self.grid()
+        self.stack.setCurrentWidget(grid)
+        grid.set_selected_date(day)
+        self._fetch()
+        selected = self.shown_meeting()
+        grid.set_selected_meeting(selected.id if selected else None)
+        grid.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_to(self, day: date) -> None:
+        self.grid().set_selected_date(day)
+        self._fetch()
+        self.grid().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_to_today(self) -> None:
+        self.go_to(self._today())
+
+    def step(self, direction: int) -> None:
+        grid = self.grid()
+        if isinstance(grid, AgendaList):
+            grid.step(direction)
+            return
+        day = grid.selected_date()
+        if isinstance(grid, MonthGrid):
+            month_index = day.year * 12 + day.month - 1 + direction
+            grid.set_month(month_index // 12, month_index % 12 + 1)
+        else:
+            grid.set_selected_date(day + timedelta(weeks=direction))
+        self._fetch()
+
+    def _open_day(self, day: date) -> None:
+        self.set_mode(CalendarMode.WEEK)
+        self.week.set_selected_date(day)
+
+    def _update_title(self) -> None:
+        grid = self.grid()
+        locale = QLocale()
+        if isinstance(grid, MonthGrid):
+            year, month = grid.month()
+            text = f"{locale.standaloneMonthName(month)} {year}"
+        else:
+            first, last = grid.shown_range()
+            text = f"{_day(locale, first)} – {_day(locale, last)} {last.year}"
+        self.nav.title.setText(text)
+        self.nav.jump.set_value(grid.selected_date())
+
+    # --- the card ------------------------------------------------------------------------
+
+    def _record(self, meeting_id: int) -> MeetingRecord | None:
+        found = next((r for r in self._shown if r.id == meeting_id), None)
+        if found is None and self._services is not None:
+            try:
+                found = self._services.meetings.get(meeting_id)
+            except DomainError:
+                return None
+        return found
+
+    def _select_meeting(self, meeting_id: int) -> None:
+        shown = self.shown_meeting()
+        if shown is not None and shown.id == meeting_id:
+            return
+        if not self.may_leave_card():
+            self.grid().set_selected_meeting(shown.id if shown else None)
+            return
+        self._show_card(self._record(meeting_id))
+
+    def _activate_meeting(self, meeting_id: int) -> None:
+        self._select_meeting(meeting_id)
+        if self.shown_meeting() is not None:
+            self.editor.focus_field("title")
+
+    def _show_card(self, record: MeetingRecord | None) -> None:
+        if record is None:
+            self.commit_pending()
+            self.editor_stack.setCurrentWidget(self.editor_hint)
+        else:
+            editor = self.editor
+            if editor.record is None or editor.record.id != record.id:
+                editor.commit_pending()
+            editor.show_record(record)
+            self.editor_stack.setCurrentWidget(editor)
+            self._show_card_extras(record)
+        self.grid().set_selected_meeting(None if record is None else record.id)
+        self._update_actions()
+
+    def _show_card_extras(self, record: MeetingRecord) -> None:
+        services = self._services
+        if services is None:
+            return
+        self.editor.items.set_items(services.action_items.of_meeting(record.id))
+        self.editor.show_overlaps(services.meetings.overlaps(record))
+
+    def focus_record(self, record_id: int) -> None:
+        """Show a meeting: its day in the calendar, and its card."""
+        record = self._record(record_id)
+        if record is None:
+            return
+        self.grid().set_selected_date(record.local_day())
+        self._fetch()
+        self._show_card(record)
+
+    def start_new(self, start: datetime | None = None) -> None:
+        """A blank card for a meeting at ``start`` (naive local), by default on the selected
+        day at 10:00 (or tomorrow's when the selected day is past)."""
+        if not self.editable:
+            return
+        if not self.may_leave_card():
+            self.editor.focus_field(self.key_field)
+            return
+        if start is None:
+            day = max(self.grid().selected_date(), self._today())
+            start = datetime.combine(day, time(10, 0))
+        self.editor.start_new(start)
+        self.editor_stack.setCurrentWidget(self.editor)
+        self.grid().set_selected_meeting(None)
+        self._update_actions()
+        self.status_message.emit(self.texts.started_new)
+
+    def _create_at(self, when: date | datetime) -> None:
+        start = when if isinstance(when, datetime) else datetime.combine(when, time(10, 0))
+        self.start_new(start)
+
+    def _update_actions(self) -> None:
+        record = self.shown_meeting()
+        editable = self.editable
+        self.new_action.setEnabled(editable)
+        self.delete_action.setEnabled(editable and record is not None)
+        self.prepare_action.setEnabled(editable and record is not None and not record.is_unassigned)
+        self.schedule_action.setEnabled(editable and self._mentor_for_next() is not None)
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def record_service(self) -> Any:
+        assert self._services is not None
+        return self._services.meetings
+
+    def create_command(self, fields: MeetingFields) -> ServiceCommand:
+        service = self.record_service()
+        text = self.tr("Add meeting “{title}”").format(title=fields.title.strip())
+        return CreateRecord(self.context, service, lambda: service.create(fields), text, MEETING)
+
+    def delete_selected(self) -> None:
+        record = self.shown_meeting()
+        if record is None or not self.editable:
+            return
+        question = self.tr(
+            "Delete the meeting “{title}” with its agenda and notes?\n\nIts action items are "
+            "kept. You can undo this with Ctrl+Z."
+        ).format(title=record.title)
+        if not self.ask(self.tr("Delete meeting"), question):
+            return
+        text = self.tr("Delete meeting “{title}”").format(title=record.title)
+        command = DeleteRecord(
+            self.context, self.record_service(), record.id, text, MEETING_AND_ITEMS
+        )
+        if self.run(command, self.report_errors):
+            self._show_card(None)
+            self.status_message.emit(self.texts.deleted.format(name=record.title))
+
+    def prepare(self) -> None:
+        """Add what is open with the meeting's mentors to its agenda (one undoable edit)."""
+        record = self.shown_meeting()
+        if record is None or self._services is None or not self.editable:
+            return
+        self.commit_pending()
+        record = self._services.meetings.get(record.id)
+        agenda = self._services.meetings.prepared_agenda(record.id)
+        added = len(agenda) - len(record.fields.agenda)
+        if added <= 0:
+            self.status_message.emit(self.tr("Nothing open to add: the agenda has it all."))
+            return
+        after = record.fields.replace(agenda=agenda)
+        command = EditFields(
+            self.context,
+            self._services.meetings.update,
+            record.id,
+            record.fields,
+            after,
+            "agenda",
+            self.tr("Prepare “{title}”").format(title=record.title),
+            MEETING,
+        )
+        if self.run(command):
+            self.status_message.emit(
+                self.tr("Prepared: {n} points added to the agenda.").format(n=added)
+            )
+            self.editor.focus_agenda()
+
+    def _mentor_for_next(self) -> int | None:
+        record = self.shown_meeting()
+        if record is not None and record.mentor_ids:
+            return record.mentor_ids[0]
+        return self.nav.chosen_mentor()
+
+    def schedule_next(self, mentor_id: int | None = None) -> None:
+        """Plan the next meeting with a mentor at the agreed cadence (undoable)."""
+        mentor_id = mentor_id if mentor_id is not None else self._mentor_for_next()
+        if mentor_id is None or self._services is None or not self.editable:
+            return
+        if not self.may_leave_card():
+            return
+        fields = self._services.meetings.next_meeting_proposal(mentor_id)
+        if self.run(self.create_command(fields), self.report_errors):
+            self.status_message.emit(
+                self.tr("Planned “{title}” on {day}.").format(
+                    title=fields.title, day=_day(QLocale(), fields.start.date())
+                )
+            )
+
+    def add_action_item(self, text: str) -> None:
+        """A new action item from this meeting (advice turned into action, or typed)."""
+        record = self.shown_meeting()
+        if record is None or self._services is None:
+            return
+        service = self._services.action_items
+        fields = ActionItemFields(text=text, meeting_id=record.id)
+        context = self._item_context(record.id)
+        command = CreateRecord(
+            context,
+            service,
+            lambda: service.create(fields),
+            self.tr("Add action item “{text}”").format(text=text),
+            ITEMS,
+        )
+        if self.run(command, self.report_errors):
+            self.status_message.emit(self.tr("Added the action item “{text}”.").format(text=text))
+
+    def mark_item(self, item_id: int, done: bool) -> None:
+        record = self.shown_meeting()
+        if record is None or self._services is None:
+            return
+        service = self._services.action_items
+        try:
+            before = service.get(item_id).fields
+        except DomainError as exc:
+            self.report_error(str(exc))
+            return
+        status = ActionStatus.DONE if done else ActionStatus.OPEN
+        after = before.replace(status=status, done_on=None if not done else before.done_on)
+        text = self.tr("Mark “{text}” done") if done else self.tr("Open “{text}” again")
+        command = EditFields(
+            self._item_context(record.id),
+            service.update,
+            item_id,
+            before,
+            after,
+            "status",
+            text.format(text=before.text),
+            ITEMS,
+        )
+        self.run(command, self.report_errors)
+
+    def _item_context(self, meeting_id: int) -> CommandContext:
+        """Undoing an edit of an action item shows the meeting it came from."""
+        return CommandContext(
+            bus=self._bus,
+            report_error=self.report_error,
+            focus=lambda _id: self.focus_record(meeting_id),
+        )
+
+
+def _day(locale: QLocale, day: date) -> str:
+    return locale.toString(day, "d MMM")
