@@ -28,9 +28,18 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _query() -> Any:  # Select of (item, meeting title, meeting start)
+_COLUMNS = (
+    ActionItem.id,
+    *(getattr(ActionItem, name) for name in ACTION_COLUMN_FIELDS),
+    ActionItem.created_at,
+    ActionItem.updated_at,
+)
+
+
+def _query() -> Any:  # Select of the item's columns, its meeting's title and start
+    # Columns, not mapped objects: building 12,000 ORM objects took a second.
     return (
-        select(ActionItem, Meeting.title, Meeting.starts_at)
+        select(*_COLUMNS, Meeting.title, Meeting.starts_at)
         .outerjoin(Meeting, Meeting.id == ActionItem.meeting_id)
         .order_by(ActionItem.id)
     )
@@ -38,7 +47,9 @@ def _query() -> Any:  # Select of (item, meeting title, meeting start)
 
 def _records(session: Session, query: Any) -> list[ActionItemRecord]:
     rows = session.execute(query).all()
-    meeting_ids = {item.meeting_id for item, _t, _s in rows if item.meeting_id is not None}
+    field_count = len(ACTION_COLUMN_FIELDS)
+    meeting_at = 1 + ACTION_COLUMN_FIELDS.index("meeting_id")
+    meeting_ids = {row[meeting_at] for row in rows if row[meeting_at] is not None}
     mentors: dict[int, set[int]] = defaultdict(set)
     if meeting_ids:
         links = select(MeetingMentor.meeting_id, MeetingMentor.mentor_id)
@@ -46,18 +57,25 @@ def _records(session: Session, query: Any) -> list[ActionItemRecord]:
             links = links.where(MeetingMentor.meeting_id.in_(meeting_ids))
         for meeting_id, mentor_id in session.execute(links):
             mentors[meeting_id].add(mentor_id)
-    return [
-        ActionItemRecord(
-            id=item.id,
-            fields=ActionItemFields(**{name: getattr(item, name) for name in ACTION_COLUMN_FIELDS}),
-            mentor_ids=frozenset(mentors.get(item.meeting_id or 0, ())),
-            meeting_title=title or "",
-            meeting_on=starts.replace(tzinfo=UTC).astimezone().date() if starts else None,
-            created_at=item.created_at,
-            updated_at=item.updated_at,
+    local_days: dict[datetime, date] = {}
+    records = []
+    for row in rows:
+        values = dict(zip(ACTION_COLUMN_FIELDS, row[1 : 1 + field_count], strict=True))
+        created, updated, title, starts = row[1 + field_count :]
+        if starts is not None and starts not in local_days:
+            local_days[starts] = starts.astimezone().date()
+        records.append(
+            ActionItemRecord(
+                id=row[0],
+                fields=ActionItemFields(**values),
+                mentor_ids=frozenset(mentors.get(values["meeting_id"] or 0, ())),
+                meeting_title=title or "",
+                meeting_on=local_days[starts] if starts is not None else None,
+                created_at=created,
+                updated_at=updated,
+            )
         )
-        for item, title, starts in rows
-    ]
+    return records
 
 
 class ActionItemService:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -37,26 +36,13 @@ from mentordesk.ui.common.card import ListCardTexts
 from mentordesk.ui.common.commands import CreateRecord, DeleteRecord, ServiceCommand
 from mentordesk.ui.common.data_bus import DataKind
 from mentordesk.ui.common.icons import icon
-from mentordesk.ui.common.labels import format_date
 from mentordesk.ui.common.list_card_view import ListCardView
-from mentordesk.ui.common.record_table_view import ELIDE_MARGIN, SMALL_ICON, RecordTableView
+from mentordesk.ui.common.record_table_view import RecordTableView
 
 if TYPE_CHECKING:
     from mentordesk.services.action_items import ActionItemService
 
 _ITEMS_CHANGE = frozenset({DataKind.ACTION_ITEM, DataKind.MEETING, DataKind.GOAL, DataKind.SKILL})
-
-
-class ActionItemTable(RecordTableView):
-    """The table of items; a due date with its overdue sign is never cut short."""
-
-    def fit_columns(self, *, widest: int = 320, stretch_share: float = 0.3) -> None:
-        super().fit_columns(widest=widest, stretch_share=stretch_share)
-        header, due = self.horizontalHeader(), ActionItemTableModel.DUE
-        # The widest date of a year (a long month, two-digit day), the sign and the margins.
-        text = self.fontMetrics().horizontalAdvance(format_date(date(2000, 9, 28)))
-        wanted = text + SMALL_ICON + 3 * ELIDE_MARGIN
-        header.resizeSection(due, max(header.sectionSize(due), wanted))
 
 
 class ActionItemsView(ListCardView):
@@ -133,7 +119,7 @@ class ActionItemsView(ListCardView):
         return bar
 
     def make_table(self) -> QTableView:
-        table = ActionItemTable(
+        table = RecordTableView(
             self.proxy, sort_column=self.sort_column, stretch=self.stretch_column
         )
         # Several items can be marked done or reported back at once.

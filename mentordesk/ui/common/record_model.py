@@ -73,6 +73,7 @@ class Row(Generic[R]):
     extra: Any = None  # what compute() derived (a skill's change and trend, say)
     texts: tuple[str, ...] = ()
     key: str = ""  # the folded text the filter searches
+    sort_keys: tuple[Any, ...] = ()  # per column, what the proxy compares
 
 
 class RecordTableModel(TableModel, Generic[R]):
@@ -128,7 +129,7 @@ class RecordTableModel(TableModel, Generic[R]):
         if role == ObjectRole:
             return row.record
         if role == SortRole:
-            return self.sort_key(row, column)
+            return row.sort_keys[column]
         return self.role_data(row, column, role)
 
     # --- access for views and the proxy --------------------------------------------------
@@ -142,6 +143,9 @@ class RecordTableModel(TableModel, Generic[R]):
     def search_key_at(self, row: int) -> str:
         return self._rows[row].key
 
+    def sort_key_at(self, row: int, column: int) -> Any:
+        return self._rows[row].sort_keys[column]
+
     def row_of(self, record_id: int) -> int | None:
         return self._row_of.get(record_id)
 
@@ -152,8 +156,12 @@ class RecordTableModel(TableModel, Generic[R]):
 
     def _make_row(self, record: R) -> Row[R]:
         row = Row(record, self.compute(record))
-        row.texts = tuple(self.display(row, column) for column in range(len(self._headers)))
+        columns = range(len(self._headers))
+        row.texts = tuple(self.display(row, column) for column in columns)
         row.key = fold(self.search_text(row))
+        # Once per change, not once per comparison: sorting a few hundred rows compares
+        # thousands of times.
+        row.sort_keys = tuple(self.sort_key(row, column) for column in columns)
         return row
 
     def set_records(self, records: Iterable[R]) -> None:

@@ -57,6 +57,24 @@ class RecordFilterProxy(QSortFilterProxyModel, Generic[R]):
         """A rule that always applies (such as hiding archived cards); True by default."""
         return True
 
+    def lessThan(
+        self,
+        left: QModelIndex | QPersistentModelIndex,
+        right: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        """Compares the keys the model computed once per row (not two item-data calls per
+        comparison through Qt, which made sorting hundreds of rows take a tenth of a
+        second)."""
+        model = self.sourceModel()
+        if not isinstance(model, RecordTableModel):
+            return super().lessThan(left, right)
+        a = model.sort_key_at(left.row(), left.column())
+        b = model.sort_key_at(right.row(), right.column())
+        try:
+            return bool(a < b)
+        except TypeError:  # keys of different kinds (None beside a date): by their text
+            return str(a) < str(b)
+
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QToolTip,
     QWidget,
 )
+
+from mentordesk.ui.common.record_model import RecordTableModel
 
 # The padding a cell keeps on each side of its text (Fusion's item margin, with room).
 ELIDE_MARGIN = 8
@@ -83,7 +85,7 @@ class RecordTableView(QTableView):
     def is_elided(self, index: QModelIndex, text: str) -> bool:
         room = self.visualRect(index).width() - 2 * ELIDE_MARGIN
         if index.data(Qt.ItemDataRole.DecorationRole) is not None:
-            room -= self.iconSize().width() or SMALL_ICON
+            room -= self._icon_width()
         return self.fontMetrics().horizontalAdvance(text) > room
 
     def fit_columns(self, *, widest: int = 320, stretch_share: float = 0.3) -> None:
@@ -117,19 +119,35 @@ class RecordTableView(QTableView):
             wanted = width if column in short else int(width * scale)
             header.resizeSection(column, max(least, wanted))
 
+    def _icon_width(self) -> int:
+        width = self.iconSize().width()  # -1 until a size is set
+        return width if width > 0 else SMALL_ICON
+
     def _text_width(self, column: int, rows: int = 400) -> int:
         """The widest text of ``column`` in the first ``rows`` rows, with the cell's margins
         and its icon: measured with the font, not with the delegate's size hints, which
-        take a few hundred milliseconds for a table of forty rows."""
-        model = self.model()
+        take a few hundred milliseconds for a table of forty rows. The texts are read from
+        a record model's rows directly; only the widest few are asked for an icon."""
+        proxy = self.model()
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else proxy
         metrics = self.fontMetrics()
-        icon = self.iconSize().width() or SMALL_ICON
+        if isinstance(source, RecordTableModel):
+            count = min(rows, source.rowCount())
+            texts = [source.row_at(row).texts[column] for row in range(count)]
+            cells = [source.index(row, column) for row in range(count)]
+        else:
+            count = min(rows, proxy.rowCount())
+            cells = [proxy.index(row, column) for row in range(count)]
+            texts = [str(cell.data(Qt.ItemDataRole.DisplayRole) or "") for cell in cells]
+        widths = sorted(
+            ((metrics.horizontalAdvance(text), row) for row, text in enumerate(texts)),
+            reverse=True,
+        )
+        icon = self._icon_width() + ELIDE_MARGIN // 2
         widest = 0
-        for row in range(min(rows, model.rowCount())):
-            index = model.index(row, column)
-            width = metrics.horizontalAdvance(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
-                width += icon + ELIDE_MARGIN // 2
+        for width, row in widths[:5]:
+            if cells[row].data(Qt.ItemDataRole.DecorationRole) is not None:
+                width += icon
             widest = max(widest, width)
         return widest + 2 * ELIDE_MARGIN
 
