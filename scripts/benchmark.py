@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measure how fast MentorDesk starts and how fast its Mentors view responds.
+"""Measure how fast MentorDesk starts and how fast its views respond.
 
     python scripts/benchmark.py [--runs N] [--keystrokes N] [--json FILE]
 
@@ -35,6 +35,9 @@ In this process (offscreen too), with ``time.perf_counter``, after one untimed w
   the first pass; the layout, the table's repaint and a second repaint when the scroll bar
   comes or goes follow in later passes, so a single pass would miss them). Types
   "leadership" one character at a time, clearing the filter (untimed) between words.
+
+The Calendar, Action items and Prepare are measured by ``scripts/bench_meetings.py`` (its
+docstring says how).
 
 Targets are for the median on the project's 2-core reference machines.
 """
@@ -513,6 +516,19 @@ def print_report(measures: list[Measure], env: dict[str, Any], repainted: int) -
         f"{slow} took longer than {keystroke.target_ms:.0f} ms (the median hides these: "
         "typing on once the shown rows stop changing costs well under 1 ms)."
     )
+    if "bare_widget_painted" in by_key:
+        floor = by_key["bare_widget_painted"].median
+        print(f"Beside the floor (a bare 1280x800 widget painted: {floor:.1f} ms):")
+        for key in (
+            "open_calendar",
+            "calendar_next_month",
+            "calendar_week",
+            "open_action_items",
+            "prepare_busiest",
+        ):
+            if key in by_key:
+                measure = by_key[key]
+                print(f"  {measure.name}: {measure.median:.1f} ms, {measure.median / floor:.1f}x")
     missed = [measure.name for measure in measures if measure.met is False]
     print()
     if missed:
@@ -578,6 +594,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             measures.append(measure_other_view(services, everything, args.runs, "goals"))
             measures.append(measure_other_view(services, everything, args.runs, "skills"))
             measures.append(measure_snapshot(location, args.runs))
+            from bench_meetings import measure_meetings
+
+            measures.extend(measure_meetings(services, everything, args.runs))
         finally:
             everything.remove()
             services.close()

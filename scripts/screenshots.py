@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -70,7 +70,7 @@ def shoot(out: Path, size: SampleSize) -> None:
     QMessageBox.question = lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as empty_dir, tempfile.TemporaryDirectory() as data_dir:
         window = open_window(DataLocation(Path(empty_dir)))
-        for key in ("mentors", "goals", "skills", "agreements"):
+        for key in ("mentors", "calendar", "actions", "goals", "skills", "agreements"):
             window.page_view(key)
             save(window, out, f"{key}-empty")
         window.close()
@@ -91,9 +91,43 @@ def shoot(out: Path, size: SampleSize) -> None:
             step()
             save(window, out, name)
         shoot_goals_and_skills(window, out)
+        shoot_meetings(window, out)
         shoot_backups(window, location, out)
         shoot_settings_and_help(window, location, out)
         window.close()
+
+
+def shoot_meetings(window: MainWindow, out: Path) -> None:
+    """The Calendar by month (a held meeting's card), by week (a planned one, prepared) and
+    as an agenda, and the Action items."""
+    from mentordesk.domain.enums import MeetingStatus
+    from mentordesk.ui.meetings import CalendarView
+    from mentordesk.ui.meetings.nav_bar import CalendarMode
+
+    calendar = window.page_view("calendar")
+    assert isinstance(calendar, CalendarView) and window.services is not None
+    now = datetime.now().astimezone()
+    meetings = window.services.meetings.between(now - timedelta(days=40), now + timedelta(days=30))
+    held = [m for m in meetings if m.status is MeetingStatus.HELD and m.fields.notes]
+    planned = [m for m in meetings if m.status is MeetingStatus.PLANNED and m.mentor_ids]
+    calendar.go_to_today()
+    if held:
+        calendar.focus_record(held[-1].id)
+    calendar.go_to_today()
+    save(window, out, "calendar")
+    if planned:
+        calendar.mode_actions[CalendarMode.WEEK].trigger()
+        calendar.focus_record(planned[0].id)
+        calendar.prepare()
+        save(window, out, "calendar-week-prepared")
+        window.undo_stack.undo()
+    calendar.mode_actions[CalendarMode.AGENDA].trigger()
+    calendar.go_to_today()
+    save(window, out, "calendar-agenda")
+    calendar.mode_actions[CalendarMode.MONTH].trigger()
+    actions = window.page_view("actions")
+    actions.table.selectRow(0)  # type: ignore[attr-defined]
+    save(window, out, "actions")
 
 
 def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 MENTOR = frozenset({DataKind.MENTOR})
 # A mentor's delete unlinks goals and assessments and removes their agreements.
 EVERYTHING_OF_A_MENTOR = frozenset(
-    {DataKind.MENTOR, DataKind.GOAL, DataKind.SKILL, DataKind.AGREEMENT}
+    {DataKind.MENTOR, DataKind.GOAL, DataKind.SKILL, DataKind.AGREEMENT, DataKind.MEETING}
 )
 
 

@@ -29,6 +29,11 @@ def delete_question(
         text += "\n\n" + _tr(
             "Their {count} agreement(s), with every revision, are deleted with them."
         ).format(count=len(references.agreements))
+    if references.meeting_ids:
+        text += "\n\n" + _tr(
+            "They were at {count} meeting(s). The meetings and their notes are kept; one "
+            "with nobody else is left without a mentor."
+        ).format(count=len(references.meeting_ids))
     text += "\n\n" + _tr(
         "You can undo this with Ctrl+Z. To keep the card out of the way instead, archive it."
     )
