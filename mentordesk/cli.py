@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--direction", type=_choice(Direction), default=Direction.THEY_MENTOR_ME)
     add.add_argument("--status", type=_choice(MentorStatus), default=MentorStatus.ACTIVE)
     add.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    from mentordesk.cli_meetings import add_meeting_commands
+
+    add_meeting_commands(commands)
     return parser
 
 
@@ -213,6 +217,10 @@ def _run_command(args: argparse.Namespace, location: DataLocation) -> int:
             from mentordesk.cli_backups import run_backup_command
 
             return run_backup_command(location, args)
+        if args.command in ("meetings", "actions"):
+            from mentordesk.cli_meetings import run_meeting_command
+
+            return run_meeting_command(location, args)
     except ValidationError as exc:
         log.info("%s refused invalid input (%s)", args.command, ", ".join(exc.field_errors))
         for field, message in exc.field_errors.items():

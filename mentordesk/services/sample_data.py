@@ -24,6 +24,7 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.services.sample_agreements import load_sample_agreements
 from mentordesk.services.sample_growth import sample_goals, sample_skills
+from mentordesk.services.sample_meetings import load_sample_meetings
 
 log = logging.getLogger(__name__)
 
@@ -244,6 +245,7 @@ def _store_sample(services: Services, size: SampleSize, today: date) -> int:
         for note in goal.notes:
             services.goals.add_note(created.id, note)
     load_sample_agreements(services, today, decade=decade)
+    load_sample_meetings(services, today, decade=decade)
     if services.settings.read() == PersonalSettings():  # never overwrite the person's own
         services.settings.save(SAMPLE_OWNER)
     return len(mentors)
