@@ -7,13 +7,17 @@ application); each figure is the median of N runs after one untimed warm-up, in 
   anything at all costs here, for comparison with the figures below.
 * open Calendar on the busiest month: construct a CalendarView, attach the services, go to
   the month with the most meetings, show it and settle until the month grid has painted.
-* month to month: in a shown Calendar, Next (or Previous) once, until painted; the runs walk
-  back and forth around the busiest month.
+* month to month: in a shown Calendar idle for a moment (as between two steps a person
+  takes: the Calendar reads the months either side then), Next (or Previous) once, until
+  painted; the runs walk back and forth around the busiest month.
+* month to month, no pause: Next again and again with no idle time between, so every month
+  is read from the database when it is shown (the worst case; no target).
 * switch to the week view: Month to Week in a shown Calendar, until the week has painted.
 * open Action items (default filter): construct the view, attach, show, until the table has
   painted ("Needs doing": open items and those done but not reported back).
-* Prepare on the busiest mentor: a planned meeting with the mentor who has the most
-  meetings, shown on the card; Prepare, until the card has painted; undone (untimed) after.
+* Prepare on the busiest mentor: the planned meeting (with the fewest agenda lines) of the
+  mentor who has the most meetings, shown on the card; Prepare, until its agenda has
+  painted again; undone (untimed) after.
 """
 
 from __future__ import annotations
@@ -44,6 +48,14 @@ def _busiest_month(services: Services) -> date:
     return months.most_common(1)[0][0]
 
 
+def _pause(everything: PaintCounter, seconds: float = 0.3) -> None:
+    """Let the Calendar be idle for a moment (it reads the neighbouring months then)."""
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        settle(everything)
+        time.sleep(0.02)
+
+
 def _paint_until(everything: PaintCounter, widget: QWidget, show: Callable[[], None]) -> None:
     paints = PaintCounter(widget)
     show()
@@ -68,8 +80,8 @@ def _calendar(services: Services, everything: PaintCounter, month: date) -> Any:
     from mentordesk.ui.meetings import CalendarView
 
     view = CalendarView(DataBus(), QUndoStack())
+    view.go_to(month)  # before attaching, so that the month is read once
     view.attach(services)
-    view.go_to(month)
     view.resize(WIDTH, HEIGHT)
     _paint_until(everything, view.month, view.show)
     return view
@@ -90,11 +102,17 @@ def measure_calendar(services: Services, everything: PaintCounter, runs: int) ->
     view = _calendar(services, everything, month)
     stepped: list[float] = []
     for run in range(runs + 1):
+        _pause(everything)  # as a person between two steps: the neighbours are read ahead
         action = view.next_action if run % 2 == 0 else view.previous_action
         started = time.perf_counter()
         _paint_until(everything, view.month, action.trigger)
         if run:
             stepped.append((time.perf_counter() - started) * 1000.0)
+    paged: list[float] = []
+    for _ in range(runs):  # onwards with no pause: every month read when shown
+        started = time.perf_counter()
+        _paint_until(everything, view.month, view.next_action.trigger)
+        paged.append((time.perf_counter() - started) * 1000.0)
     weeks: list[float] = []
     for run in range(runs + 1):
         started = time.perf_counter()
@@ -110,6 +128,7 @@ def measure_calendar(services: Services, everything: PaintCounter, runs: int) ->
     return [
         Measure("open_calendar", "open Calendar on the busiest month", opened, 50.0),
         Measure("calendar_next_month", "Calendar: month to month", stepped, 16.0),
+        Measure("calendar_paging", "Calendar: month to month, no pause (read now)", paged),
         Measure("calendar_week", "Calendar: switch to the week view", weeks, 30.0),
     ]
 
@@ -140,7 +159,7 @@ def measure_prepare(services: Services, everything: PaintCounter, runs: int) -> 
     planned = [r for r in meetings if busiest in r.mentor_ids and r.status is MeetingStatus.PLANNED]
     if not planned:
         raise RuntimeError("the busiest mentor has no planned meeting in the sample")
-    target = planned[0]
+    target = min(planned, key=lambda r: len(r.fields.agenda))  # Prepare has most to add
     stack = QUndoStack()
     from mentordesk.ui.meetings import CalendarView
 
@@ -153,7 +172,7 @@ def measure_prepare(services: Services, everything: PaintCounter, runs: int) -> 
     samples: list[float] = []
     for run in range(runs + 1):
         started = time.perf_counter()
-        _paint_until(everything, view.editor.viewport(), view.prepare_action.trigger)
+        _paint_until(everything, view.editor.agenda.tree.viewport(), view.prepare_action.trigger)
         if run:
             samples.append((time.perf_counter() - started) * 1000.0)
         if stack.count():

@@ -522,6 +522,7 @@ def print_report(measures: list[Measure], env: dict[str, Any], repainted: int) -
         for key in (
             "open_calendar",
             "calendar_next_month",
+            "calendar_paging",
             "calendar_week",
             "open_action_items",
             "prepare_busiest",

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 
 from mentordesk.domain.enums import MeetingFormat, MeetingStatus
 from mentordesk.domain.text import one_line
@@ -134,12 +135,15 @@ class MeetingFields:
             raise ValidationError(errors)
         return fields
 
-    @property
+    # Computed once per instance (the calendar reads them many times per paint). The cache
+    # sits in the instance's __dict__, outside the fields: equality, hash and repr ignore it,
+    # and ``replace`` builds a new instance that computes its own.
+    @cached_property
     def starts_at(self) -> datetime:
         """The start in UTC (the fields must be valid)."""
         return to_utc(self.start, self.time_zone)
 
-    @property
+    @cached_property
     def ends_at(self) -> datetime:
         return self.starts_at + timedelta(minutes=self.minutes)
 

@@ -166,6 +166,17 @@ class MentorRecord:
         }
 
 
+@dataclass(frozen=True)
+class MentorEntry:
+    """What a list of names needs of a mentor (a calendar, a choice of mentors): read
+    without the rest of the card."""
+
+    id: int
+    name: str
+    is_archived: bool
+    time_zone: str
+
+
 def mentor_record(
     columns: Mapping[str, Any], expertise: Sequence[str], tags: Sequence[str]
 ) -> MentorRecord:

@@ -78,6 +78,16 @@ def _records(session: Session, query: Any) -> list[ActionItemRecord]:
     return records
 
 
+# What still asks something of the person: open, or done but not yet reported back to a
+# mentor (from a meeting with one, as ActionItemRecord.awaits_report_back).
+_PENDING = or_(
+    ActionItem.status == ActionStatus.OPEN,
+    (ActionItem.status == ActionStatus.DONE)
+    & ActionItem.reported_on.is_(None)
+    & ActionItem.meeting_id.in_(select(MeetingMentor.meeting_id)),
+)
+
+
 class ActionItemService:
     """Every change is one committed transaction and returns the item as it now is."""
 
@@ -97,29 +107,26 @@ class ActionItemService:
     def list_pending(self) -> list[ActionItemRecord]:
         """What still asks something of the person: open items, and items done but not yet
         reported back to their mentor (the Action items view's default)."""
-        query = _query().where(
-            or_(
-                ActionItem.status == ActionStatus.OPEN,
-                (ActionItem.status == ActionStatus.DONE)
-                & ActionItem.reported_on.is_(None)
-                # From a meeting with a mentor (as ActionItemRecord.awaits_report_back).
-                & ActionItem.meeting_id.in_(select(MeetingMentor.meeting_id)),
-            )
-        )
         with reading(self._sessions) as session:
-            return _records(session, query)
+            return _records(session, _query().where(_PENDING))
 
     def of_meeting(self, meeting_id: int) -> list[ActionItemRecord]:
         with reading(self._sessions) as session:
             return _records(session, _query().where(ActionItem.meeting_id == meeting_id))
 
-    def of_mentors(self, mentor_ids: Iterable[int]) -> list[ActionItemRecord]:
-        """Items from meetings with any of these mentors, oldest first."""
+    def of_mentors(
+        self, mentor_ids: Iterable[int], *, pending_only: bool = False
+    ) -> list[ActionItemRecord]:
+        """Items from meetings with any of these mentors, oldest first (``pending_only``:
+        those still open or not yet reported back, as "Prepare" needs)."""
         meetings = select(MeetingMentor.meeting_id).where(
             MeetingMentor.mentor_id.in_(set(mentor_ids))
         )
+        query = _query().where(ActionItem.meeting_id.in_(meetings))
+        if pending_only:
+            query = query.where(_PENDING)
         with reading(self._sessions) as session:
-            return _records(session, _query().where(ActionItem.meeting_id.in_(meetings)))
+            return _records(session, query)
 
     def get(self, item_id: int) -> ActionItemRecord:
         with reading(self._sessions) as session:

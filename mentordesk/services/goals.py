@@ -86,6 +86,12 @@ class GoalService:
         with reading(self._sessions) as session:
             return to_goal_record(self._load(session, goal_id))
 
+    def titles(self) -> list[tuple[int, str]]:
+        """Every goal's id and title, by title: what a choice of goals shows."""
+        with reading(self._sessions) as session:
+            rows = [(i, t) for i, t in session.execute(select(Goal.id, Goal.title))]
+        return sorted(rows, key=lambda row: (fold(row[1]), row[0]))
+
     def count(self) -> int:
         with reading(self._sessions) as session:
             return len(session.scalars(select(Goal.id)).all())

@@ -5,9 +5,11 @@ relationship looks like from its meetings (last met, next planned, next due); "P
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -84,6 +86,79 @@ def to_meeting_record(meeting: Meeting) -> MeetingRecord:
     )
 
 
+_COLUMNS = (
+    Meeting.id,
+    Meeting.uid,
+    Meeting.sequence,
+    Meeting.title,
+    Meeting.starts_at,
+    Meeting.minutes,
+    Meeting.time_zone,
+    Meeting.format,
+    Meeting.place_or_link,
+    Meeting.status,
+    Meeting.notes,
+    Meeting.takeaway,
+    Meeting.created_at,
+    Meeting.updated_at,
+)
+_CHUNK = 500  # ids per IN (...) list, well below SQLite's limit on parameters
+
+
+def _read_records(session: Session, query: Any) -> list[MeetingRecord]:
+    """Meetings as records from a select of ``_COLUMNS``, their lists read in three more
+    queries: columns, not mapped objects, as a calendar month is read on every step."""
+    rows = session.execute(query).all()
+    ids = [row.id for row in rows]
+    mentors: dict[int, list[int]] = defaultdict(list)
+    agenda: dict[int, list[AgendaItem]] = defaultdict(list)
+    advice: dict[int, list[str]] = defaultdict(list)
+    for first in range(0, len(ids), _CHUNK):
+        chunk = ids[first : first + _CHUNK]
+        for meeting_id, mentor_id in session.execute(
+            select(MeetingMentor.meeting_id, MeetingMentor.mentor_id)
+            .where(MeetingMentor.meeting_id.in_(chunk))
+            .order_by(MeetingMentor.meeting_id, MeetingMentor.mentor_id)
+        ):
+            mentors[meeting_id].append(mentor_id)
+        for meeting_id, text, done, origin in session.execute(
+            select(AgendaRow.meeting_id, AgendaRow.text, AgendaRow.done, AgendaRow.origin)
+            .where(AgendaRow.meeting_id.in_(chunk))
+            .order_by(AgendaRow.meeting_id, AgendaRow.position)
+        ):
+            agenda[meeting_id].append(AgendaItem(text, done, origin))
+        for meeting_id, text in session.execute(
+            select(AdviceRow.meeting_id, AdviceRow.text)
+            .where(AdviceRow.meeting_id.in_(chunk))
+            .order_by(AdviceRow.meeting_id, AdviceRow.position)
+        ):
+            advice[meeting_id].append(text)
+    return [
+        MeetingRecord(
+            id=row.id,
+            fields=MeetingFields(
+                title=row.title,
+                start=wall_time(row.starts_at, row.time_zone),
+                minutes=row.minutes,
+                time_zone=row.time_zone,
+                mentor_ids=tuple(mentors.get(row.id, ())),
+                format=row.format,
+                place_or_link=row.place_or_link,
+                status=row.status,
+                agenda=tuple(agenda.get(row.id, ())),
+                notes=row.notes,
+                advice=tuple(advice.get(row.id, ())),
+                takeaway=row.takeaway,
+            ),
+            uid=row.uid,
+            sequence=row.sequence,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+        for row in rows
+    ]
+
+
 @dataclass(frozen=True)
 class DeletedMeeting:
     """A deleted meeting whole, and the action items it had (kept, unlinked) for undo."""
@@ -131,7 +206,7 @@ class MeetingService:
     ) -> list[MeetingRecord]:
         """Meetings that take up any time from ``start`` to ``end`` (aware; None: open),
         with any of ``mentor_ids`` (all when empty), in order of their start."""
-        query = select(Meeting).options(*_load_options()).order_by(Meeting.starts_at, Meeting.id)
+        query = select(*_COLUMNS).order_by(Meeting.starts_at, Meeting.id)
         if end is not None:
             query = query.where(Meeting.starts_at < end)
         if start is not None:
@@ -145,7 +220,7 @@ class MeetingService:
                 )
             )
         with reading(self._sessions) as session:
-            records = [to_meeting_record(m) for m in session.scalars(query)]
+            records = _read_records(session, query)
         if start is not None:
             records = [r for r in records if r.ends_at > start]
         return records
@@ -209,7 +284,7 @@ class MeetingService:
         mentors = set(meeting.mentor_ids)
         if not mentors:
             return PreparationSources()
-        items = ActionItemService(self._sessions, self._now).of_mentors(mentors)
+        items = ActionItemService(self._sessions, self._now).of_mentors(mentors, pending_only=True)
         last = None
         for mentor_id in mentors:
             held = self.last_held(mentor_id, before=meeting.starts_at)

@@ -21,13 +21,14 @@ from mentordesk.db.models import (
 )
 from mentordesk.domain.mentor import (
     COLUMN_FIELDS,
+    MentorEntry,
     MentorFields,
     MentorRecord,
     MentorReferences,
     mentor_record,
     sorted_by_name,
 )
-from mentordesk.domain.validation import NotFoundError, ValidationError
+from mentordesk.domain.validation import NotFoundError, ValidationError, fold
 from mentordesk.services import _agreement_store as agreement_store
 
 Clock = Callable[[], datetime]
@@ -86,6 +87,17 @@ class MentorService:
             records = [to_record(m) for m in session.scalars(query)]
         # Sorted here, not in SQL: SQLite's lower() folds ASCII only, so "Élodie" sorted last.
         return sorted_by_name(records)
+
+    def directory(self) -> list[MentorEntry]:
+        """Every mentor's name, archive state and time zone, by name: what the Calendar
+        shows, read in one query rather than every card whole."""
+        query = select(Mentor.id, Mentor.name, Mentor.archived_at, Mentor.time_zone)
+        with reading(self._sessions) as session:
+            entries = [
+                MentorEntry(id, name, archived is not None, zone)
+                for id, name, archived, zone in session.execute(query)
+            ]
+        return sorted(entries, key=lambda e: (fold(e.name), e.id))
 
     def count(self) -> int:
         with reading(self._sessions) as session:

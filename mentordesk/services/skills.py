@@ -78,6 +78,12 @@ class SkillService:
 
     # --- reading -------------------------------------------------------------------------
 
+    def names(self) -> list[tuple[int, str]]:
+        """Every skill's id and name, by name: what a choice of skills shows."""
+        with reading(self._sessions) as session:
+            rows = [(i, n) for i, n in session.execute(select(Skill.id, Skill.name))]
+        return sorted(rows, key=lambda row: (fold(row[1]), row[0]))
+
     def list_all(self) -> list[SkillRecord]:
         with reading(self._sessions) as session:
             skills = session.scalars(select(Skill).options(*_load_options())).all()

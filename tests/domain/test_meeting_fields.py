@@ -157,6 +157,22 @@ def test_starts_at_is_utc_and_ends_after_the_duration() -> None:
     assert summer.starts_at == datetime(2026, 7, 15, 16, 30, tzinfo=UTC)  # CEST, +02:00
 
 
+def test_starts_at_is_computed_once_and_a_replaced_meeting_computes_its_own() -> None:
+    fields = _fields(start=datetime(2026, 1, 15, 18, 30), minutes=90)
+    assert fields.starts_at is fields.starts_at  # cached, not converted again
+    assert fields.ends_at == datetime(2026, 1, 15, 19, 0, tzinfo=UTC)
+    moved = fields.replace(start=datetime(2026, 7, 15, 18, 30))
+    assert moved.starts_at == datetime(2026, 7, 15, 16, 30, tzinfo=UTC)  # not the old value
+    assert moved.ends_at == datetime(2026, 7, 15, 18, 0, tzinfo=UTC)
+    assert fields.starts_at == datetime(2026, 1, 15, 17, 30, tzinfo=UTC)
+    # The cache is not a field: equality, hashing and repr are those of the typed values.
+    fresh = _fields(start=datetime(2026, 1, 15, 18, 30), minutes=90)
+    assert fresh == fields
+    assert hash(fresh) == hash(fields)
+    assert repr(fresh) == repr(fields)
+    assert "starts_at" not in repr(fields)
+
+
 def test_an_ambiguous_start_is_its_first_occurrence() -> None:
     record = _record(1, _fields(start=datetime(2026, 10, 25, 2, 30)).validated())
     assert record.starts_at == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)

@@ -187,7 +187,9 @@ def test_proxy_sorts_progress_numerically(qapp: object) -> None:
     assert titles(proxy) == expected
     proxy.sort(GoalTableModel.PROGRESS, Qt.SortOrder.DescendingOrder)
     assert titles(proxy)[0] == "Nine of ten"
-    assert model.index(0, GoalTableModel.PROGRESS).data(SortRole) == 2 / 3
+    two_of_three = model.row_of(1)
+    assert two_of_three is not None
+    assert model.index(two_of_three, GoalTableModel.PROGRESS).data(SortRole) == 2 / 3
     proxy.sort(GoalTableModel.TARGET, Qt.SortOrder.AscendingOrder)
     assert proxy.index(0, 0).parent() == QModelIndex()
 

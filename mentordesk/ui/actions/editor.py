@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.action_item import ActionItemFields, ActionItemRecord
 from mentordesk.domain.enums import ActionOwner, ActionStatus
-from mentordesk.domain.goal import GoalRecord
-from mentordesk.domain.skill import SkillRecord
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.card_fields import CardFields, FormGroup, align_captions, heading_labels
 from mentordesk.ui.common.card_form import CardEditorMixin
@@ -144,11 +142,13 @@ class ActionItemEditor(CardEditorMixin, QScrollArea):
         row.addWidget(self.open_meeting_button, 0, Qt.AlignmentFlag.AlignTop)
         return row
 
-    def set_choices(self, goals: Sequence[GoalRecord], skills: Sequence[SkillRecord]) -> None:
-        """The goals and skills an item can serve; the chosen ones stay chosen."""
+    def set_choices(
+        self, goals: Sequence[tuple[int, str]], skills: Sequence[tuple[int, str]]
+    ) -> None:
+        """The goals and skills an item can serve, as (id, title); chosen ones stay chosen."""
         for combo, name, items in (
-            (self.goal_combo, "goal_id", [(g.title, g.id) for g in goals]),
-            (self.skill_combo, "skill_id", [(s.name, s.id) for s in skills]),
+            (self.goal_combo, "goal_id", [(title, i) for i, title in goals]),
+            (self.skill_combo, "skill_id", [(title, i) for i, title in skills]),
         ):
             combo.blockSignals(True)
             try:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QSizePolicy, QWidget
 
 from mentordesk.domain.action_item import DueBucket
 from mentordesk.domain.enums import ActionOwner
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.validation import fold
 from mentordesk.ui.actions.proxy import ActionItemFilterProxy, StatusChoice
 from mentordesk.ui.common.filter_bar import FilterBar
@@ -78,7 +78,7 @@ class ActionItemFilterBar(FilterBar):
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return combo
 
-    def set_mentors(self, mentors: Sequence[MentorRecord]) -> None:
+    def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         """The mentor choices; the chosen mentor stays chosen while they exist."""
         ordered = sorted(mentors, key=lambda m: (fold(m.name), m.id))
         self.refill(self.mentor_filter, [(m.name, m.id) for m in ordered])

@@ -75,29 +75,6 @@ class ActionItemTableModel(RecordTableModel[ActionItemRecord]):
 
     # --- rows ----------------------------------------------------------------------------
 
-    def compute(self, record: ActionItemRecord) -> dict[int, str]:
-        """Every column's sort key, worked out once: the proxy asks for a key on every
-        comparison, and a list of every item is thousands of rows."""
-        f = record.fields
-        if f.meeting_id is None:
-            meeting = NO_DATE
-        else:
-            on = record.meeting_on.isoformat() if record.meeting_on else NO_DATE
-            meeting = f"{on} {fold(record.meeting_title)}"
-        if record.awaits_report_back:
-            reported = "0"  # what still waits for a report first, then the dates
-        else:
-            reported = "1" + f.reported_on.isoformat() if f.reported_on else "2"
-        return {
-            self.WHAT: fold(f.text),
-            self.OWNER: fold(label(f.owner)),
-            self.MENTORS: fold(", ".join(self._names(record))),
-            self.DUE: f.due_on.isoformat() if f.due_on else NO_DATE,
-            self.STATUS: str(STATUS_ORDER[f.status]),
-            self.MEETING: meeting,
-            self.REPORTED: reported,
-        }
-
     def _date(self, value: date | None) -> str:
         if value is None:
             return ""
@@ -137,7 +114,23 @@ class ActionItemTableModel(RecordTableModel[ActionItemRecord]):
         return " \n".join((record.fields.text, record.meeting_title, *self._names(record)))
 
     def sort_key(self, row: Row[ActionItemRecord], column: int) -> Any:
-        return row.extra[column]
+        """Worked out for a column only when the list is sorted by it (the row keeps it)."""
+        record = row.record
+        f = record.fields
+        if column == self.DUE:
+            return f.due_on.isoformat() if f.due_on else NO_DATE
+        if column == self.STATUS:
+            return str(STATUS_ORDER[f.status])
+        if column == self.MEETING:
+            if f.meeting_id is None:
+                return NO_DATE
+            on = record.meeting_on.isoformat() if record.meeting_on else NO_DATE
+            return f"{on} {fold(record.meeting_title)}"
+        if column == self.REPORTED:
+            if record.awaits_report_back:
+                return "0"  # what still waits for a report first, then the dates
+            return "1" + f.reported_on.isoformat() if f.reported_on else "2"
+        return fold(row.texts[column])
 
     def role_data(self, row: Row[ActionItemRecord], column: int, role: int) -> Any:
         record = row.record

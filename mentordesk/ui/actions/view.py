@@ -18,8 +18,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from mentordesk.domain.action_item import ActionItemFields, ActionItemRecord
-from mentordesk.domain.goal import GoalRecord
-from mentordesk.domain.skill import SkillRecord
 from mentordesk.domain.validation import NotFoundError
 from mentordesk.ui.actions.commands import (
     ACTION_ITEM,
@@ -68,8 +66,10 @@ class ActionItemsView(ListCardView):
 
     # Whether every item is read, not only the pending ones (see _load_items).
     has_every_item = False
-    _goals: Sequence[GoalRecord] = ()
-    _skills: Sequence[SkillRecord] = ()
+    # (id, title) of the goals and (id, name) of the skills an item can serve.
+    _goals: Sequence[tuple[int, str]] = ()
+    _skills: Sequence[tuple[int, str]] = ()
+    lazy_card = True  # built when an item is first chosen
 
     def make_texts(self) -> ListCardTexts:
         return ListCardTexts(
@@ -133,6 +133,7 @@ class ActionItemsView(ListCardView):
         self.editor.edit_requested.connect(self.store_edit)
         self.editor.create_requested.connect(self.store_new)
         self.editor.open_meeting_requested.connect(self.open_meeting_requested)
+        self.editor.set_choices(self._goals, self._skills)
         return self.editor
 
     def extra_actions(self) -> Sequence[QAction]:
@@ -162,15 +163,16 @@ class ActionItemsView(ListCardView):
         services = self.services
         assert services is not None
         if DataKind.MENTOR in kinds:
-            mentors = services.mentors.list_all()
+            mentors = services.mentors.directory()
             self.model.set_mentor_names({m.id: m.name for m in mentors})
             self.filter_bar.set_mentors([m for m in mentors if not m.is_archived])
         if DataKind.GOAL in kinds:
-            self._goals = services.goals.list_all()
+            self._goals = services.goals.titles()
         if DataKind.SKILL in kinds:
-            self._skills = services.skills.list_all()
-        if kinds & {DataKind.GOAL, DataKind.SKILL}:
-            self.editor.set_choices(self._goals, self._skills)
+            self._skills = services.skills.names()
+        editor = self.built_editor
+        if kinds & {DataKind.GOAL, DataKind.SKILL} and isinstance(editor, ActionItemEditor):
+            editor.set_choices(self._goals, self._skills)
         if kinds & _ITEMS_CHANGE:  # a deleted meeting, goal or skill changes items too
             self._load_items()
 

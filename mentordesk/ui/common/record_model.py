@@ -9,11 +9,17 @@ once per change of a record, not on every paint.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.roles import ObjectRole, SortRole
@@ -65,15 +71,66 @@ class TableModel(QAbstractTableModel):
         return None
 
 
-@dataclass
-class Row(Generic[R]):
-    """One record as the table holds it, with what was computed from it once."""
+_UNSET: Any = object()
 
-    record: R
-    extra: Any = None  # what compute() derived (a skill's change and trend, say)
-    texts: tuple[str, ...] = ()
-    key: str = ""  # the folded text the filter searches
-    sort_keys: tuple[Any, ...] = ()  # per column, what the proxy compares
+
+class Row(Generic[R]):
+    """One record as the table holds it. What it shows, sorts by and is searched by is
+    worked out when first asked for and then kept until the record changes: a list of
+    thousands of rows computes only what is painted, sorted or searched."""
+
+    __slots__ = ("_extra", "_key", "_model", "_sort_keys", "_texts", "record")
+
+    def __init__(self, record: R, model: RecordTableModel[R]) -> None:
+        self.record = record
+        self._model = model
+        self._extra: Any = _UNSET
+        self._texts: tuple[str, ...] | None = None
+        self._key: str | None = None
+        self._sort_keys: dict[int, Any] = {}
+
+    @property
+    def extra(self) -> Any:
+        """What the model's compute() derived from the record (a skill's change, say)."""
+        if self._extra is _UNSET:
+            self._extra = self._model.compute(self.record)
+        return self._extra
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The text of every column."""
+        if self._texts is None:
+            model = self._model
+            self._texts = tuple(model.display(self, c) for c in range(model.columnCount()))
+        return self._texts
+
+    @property
+    def key(self) -> str:
+        """The folded text filter-as-you-type searches."""
+        if self._key is None:
+            self._key = fold(self._model.search_text(self))
+        return self._key
+
+    def differs_from(self, old: Row[R]) -> bool:
+        """Whether anything ``old`` had worked out (shown, sorted or searched) comes out
+        differently now. A row nothing was asked of yet is taken to differ: what it would
+        have shown is no longer known."""
+        if old._texts is None and old._extra is _UNSET and old._key is None:
+            return not old._sort_keys or any(
+                self.sort_key(c) != key for c, key in old._sort_keys.items()
+            )
+        return (
+            (old._texts is not None and self.texts != old._texts)
+            or (old._extra is not _UNSET and self.extra != old._extra)
+            or (old._key is not None and self.key != old._key)
+            or any(self.sort_key(c) != key for c, key in old._sort_keys.items())
+        )
+
+    def sort_key(self, column: int) -> Any:
+        found = self._sort_keys.get(column, _UNSET)
+        if found is _UNSET:
+            found = self._sort_keys[column] = self._model.sort_key(self, column)
+        return found
 
 
 class RecordTableModel(TableModel, Generic[R]):
@@ -93,6 +150,10 @@ class RecordTableModel(TableModel, Generic[R]):
         super().__init__(headers, parent, header_tips=header_tips)
         self._rows: list[Row[R]] = []
         self._row_of: dict[int, int] = {}
+        # The rows are kept in the order shown: sorted here, in Python, by keys worked out
+        # once per row, rather than by a proxy asking Qt for two keys per comparison.
+        self._sort_column = -1
+        self._descending = False
         self._roles = frozenset({DISPLAY, ObjectRole, SortRole}) | self.extra_roles
 
     # --- what a subclass says ------------------------------------------------------------
@@ -129,7 +190,7 @@ class RecordTableModel(TableModel, Generic[R]):
         if role == ObjectRole:
             return row.record
         if role == SortRole:
-            return row.sort_keys[column]
+            return row.sort_key(column)
         return self.role_data(row, column, role)
 
     # --- access for views and the proxy --------------------------------------------------
@@ -144,7 +205,7 @@ class RecordTableModel(TableModel, Generic[R]):
         return self._rows[row].key
 
     def sort_key_at(self, row: int, column: int) -> Any:
-        return self._rows[row].sort_keys[column]
+        return self._rows[row].sort_key(column)
 
     def row_of(self, record_id: int) -> int | None:
         return self._row_of.get(record_id)
@@ -155,20 +216,58 @@ class RecordTableModel(TableModel, Generic[R]):
     # --- writing -------------------------------------------------------------------------
 
     def _make_row(self, record: R) -> Row[R]:
-        row = Row(record, self.compute(record))
-        columns = range(len(self._headers))
-        row.texts = tuple(self.display(row, column) for column in columns)
-        row.key = fold(self.search_text(row))
-        # Once per change, not once per comparison: sorting a few hundred rows compares
-        # thousands of times.
-        row.sort_keys = tuple(self.sort_key(row, column) for column in columns)
-        return row
+        return Row(record, self)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by ``column`` (what a click on its header asks); selections and
+        other persistent indexes follow their records."""
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._reorder()
+
+    def _reorder(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[index.row()].record.id for index in persistent]
+        self._sort_rows(self._rows)
+        self._row_of = {row.record.id: index for index, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(self._row_of[i], index.column())
+                for i, index in zip(ids, persistent, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, rows: list[Row[R]]) -> None:
+        column = self._sort_column
+        if column < 0:
+            return
+        try:
+            rows.sort(
+                key=lambda row: (row.sort_key(column), row.record.id), reverse=self._descending
+            )
+        except TypeError:  # keys of different kinds (None beside a date): by their text
+            rows.sort(
+                key=lambda row: (str(row.sort_key(column)), row.record.id), reverse=self._descending
+            )
+
+    def _in_order(self) -> bool:
+        if self._sort_column < 0:
+            return True
+        keys = [(row.sort_key(self._sort_column), row.record.id) for row in self._rows]
+        try:
+            pairs = itertools.pairwise(keys)
+            return all((b <= a) if self._descending else (a <= b) for a, b in pairs)
+        except TypeError:
+            return False
 
     def set_records(self, records: Iterable[R]) -> None:
         """Bring the rows up to date with the minimum of signals.
 
         Rows whose record vanished are removed, changed rows report dataChanged, new records
-        are appended (the proxy sorts). A view's selection and scroll position survive.
+        come in where the order puts them. A view's selection and scroll position survive.
         """
         records = list(records)
         incoming = {record.id: record for record in records}
@@ -178,26 +277,36 @@ class RecordTableModel(TableModel, Generic[R]):
                 del self._rows[index]
                 self.endRemoveRows()
         last_column = self.columnCount() - 1
+        changed = False
         for index, old in enumerate(self._rows):
             new = incoming[old.record.id]
             if new != old.record:
                 self._rows[index] = self._make_row(new)
                 self.dataChanged.emit(self.index(index, 0), self.index(index, last_column))
+                changed = True
         known = {row.record.id for row in self._rows}
-        added = [record for record in records if record.id not in known]
-        if added:
+        added = [self._make_row(record) for record in records if record.id not in known]
+        self._sort_rows(added)
+        if added and not self._rows:
+            self.beginInsertRows(QModelIndex(), 0, len(added) - 1)
+            self._rows.extend(added)
+            self.endInsertRows()
+        elif added:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
-            self._rows.extend(self._make_row(record) for record in added)
+            self._rows.extend(added)
             self.endInsertRows()
+            changed = True
         self._row_of = {row.record.id: index for index, row in enumerate(self._rows)}
+        if changed and not self._in_order():
+            self._reorder()
 
     def recompute(self) -> None:
         """Compute every row again (what it shows depends on something besides the record:
-        other records' names, today's date) and report the rows whose texts changed."""
+        other records' names, today's date) and report the rows that changed."""
         last_column = self.columnCount() - 1
         for index, old in enumerate(self._rows):
             new = self._make_row(old.record)
             self._rows[index] = new
-            if (new.texts, new.extra) != (old.texts, old.extra):
+            if new.differs_from(old):
                 self.dataChanged.emit(self.index(index, 0), self.index(index, last_column))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.record_model import R, RecordTableModel
@@ -57,23 +57,14 @@ class RecordFilterProxy(QSortFilterProxyModel, Generic[R]):
         """A rule that always applies (such as hiding archived cards); True by default."""
         return True
 
-    def lessThan(
-        self,
-        left: QModelIndex | QPersistentModelIndex,
-        right: QModelIndex | QPersistentModelIndex,
-    ) -> bool:
-        """Compares the keys the model computed once per row (not two item-data calls per
-        comparison through Qt, which made sorting hundreds of rows take a tenth of a
-        second)."""
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The model sorts (see RecordTableModel.sort); the proxy keeps its order and only
+        filters."""
         model = self.sourceModel()
-        if not isinstance(model, RecordTableModel):
-            return super().lessThan(left, right)
-        a = model.sort_key_at(left.row(), left.column())
-        b = model.sort_key_at(right.row(), right.column())
-        try:
-            return bool(a < b)
-        except TypeError:  # keys of different kinds (None beside a date): by their text
-            return str(a) < str(b)
+        if isinstance(model, RecordTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex

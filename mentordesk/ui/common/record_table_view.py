@@ -123,21 +123,22 @@ class RecordTableView(QTableView):
         width = self.iconSize().width()  # -1 until a size is set
         return width if width > 0 else SMALL_ICON
 
-    def _text_width(self, column: int, rows: int = 400) -> int:
-        """The widest text of ``column`` in the first ``rows`` rows, with the cell's margins
-        and its icon: measured with the font, not with the delegate's size hints, which
-        take a few hundred milliseconds for a table of forty rows. The texts are read from
-        a record model's rows directly; only the widest few are asked for an icon."""
+    def _text_width(self, column: int, rows: int = 60) -> int:
+        """The widest text of ``column`` in the first ``rows`` rows shown, with the cell's
+        margins and its icon: measured with the font, not with the delegate's size hints,
+        which take a few hundred milliseconds for a table of forty rows. The texts are read
+        from a record model's rows directly; only the widest few are asked for an icon."""
         proxy = self.model()
-        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else proxy
         metrics = self.fontMetrics()
-        if isinstance(source, RecordTableModel):
-            count = min(rows, source.rowCount())
-            texts = [source.row_at(row).texts[column] for row in range(count)]
-            cells = [source.index(row, column) for row in range(count)]
+        count = min(rows, proxy.rowCount())
+        cells = [proxy.index(row, column) for row in range(count)]
+        if isinstance(proxy, QSortFilterProxyModel) and isinstance(
+            proxy.sourceModel(), RecordTableModel
+        ):
+            source = proxy.sourceModel()
+            assert isinstance(source, RecordTableModel)
+            texts = [source.row_at(proxy.mapToSource(cell).row()).texts[column] for cell in cells]
         else:
-            count = min(rows, proxy.rowCount())
-            cells = [proxy.index(row, column) for row in range(count)]
             texts = [str(cell.data(Qt.ItemDataRole.DisplayRole) or "") for cell in cells]
         widths = sorted(
             ((metrics.horizontalAdvance(text), row) for row, text in enumerate(texts)),

@@ -1,30 +1,22 @@
-"""What the month and the week grid share: the locale's week, a meeting's colours and marks
-(cancelled, missed, unassigned), its time and people in words, its tooltip, and
-``GridBehaviour``, the selection, keys and clicks both grids handle alike.
-
-Colours are computed from ``colors()`` and the widget's palette each time a grid paints, so
-a theme change shows at the next paint; nothing here keeps a colour.
+"""How the month and the week grid show days and meetings alike (the locale's week, a
+meeting's colours, marks and words), so both grids look and read the same.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import cast
 
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QLocale,
-    QPoint,
     QRect,
     Qt,
     QTime,
-    SignalInstance,
 )
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPalette
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 
 from mentordesk.domain.enums import MeetingStatus
 from mentordesk.domain.meeting import MeetingRecord
@@ -173,6 +165,8 @@ def mentor_color(record: MeetingRecord) -> QColor:
 
 
 def look(record: MeetingRecord, palette: QPalette) -> Look:
+    """A meeting's look in the scheme shown now. Like every colour here it is computed from
+    ``colors()`` and the palette at each paint, so a theme change shows at the next paint."""
     scheme = colors()
     base = palette.color(QPalette.ColorRole.Base)
     if record.status is MeetingStatus.CANCELLED:
@@ -203,16 +197,28 @@ def paint_frame(painter: QPainter, rect: QRect, color: QColor, width: int) -> No
     painter.fillRect(QRect(rect.right() - width + 1, rect.top(), width, h), color)
 
 
+_fonts: dict[tuple[str, bool, bool], QFont] = {}
+
+
+def _line_font(font: QFont, struck: bool, bold: bool) -> QFont:
+    """The widget's font, struck through or bolder: made once, not once per line painted."""
+    key = (font.key(), struck, bold)
+    made = _fonts.get(key)
+    if made is None:
+        made = QFont(font)
+        made.setStrikeOut(struck)
+        if bold:
+            made.setWeight(QFont.Weight.DemiBold)
+        _fonts[key] = made
+    return made
+
+
 def paint_line(
     painter: QPainter, rect: QRect, text: str, appearance: Look, font: QFont, *, bold: bool = False
 ) -> None:
     """One line of a meeting's text in ``rect``: its mark in its colour, then the text,
     elided to what is left of the width."""
-    line_font = QFont(font)
-    line_font.setStrikeOut(appearance.struck)
-    if bold:
-        line_font.setWeight(QFont.Weight.DemiBold)
-    painter.setFont(line_font)
+    painter.setFont(_line_font(font, appearance.struck, bold))
     metrics = painter.fontMetrics()
     left = rect.left()
     flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -259,133 +265,3 @@ def paint_day_number(
     else:
         painter.setPen(scheme.muted if muted else palette.color(QPalette.ColorRole.Text))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, number)
-
-
-# Selection, keys and clicks -----------------------------------------------------------
-
-
-class GridBehaviour:
-    """What both grids do alike with the selected day and meeting, keys and clicks. A grid
-    (a QWidget subclass listing this first) declares the signals and provides the hooks:
-    ``_show_day`` (show the month or week holding a day, emitting range_changed), ``_on``
-    (is a meeting drawn on a day), ``_key_target``, ``_hit``, ``_empty_double_click`` and
-    ``_repaint``. Setters never emit what the person did (selected_date_changed,
-    meeting_selected)."""
-
-    selected_date_changed: SignalInstance
-    meeting_selected: SignalInstance
-    meeting_activated: SignalInstance
-    day_activated: SignalInstance
-
-    def _init_selection(self, day: date) -> None:
-        self._selected = day
-        self._meeting: int | None = None
-        self._by_id: dict[int, MeetingRecord] = {}
-        self._spans: dict[int, tuple[datetime, datetime]] = {}  # local start and end by id
-        self._names: dict[int, str] = {}
-
-    def _show_day(self, day: date) -> None: ...
-
-    def _on(self, record: MeetingRecord, day: date) -> bool: ...
-
-    def _key_target(self, key: Qt.Key) -> date | None: ...
-
-    def _hit(self, pos: QPoint) -> tuple[date | None, int | None]: ...
-
-    def _empty_double_click(self, pos: QPoint, day: date) -> None: ...
-
-    def _repaint(self) -> None: ...
-
-    def _take(self, records: Sequence[MeetingRecord], names: Mapping[int, str]) -> None:
-        self._by_id = {record.id: record for record in records}
-        # Converting to local time costs a time-zone look-up: done once per meeting here.
-        self._spans = {record.id: local_span(record) for record in records}
-        self._names = dict(names)
-        if self._meeting not in self._by_id:
-            self._meeting = None
-
-    def selected_date(self) -> date:
-        return self._selected
-
-    def set_selected_date(self, day: date) -> None:
-        """Select a day, showing its month or week."""
-        self._show_day(day)
-        self._select(day, person=False)
-
-    def selected_meeting(self) -> int | None:
-        return self._meeting
-
-    def set_selected_meeting(self, meeting_id: int | None) -> None:
-        """Highlight a meeting (None for none), selecting its day if it is shown."""
-        record = self._by_id.get(meeting_id) if meeting_id is not None else None
-        if record is not None:
-            self.set_selected_date(self._spans[record.id][0].date())
-        self._meeting = meeting_id
-        self._repaint()
-
-    def _select(self, day: date, *, person: bool) -> None:
-        changed = day != self._selected
-        self._selected = day
-        record = self._by_id.get(self._meeting) if self._meeting is not None else None
-        if record is None or not self._on(record, day):
-            self._meeting = None
-        self._describe()
-        self._repaint()
-        if changed and person:
-            self.selected_date_changed.emit(day)
-
-    def _describe(self) -> None:
-        count = sum(1 for record in self._by_id.values() if self._on(record, self._selected))
-        widget = cast(QWidget, self)
-        widget.setAccessibleDescription(day_description(self._selected, count))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
-        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        target = self._key_target(key) if plain == Qt.KeyboardModifier.NoModifier else None
-        if plain == Qt.KeyboardModifier.NoModifier and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._meeting is not None:
-                self.meeting_activated.emit(self._meeting)
-            else:
-                self.day_activated.emit(self._selected)
-        elif target is not None:
-            self._show_day(target)  # past the shown range: the next month or week
-            self._select(target, person=True)
-        else:
-            super().keyPressEvent(event)  # type: ignore[misc]
-
-    def _click(self, pos: QPoint) -> tuple[date | None, int | None]:
-        day, meeting = self._hit(pos)
-        if day is not None:
-            self._select(day, person=True)
-            if meeting != self._meeting:
-                self._meeting = meeting
-                self._repaint()
-                if meeting is not None:
-                    self.meeting_selected.emit(meeting)
-        return day, meeting
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._click(event.position().toPoint())
-        else:
-            super().mousePressEvent(event)  # type: ignore[misc]
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            super().mouseDoubleClickEvent(event)  # type: ignore[misc]
-            return
-        pos = event.position().toPoint()
-        day, meeting = self._click(pos)
-        if meeting is not None:
-            self.meeting_activated.emit(meeting)
-        elif day is not None:
-            self._empty_double_click(pos, day)
-
-    def _tooltip(self, event: QHelpEvent, records: list[MeetingRecord], owner: QWidget) -> bool:
-        if records:
-            QToolTip.showText(event.globalPos(), tooltip(records, self._names), owner)
-        else:
-            QToolTip.hideText()
-            event.ignore()
-        return True

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.enums import MeetingFormat, MeetingStatus
 from mentordesk.domain.meeting import AgendaItem, MeetingFields, MeetingRecord
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.time_zones import city, local_zone_name, to_utc, wall_time, zone_error
 from mentordesk.ui.common.card_fields import CardFields, FormGroup, align_captions, heading_labels
 from mentordesk.ui.common.card_form import CardEditorMixin
@@ -83,7 +83,7 @@ class MeetingEditor(CardEditorMixin, QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self._mentors: dict[int, MentorRecord] = {}
+        self._mentors: dict[int, MentorEntry] = {}
         self.make_form(blank_meeting(), "title", self.tr("Enter a title to save this meeting."))
         self._build()
 
@@ -270,7 +270,7 @@ class MeetingEditor(CardEditorMixin, QScrollArea):
 
     # --- showing -------------------------------------------------------------------------
 
-    def set_mentors(self, mentors: Sequence[MentorRecord]) -> None:
+    def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         self._mentors = {m.id: m for m in mentors}
         self.mentors.set_mentors(mentors)
         self._show_time_there()
@@ -352,7 +352,7 @@ class MeetingEditor(CardEditorMixin, QScrollArea):
         seen = {local_zone_name()}
         for mentor_id in self.mentors.value():
             mentor = self._mentors.get(mentor_id)
-            zone_there = mentor.fields.time_zone if mentor else ""
+            zone_there = mentor.time_zone if mentor else ""
             if not zone_there or zone_there in seen or zone_error(zone_there) is not None:
                 continue
             seen.add(zone_there)

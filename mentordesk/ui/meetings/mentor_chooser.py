@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.style import Space, tint, untint
 
@@ -21,7 +21,7 @@ class MentorChooser(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._chosen: tuple[int, ...] = ()
-        self._mentors: dict[int, MentorRecord] = {}
+        self._mentors: dict[int, MentorEntry] = {}
         self.names = QLabel()
         self.names.setWordWrap(True)
         self.button = QToolButton()
@@ -39,7 +39,7 @@ class MentorChooser(QWidget):
         self.setFocusProxy(self.button)
         self._show()
 
-    def set_mentors(self, mentors: Sequence[MentorRecord]) -> None:
+    def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         """Every mentor that may be chosen (archived ones only while already chosen)."""
         self._mentors = {m.id: m for m in mentors}
         self._show()

@@ -1,8 +1,5 @@
-"""The Calendar's month: six painted weeks with week numbers, each day listing its meetings.
-
-One widget paints the whole month (no widget per day or per meeting), so switching month
-only regroups the meetings given and repaints. What a day shows is computed by
-``line_layout``, which painting, hit testing and the tests all use.
+"""The Calendar's month: six weeks with week numbers, each day listing its meetings, painted
+by one widget (none per day or meeting) so switching month only regroups and repaints.
 """
 
 from __future__ import annotations
@@ -19,6 +16,7 @@ from mentordesk.domain.enums import MeetingStatus
 from mentordesk.domain.meeting import MeetingRecord
 from mentordesk.ui.common.style import Space, colors
 from mentordesk.ui.meetings import calendar_paint as cp
+from mentordesk.ui.meetings.calendar_grid import GridBehaviour
 
 ROWS = 6
 MIN_CELL = QSize(90, 70)
@@ -36,7 +34,7 @@ class MonthLine:
     struck: bool
 
 
-class MonthGrid(cp.GridBehaviour, QWidget):
+class MonthGrid(GridBehaviour, QWidget):
     """A month of meetings, driven by mouse and keyboard; see the module's docstring.
     ``range_changed`` is emitted whenever the shown month changes, however it changed."""
 
@@ -56,6 +54,9 @@ class MonthGrid(cp.GridBehaviour, QWidget):
         self._month = self._selected.replace(day=1)
         self._by_day: dict[date, list[MeetingRecord]] = {}
         self._grid_valid = False  # the columns' and rows' edges, until resized or refont
+        # Each day's lines, until the meetings, the month or the geometry change: a
+        # selection moving repaints days without laying them out again.
+        self._lines: dict[date, list[MonthLine]] = {}
         self._columns: list[int] = []
         self._rows: list[int] = []
         self._origin = self.shown_range()[0]
@@ -68,6 +69,7 @@ class MonthGrid(cp.GridBehaviour, QWidget):
         """The meetings to draw (those of the shown range) and the mentors' names by id."""
         self._take(records, names)
         self._by_day = {}
+        self._lines = {}
         for record in sorted(records, key=lambda r: (*self._spans[r.id], r.id)):
             self._by_day.setdefault(self._spans[record.id][0].date(), []).append(record)
         self._describe()
@@ -100,6 +102,7 @@ class MonthGrid(cp.GridBehaviour, QWidget):
     def _show_day(self, day: date) -> None:
         if day.replace(day=1) != self._month:
             self._month = day.replace(day=1)
+            self._lines = {}
             self.update()
             self.range_changed.emit(*self.shown_range())
 
@@ -181,7 +184,16 @@ class MonthGrid(cp.GridBehaviour, QWidget):
 
     def line_layout(self, day: date) -> list[MonthLine]:
         """The lines a day shows, top to bottom, where painting puts them: one per meeting
-        in start order, the last replaced by "+N more" when they do not all fit."""
+        in start order, the last replaced by "+N more" when they do not all fit. Painting,
+        hit testing and the tests all use these."""
+        if not self._grid_valid:
+            self._lines = {}
+        cached = self._lines.get(day)
+        if cached is None:
+            cached = self._lines[day] = self._lay_out_day(day)
+        return cached
+
+    def _lay_out_day(self, day: date) -> list[MonthLine]:
         cell, records = self.day_rect(day), self._by_day.get(day, [])
         if cell.isEmpty() or not records:
             return []
@@ -249,9 +261,12 @@ class MonthGrid(cp.GridBehaviour, QWidget):
                 Qt.AlignmentFlag.AlignCenter,
                 cp.weekday_name(first + timedelta(days=column)),
             )
+        exposed = event.rect()
         for index in range(ROWS * 7):
             day = first + timedelta(days=index)
             cell = self.day_rect(day)
+            if not cell.intersects(exposed) and not (index % 7 == 0 and exposed.left() == 0):
+                continue
             if index % 7 == 0:
                 number = self._number_rect(cell)
                 week = QRect(0, number.top(), self._gutter_width(), number.height())

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.form_parts import WheelSafeCombo
@@ -56,6 +56,20 @@ class CalendarNavBar(QWidget):
         self.title = QLabel()
         self.title.setObjectName("calendarTitle")
         set_scaled_font(self.title, TypeScale.HEADING, bold=True)
+        # As wide as the longest title from the start: a title that grew with the text
+        # would resize the calendar under it on every step from month to month.
+        longest = max(
+            (QLocale().standaloneMonthName(m) for m in range(1, 13)),
+            key=self.title.fontMetrics().horizontalAdvance,
+        )
+        self.title.setMinimumWidth(
+            max(
+                self.title.fontMetrics().horizontalAdvance(f"{longest} 2026"),
+                self.title.fontMetrics().horizontalAdvance("28 Sep – 30 Sep 2026"),
+            )
+            + Space.S
+        )
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addSpacing(Space.S)
         row.addWidget(self.title, 1)
         self.jump = DateField(optional=False)
@@ -80,7 +94,7 @@ class CalendarNavBar(QWidget):
         )
         row.addWidget(self.mentor_filter)
 
-    def set_mentors(self, mentors: Sequence[MentorRecord]) -> None:
+    def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         chosen = self.mentor_filter.currentData()
         self.mentor_filter.blockSignals(True)
         self.mentor_filter.clear()

@@ -11,14 +11,14 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from mentordesk.domain.action_item import ActionItemFields
 from mentordesk.domain.enums import ActionStatus
-from mentordesk.domain.meeting import MeetingFields, MeetingRecord
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.meeting import MeetingFields, MeetingRecord, overlapping
+from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.validation import DomainError
 from mentordesk.ui.common.card import ListCardTexts
 from mentordesk.ui.common.card_host import CardHost
@@ -34,6 +34,7 @@ from mentordesk.ui.common.empty_state import EmptyState
 from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.view import View
 from mentordesk.ui.meetings.agenda_list import AgendaList
+from mentordesk.ui.meetings.calendar_paint import add_months, week_start
 from mentordesk.ui.meetings.editor import MeetingEditor
 from mentordesk.ui.meetings.month_grid import MonthGrid
 from mentordesk.ui.meetings.nav_bar import CalendarMode, CalendarNavBar
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
 MEETING = frozenset({DataKind.MEETING})
 MEETING_AND_ITEMS = frozenset({DataKind.MEETING, DataKind.ACTION_ITEM})
 ITEMS = frozenset({DataKind.ACTION_ITEM})
+RANGES_KEPT = 8  # months or weeks of meetings kept once read
+READ_AHEAD_MS = 120  # idle time before the neighbouring ranges are read
 
 
 class CalendarView(CardHost, View):
@@ -71,11 +74,17 @@ class CalendarView(CardHost, View):
         self._undo = undo_stack
         self._today = today
         self._services: Services | None = None
-        self._mentors: Sequence[MentorRecord] = ()
+        self._mentors: Sequence[MentorEntry] = ()
         self._names: dict[int, str] = {}
         self._shown: list[MeetingRecord] = []
         self._mode = CalendarMode.MONTH
         self._editor = None
+        # The last ranges of days read, by (first, last, mentor shown), oldest first.
+        self._ranges: dict[tuple[date, date, int | None], list[MeetingRecord]] = {}
+        self._prefetch = QTimer(self)
+        self._prefetch.setSingleShot(True)
+        self._prefetch.setInterval(READ_AHEAD_MS)
+        self._prefetch.timeout.connect(self._read_ahead)
         self.texts = calendar_texts()
         self.context = CommandContext(
             bus=bus, report_error=self.report_error, focus=self.focus_record
@@ -173,21 +182,11 @@ class CalendarView(CardHost, View):
         )
         self.nav.jump_requested.connect(self.go_to)
         self.nav.mentor_chosen.connect(lambda _m: self._fetch())
-        self.month = MonthGrid(today=self._today)
-        self.week = WeekGrid(today=self._today)
-        self.agenda = AgendaList(today=self._today)
-        self.month.setObjectName("calendarMonth")
-        self.week.setObjectName("calendarWeek")
-        self.agenda.setObjectName("calendarAgenda")
         self.stack = QStackedWidget()
-        for grid in (self.month, self.week, self.agenda):
-            self.stack.addWidget(grid)
-            grid.range_changed.connect(lambda _a, _b: self._fetch())
-            grid.meeting_selected.connect(self._select_meeting)
-            grid.meeting_activated.connect(self._activate_meeting)
-        for grid in (self.month, self.week):
-            grid.create_requested.connect(self._create_at)
-            grid.selected_date_changed.connect(lambda _d: self._update_title())
+        self._week: WeekGrid | None = None
+        self._agenda: AgendaList | None = None
+        self.month = MonthGrid(today=self._today)
+        self._add_grid(self.month, "calendarMonth")
         self.month.day_activated.connect(self._open_day)
         self.stack.addAction(self.delete_action)
         calendar = QWidget()
@@ -216,6 +215,32 @@ class CalendarView(CardHost, View):
         self.setObjectName("calendarView")
         self.splitter.setObjectName("calendarSplitter")
         self._update_title()
+
+    # The week and the agenda are built when first shown: most visits are to the month.
+
+    @property
+    def week(self) -> WeekGrid:
+        if self._week is None:
+            self._week = WeekGrid(today=self._today)
+            self._add_grid(self._week, "calendarWeek")
+        return self._week
+
+    @property
+    def agenda(self) -> AgendaList:
+        if self._agenda is None:
+            self._agenda = AgendaList(today=self._today)
+            self._add_grid(self._agenda, "calendarAgenda")
+        return self._agenda
+
+    def _add_grid(self, grid: MonthGrid | WeekGrid | AgendaList, name: str) -> None:
+        grid.setObjectName(name)
+        self.stack.addWidget(grid)
+        grid.range_changed.connect(lambda _a, _b: self._fetch())
+        grid.meeting_selected.connect(self._select_meeting)
+        grid.meeting_activated.connect(self._activate_meeting)
+        if not isinstance(grid, AgendaList):
+            grid.create_requested.connect(self._create_at)
+            grid.selected_date_changed.connect(lambda _d: self._update_title())
 
     @property
     def editor(self) -> MeetingEditor:  # type: ignore[override]
@@ -298,11 +323,13 @@ class CalendarView(CardHost, View):
         if services is None:
             return
         if DataKind.MENTOR in kinds:
-            self._mentors = services.mentors.list_all()
+            self._mentors = services.mentors.directory()
             self._names = {m.id: m.name for m in self._mentors}
             self.nav.set_mentors(self._mentors)
             if self._editor is not None:
                 self._editor.set_mentors(self._mentors)
+        if kinds & {DataKind.MEETING, DataKind.MENTOR}:
+            self._ranges.clear()  # what was read ahead may have changed
         self._fetch()
         record = self.shown_meeting()
         if record is not None:
@@ -313,25 +340,53 @@ class CalendarView(CardHost, View):
         self._update_actions()
 
     def grid(self) -> MonthGrid | WeekGrid | AgendaList:
-        return {CalendarMode.MONTH: self.month, CalendarMode.WEEK: self.week}.get(
-            self._mode, self.agenda
-        )
+        if self._mode is CalendarMode.MONTH:
+            return self.month
+        return self.week if self._mode is CalendarMode.WEEK else self.agenda
 
     def _fetch(self) -> None:
-        """Read the meetings of the range shown (and only those)."""
-        services = self._services
-        if services is None:
+        """Show the meetings of the range shown (and only those): from the few ranges read
+        last, or read now; the ranges either side are read ahead while nothing happens."""
+        if self._services is None:
+            return
+        grid = self.grid()
+        self._shown = self._read_range(*grid.shown_range())
+        grid.set_meetings(self._shown, self._names)
+        self._update_title()
+        self._prefetch.start()
+
+    def _read_range(self, first: date, last: date) -> list[MeetingRecord]:
+        key = (first, last, self.nav.chosen_mentor())
+        found = self._ranges.pop(key, None)
+        if found is None:
+            assert self._services is not None
+            start = datetime.combine(first, time()).astimezone()
+            end = datetime.combine(last + timedelta(days=1), time()).astimezone()
+            mentor = key[2]
+            found = self._services.meetings.between(
+                start, end, mentor_ids=() if mentor is None else (mentor,)
+            )
+        self._ranges[key] = found  # the most recently used last
+        while len(self._ranges) > RANGES_KEPT:
+            del self._ranges[next(iter(self._ranges))]
+        return found
+
+    def _read_ahead(self) -> None:
+        """Read the ranges before and after the one shown, so that stepping shows at once."""
+        if self._services is None:
             return
         grid = self.grid()
         first, last = grid.shown_range()
-        start = datetime.combine(first, time()).astimezone()
-        end = datetime.combine(last + timedelta(days=1), time()).astimezone()
-        mentor = self.nav.chosen_mentor()
-        self._shown = services.meetings.between(
-            start, end, mentor_ids=() if mentor is None else (mentor,)
-        )
-        grid.set_meetings(self._shown, self._names)
-        self._update_title()
+        if isinstance(grid, MonthGrid):
+            year, month = grid.month()
+            for step in (1, -1):
+                start = week_start(add_months(date(year, month, 1), step))
+                self._read_range(start, start + (last - first))
+        else:
+            span = last - first + timedelta(days=1)
+            for step in (1, -1):
+                self._read_range(first + step * span, last + step * span)
+        self._read_range(first, last)  # the shown range stays the most recently used
 
     def shown_meeting(self) -> MeetingRecord | None:
         if self._editor is None or self.editor_stack.currentWidget() is not self._editor:
@@ -346,16 +401,26 @@ class CalendarView(CardHost, View):
         self.mode_actions[mode].setChecked(True)
         grid = self.grid()
         self.stack.setCurrentWidget(grid)
+        before = grid.shown_range()
         grid.set_selected_date(day)
-        self._fetch()
+        if grid.shown_range() == before:
+            self._fetch()  # the same range as when this grid was last shown: read it again
         selected = self.shown_meeting()
         grid.set_selected_meeting(selected.id if selected else None)
         grid.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_to(self, day: date) -> None:
-        self.grid().set_selected_date(day)
-        self._fetch()
+        self._show_day(day)
         self.grid().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_day(self, day: date) -> None:
+        """Select ``day``; the meetings are read again only if the shown range changed
+        (the grid's range_changed does it)."""
+        grid = self.grid()
+        before = grid.shown_range()
+        grid.set_selected_date(day)
+        if grid.shown_range() == before:
+            self._update_title()
 
     def go_to_today(self) -> None:
         self.go_to(self._today())
@@ -366,12 +431,12 @@ class CalendarView(CardHost, View):
             grid.step(direction)
             return
         day = grid.selected_date()
+        # The grid announces its new range (range_changed), which reads its meetings.
         if isinstance(grid, MonthGrid):
             month_index = day.year * 12 + day.month - 1 + direction
             grid.set_month(month_index // 12, month_index % 12 + 1)
         else:
             grid.set_selected_date(day + timedelta(weeks=direction))
-        self._fetch()
 
     def _open_day(self, day: date) -> None:
         self.set_mode(CalendarMode.WEEK)
@@ -433,16 +498,21 @@ class CalendarView(CardHost, View):
         if services is None:
             return
         self.editor.items.set_items(services.action_items.of_meeting(record.id))
-        self.editor.show_overlaps(services.meetings.overlaps(record))
+        first, last = self.grid().shown_range()
+        if first <= record.local_day() and record.ends_at.astimezone().date() <= last:
+            # Everything it could overlap is shown, so read already.
+            self.editor.show_overlaps(overlapping(record, self._shown))
+        else:
+            self.editor.show_overlaps(services.meetings.overlaps(record))
 
     def focus_record(self, record_id: int) -> None:
         """Show a meeting: its day in the calendar, and its card."""
         record = self._record(record_id)
         if record is None:
             return
-        self.grid().set_selected_date(record.local_day())
-        self._fetch()
-        self._show_card(record)
+        self._show_day(record.local_day())
+        if self.shown_meeting() != record:  # not refreshed a moment ago (after an edit)
+            self._show_card(record)
 
     def start_new(self, start: datetime | None = None) -> None:
         """A blank card for a meeting at ``start`` (naive local), by default on the selected

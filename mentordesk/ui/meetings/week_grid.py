@@ -1,76 +1,24 @@
-"""The Calendar's week: seven days on a scrolling 24-hour grid, meetings as blocks.
-
-Meetings that overlap share their day's width side by side. Where each block goes is
-worked out once per ``set_meetings`` (in minutes) and turned into pixels by
-``layout_for``, which painting, hit testing and the tests all use.
+"""The Calendar's week as a widget: seven days on a scrolling 24-hour grid, its geometry,
+keys and clicks (blocks are placed by ``week_layout``, painted by ``week_paint``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
-from mentordesk.domain.enums import MeetingStatus
 from mentordesk.domain.meeting import MeetingRecord
-from mentordesk.ui.common.style import Space, colors, scaled_font
+from mentordesk.ui.common.style import Space
 from mentordesk.ui.meetings import calendar_paint as cp
+from mentordesk.ui.meetings.calendar_grid import GridBehaviour
+from mentordesk.ui.meetings.week_layout import DAY_MINUTES, Placed, WeekBlock, blocks, lay_out
+from mentordesk.ui.meetings.week_paint import WeekPainting
 
-DAY_MINUTES = 24 * 60
-SHORTEST = 30  # minutes: a shorter meeting is drawn (and laid out) this tall, to be readable
 FIRST_HOUR = 8  # shown at the top unless a meeting of the week starts earlier
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-@dataclass(frozen=True)
-class _Placed:
-    record: MeetingRecord
-    start: int  # minutes after the day's midnight, as laid out
-    end: int
-    column: int
-    columns: int
-
-
-@dataclass(frozen=True)
-class WeekBlock:
-    """A meeting's block on one day, in content coordinates (y from midnight's line)."""
-
-    meeting_id: int
-    day: date
-    rect: QRect
-    column: int
-    columns: int
-    struck: bool
-
-
-def _place(segments: list[tuple[MeetingRecord, int, int]]) -> list[_Placed]:
-    """Columns by greedy interval colouring: each block takes the first column free at its
-    start; a cluster of blocks that overlap (even through others) shares its column count."""
-    placed: list[_Placed] = []
-    cluster: list[tuple[MeetingRecord, int, int, int]] = []
-    ends: list[int] = []  # per column, when its last block ends
-    cluster_end = -1
-
-    def close() -> None:
-        placed.extend(_Placed(r, s, e, c, len(ends)) for r, s, e, c in cluster)
-
-    for record, start, end in sorted(segments, key=lambda s: (s[1], -s[2], s[0].id)):
-        if start >= cluster_end:
-            close()
-            cluster, ends = [], []
-        column = next((i for i, last in enumerate(ends) if last <= start), len(ends))
-        if column == len(ends):
-            ends.append(end)
-        ends[column] = end
-        cluster.append((record, start, end, column))
-        cluster_end = max(cluster_end, end)
-    close()
-    return placed
 
 
 class _Header(QWidget):
@@ -89,7 +37,7 @@ class _Header(QWidget):
             self._grid.click_day(day)
 
 
-class WeekGrid(cp.GridBehaviour, QAbstractScrollArea):
+class WeekGrid(GridBehaviour, WeekPainting, QAbstractScrollArea):
     """A week of meetings by the hour, driven by mouse and keyboard. ``range_changed`` comes
     whenever the shown week changes; ``day_activated`` is Enter with no meeting selected."""
 
@@ -108,7 +56,7 @@ class WeekGrid(cp.GridBehaviour, QAbstractScrollArea):
         self._init_selection(today())
         self._first = cp.week_start(self._selected)
         self._records: list[MeetingRecord] = []
-        self._placed: dict[date, list[_Placed]] = {}
+        self._placed: dict[date, list[Placed]] = {}
         self._scroll_pending = True
         self._gutter: tuple[tuple[str, str] | None, int] = (None, 0)
         self._header = _Header(self)
@@ -130,21 +78,7 @@ class WeekGrid(cp.GridBehaviour, QAbstractScrollArea):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        segments: dict[date, list[tuple[MeetingRecord, int, int]]] = {}
-        first, last = self.shown_range()
-        for record in self._records:
-            start, end = self._spans[record.id]
-            day = start.date()
-            while (midnight := datetime.combine(day, time())) < end and day <= last:
-                begin = max(0, int((start - midnight).total_seconds() // 60))
-                until = min(DAY_MINUTES, int((end - midnight).total_seconds() // 60))
-                until = min(DAY_MINUTES, max(until, begin + SHORTEST))
-                if day >= first:
-                    segments.setdefault(day, []).append(
-                        (record, min(begin, until - SHORTEST), until)
-                    )
-                day += timedelta(days=1)
-        self._placed = {day: _place(found) for day, found in segments.items()}
+        self._placed = lay_out(self._records, self._spans, *self.shown_range())
         self._describe()
         self._repaint()
 
@@ -239,20 +173,9 @@ class WeekGrid(cp.GridBehaviour, QAbstractScrollArea):
 
     def layout_for(self, day: date) -> list[WeekBlock]:
         """The blocks drawn on a day, in content coordinates (add the scroll to compare with
-        viewport positions; ``block_rects`` gives those)."""
-        column = self.day_rect(day)
-        blocks = []
-        for placed in self._placed.get(day, []):
-            share = column.width() / placed.columns
-            left = column.left() + round(placed.column * share)
-            right = column.left() + round((placed.column + 1) * share)
-            rect = QRect(left + 1, self._y(placed.start) + 1, right - left - 3, 0)
-            rect.setBottom(self._y(placed.end) - 1)
-            struck = placed.record.status is MeetingStatus.CANCELLED
-            blocks.append(
-                WeekBlock(placed.record.id, day, rect, placed.column, placed.columns, struck)
-            )
-        return blocks
+        viewport positions; ``block_rects`` gives those). Placed in minutes once per
+        ``set_meetings``; painting, hit testing and the tests all use these."""
+        return blocks(day, self._placed.get(day, []), self.day_rect(day), self._y)
 
     def block_rects(self) -> dict[int, list[QRect]]:
         """Every meeting's blocks where they are in the viewport now (scrolled)."""
@@ -336,111 +259,3 @@ class WeekGrid(cp.GridBehaviour, QAbstractScrollArea):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().update()
-
-    # Painting -------------------------------------------------------------------------
-
-    def paint_header(self, painter: QPainter) -> None:
-        """The days above the columns: weekday, and the date's number (today's on the accent)."""
-        palette, scheme = self.palette(), colors()
-        metrics = self.fontMetrics()
-        height = self._header_height()
-        painter.fillRect(painter.viewport(), palette.color(QPalette.ColorRole.Base))
-        today = self._today()
-        weekend = cp.weekend_days()
-        for day in self._days():
-            column = self.day_rect(day)
-            cell = QRect(column.left(), 0, column.width(), height)
-            if day.isoweekday() in weekend:
-                painter.fillRect(cell, cp.weekend_fill(palette))
-            painter.setFont(self.font())
-            painter.setPen(scheme.muted)
-            name = QRect(cell.left(), Space.XS, cell.width(), metrics.height())
-            painter.drawText(name, Qt.AlignmentFlag.AlignCenter, cp.weekday_name(day))
-            side = metrics.height() + 4
-            number = QRect(0, 0, max(side, metrics.horizontalAdvance("88") + 8), side)
-            number.moveCenter(QPoint(cell.center().x(), name.bottom() + side // 2 + 2))
-            painter.setFont(scaled_font(self, 1.0, bold=True))
-            number_text, is_today = str(day.day), day == today
-            cp.paint_day_number(
-                painter, number, number_text, today=is_today, muted=False, palette=palette
-            )
-            painter.fillRect(QRect(cell.left(), 0, 1, height), cp.grid_line(palette))
-        painter.fillRect(QRect(0, height - 1, self.viewport().width(), 1), cp.grid_line(palette))
-        selected = self.day_rect(self._selected)
-        if not selected.isEmpty():
-            width = 2 if self.hasFocus() else 1
-            frame = QRect(selected.left(), 0, selected.width(), height + width)
-            cp.paint_frame(painter, frame, palette.color(QPalette.ColorRole.Highlight), width)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self.viewport())
-        palette, scheme = self.palette(), colors()
-        scroll = self.verticalScrollBar().value()
-        width, bottom = self.viewport().width(), self._y(DAY_MINUTES)
-        painter.fillRect(self.viewport().rect(), palette.color(QPalette.ColorRole.Base))
-        painter.translate(0, -scroll)
-        line = cp.grid_line(palette)
-        gutter = self._gutter_width()
-        weekend = cp.weekend_days()
-        for day in self._days():
-            column = self.day_rect(day).adjusted(0, 0, 0, bottom - self.viewport().height())
-            if day.isoweekday() in weekend:
-                painter.fillRect(column, cp.weekend_fill(palette))
-            painter.fillRect(QRect(column.left(), 0, 1, bottom), line)
-        metrics = self.fontMetrics()
-        painter.setFont(self.font())
-        half = cp.blend(palette.color(QPalette.ColorRole.Base), line, 0.5)
-        for hour in range(24):
-            y = self._y(hour * 60)
-            painter.fillRect(QRect(gutter, y, width - gutter, 1), line)
-            painter.fillRect(QRect(gutter, self._y(hour * 60 + 30), width - gutter, 1), half)
-            if hour:
-                painter.setPen(scheme.muted)
-                label = QRect(0, y - metrics.height() // 2, gutter - Space.S, metrics.height())
-                text = cp.short_time(datetime(2000, 1, 1, hour))
-                painter.drawText(label, RIGHT, text)
-        shown = self.viewport().rect().translated(0, scroll)
-        for day in self._days():
-            for block in self.layout_for(day):
-                if block.rect.intersects(shown):
-                    self._paint_block(painter, block, palette)
-        self._paint_now(painter)
-        selected = self.day_rect(self._selected)
-        if not selected.isEmpty():
-            edge = 2 if self.hasFocus() else 1
-            frame = QRect(selected.left(), -edge, selected.width(), bottom + 2 * edge)
-            cp.paint_frame(painter, frame, palette.color(QPalette.ColorRole.Highlight), edge)
-
-    def _paint_block(self, painter: QPainter, block: WeekBlock, palette: QPalette) -> None:
-        record = self._by_id[block.meeting_id]
-        appearance = cp.look(record, palette)
-        cp.paint_chip(
-            painter, block.rect, appearance, palette, selected=block.meeting_id == self._meeting
-        )
-        inner = block.rect.adjusted(cp.BAR_WIDTH + Space.XS, 2, -3, -2)
-        height = self.fontMetrics().height()
-        room = max(1, inner.height() // height)
-        start, end = self._spans[record.id]
-        texts = [cp.time_range(start, end), record.title, cp.mentor_names(record, self._names)]
-        if room == 1 or inner.width() < 4 * height:
-            texts = [f"{cp.short_time(start)} {record.title}"]
-        painter.save()
-        painter.setClipRect(block.rect)
-        plain = dataclasses.replace(appearance, mark="")
-        for index, text in enumerate(texts[:room]):
-            rect = QRect(inner.left(), inner.top() + index * height, inner.width(), height)
-            look = appearance if index == 0 else plain  # the mark only once
-            cp.paint_line(painter, rect, text, look, self.font(), bold=index == 1)
-        painter.restore()
-
-    def _paint_now(self, painter: QPainter) -> None:
-        """The line of the current time across today, if today is shown."""
-        column, now = self.day_rect(self._today()), datetime.now()
-        if column.isEmpty():
-            return
-        y, danger = self._y(now.hour * 60 + now.minute), colors().danger
-        painter.fillRect(QRect(column.left(), y - 1, column.width(), 2), danger)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(danger)
-        painter.drawEllipse(QPoint(column.left() + 1, y), 4, 4)
