@@ -37,23 +37,21 @@ def proposals(sources: PreparationSources) -> list[AgendaItem]:
     """Every line the sources suggest, each with its origin."""
     found: list[AgendaItem] = []
     for item in sources.open_items:
-        when = f" from {_day(item.meeting_on)}" if item.meeting_on else ""
+        when = f" since {_day(item.meeting_on)}" if item.meeting_on else ""
         if item.fields.owner is ActionOwner.MENTOR:
             text = f"Ask about: {item.text}"
         else:
             text = f"Progress on: {item.text}"
-        found.append(AgendaItem(text, origin=f"Open action item{when}"))
+        found.append(AgendaItem(text, origin=f"Open{when}"))
     for item in sources.unreported:
         done = f" (done {_day(item.fields.done_on)})" if item.fields.done_on else ""
-        found.append(
-            AgendaItem(f"Report back: {item.text}{done}", origin="Done, not yet reported back")
-        )
+        found.append(AgendaItem(f"Report back: {item.text}{done}", origin="Not reported back"))
     last = sources.last_meeting
     if last is not None:
         for point in last.open_agenda():
-            found.append(AgendaItem(point.text, origin=f"Not answered on {_day(last.local_day())}"))
+            found.append(AgendaItem(point.text, origin=f"Left open {_day(last.local_day())}"))
     for title, objective in sources.objectives:
-        found.append(AgendaItem(f"Objective: {objective}", origin=f"Agreement “{title}”"))
+        found.append(AgendaItem(f"Objective: {objective}", origin=f"Agreement: {title}"))
     return found
 
 

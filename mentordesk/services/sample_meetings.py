@@ -214,6 +214,8 @@ _IMPORTED = (
 _PLACES = ("The café by the office", "Their office, 3rd floor", "Co-working space on Main St")
 
 HELD_SHARE, CANCELLED_SHARE = 0.88, 0.08  # and missed: the rest
+# An old item still open ("someday") is at most this old: older ones were let go.
+SOMEDAY_DAYS = 540
 RECENT_DAYS = 75  # items from meetings within this many days are still in motion
 SMALL_PAST_PER_MENTOR = 3
 
@@ -663,10 +665,10 @@ class _Generator:
                 if roll < 0.86:
                     done = self._done_on(day, due)
                     settled.append(self._done(item, done, next_meetings, report=rng.random()))
-                elif roll < 0.99:
+                elif roll < 0.997 or age > SOMEDAY_DAYS:
                     settled.append(item.replace(status=ActionStatus.DROPPED))
                 else:
-                    settled.append(item.replace(due_on=None))  # someday
+                    settled.append(item.replace(due_on=None))  # someday, still meant
                 continue
             if roll < 0.3 and age > 3:
                 done = self._done_on(day, due)
@@ -700,9 +702,10 @@ class _Generator:
         later); a few not reported back yet."""
         reported: date | None = None
         at = bisect.bisect_left(next_meetings, done)
+        recent = (self.today - done).days <= RECENT_DAYS
         if report < 0.82 and at < len(next_meetings):
             reported = next_meetings[at]
-        elif report < 0.985:
+        elif report < 0.985 or not recent:  # only lately done things still wait
             reported = done + timedelta(days=self.rng.randint(3, 28))
         if reported is not None and reported > self.today:
             reported = None

@@ -80,13 +80,11 @@ def _sources() -> PreparationSources:
 
 def test_every_source_proposes_a_line_with_its_origin_in_order() -> None:
     assert proposals(_sources()) == [
-        AgendaItem("Progress on: Update the CV", origin="Open action item from 3 Mar 2026"),
-        AgendaItem("Ask about: Introduce me to Lee", origin="Open action item from 3 Mar 2026"),
-        AgendaItem(
-            "Report back: Read the book (done 20 Mar 2026)", origin="Done, not yet reported back"
-        ),
-        AgendaItem("Conference budget?", origin="Not answered on 7 Apr 2026"),
-        AgendaItem("Objective: Give a talk at PyCon", origin="Agreement “Talk coaching”"),
+        AgendaItem("Progress on: Update the CV", origin="Open since 3 Mar 2026"),
+        AgendaItem("Ask about: Introduce me to Lee", origin="Open since 3 Mar 2026"),
+        AgendaItem("Report back: Read the book (done 20 Mar 2026)", origin="Not reported back"),
+        AgendaItem("Conference budget?", origin="Left open 7 Apr 2026"),
+        AgendaItem("Objective: Give a talk at PyCon", origin="Agreement: Talk coaching"),
     ]
 
 
@@ -103,7 +101,7 @@ def test_nothing_open_proposes_nothing() -> None:
 
 def test_an_item_from_no_meeting_has_no_date_in_its_origin() -> None:
     sources = PreparationSources(open_items=[_item(1, "Write it up", meeting_on=None)])
-    assert proposals(sources) == [AgendaItem("Progress on: Write it up", origin="Open action item")]
+    assert proposals(sources) == [AgendaItem("Progress on: Write it up", origin="Open")]
 
 
 def test_an_unreported_item_without_a_done_date() -> None:
@@ -150,6 +148,6 @@ def test_two_sources_with_the_same_line_give_it_once() -> None:
         objectives=[("A", "Speak"), ("B", "speak")],
     )
     assert prepared_agenda((), sources) == (
-        AgendaItem("Progress on: Update the CV", origin="Open action item from 3 Mar 2026"),
-        AgendaItem("Objective: Speak", origin="Agreement “A”"),
+        AgendaItem("Progress on: Update the CV", origin="Open since 3 Mar 2026"),
+        AgendaItem("Objective: Speak", origin="Agreement: A"),
     )

@@ -523,15 +523,13 @@ def test_prepare_proposes_what_is_open_with_these_mentors(
     )
     assert meetings.prepared_agenda(planned.id) == (
         AgendaItem("team SIZE"),
-        AgendaItem("Progress on: Update the CV", origin="Open action item from 4 Feb 2030"),
-        AgendaItem("Ask about: Introduce me to Lee", origin="Open action item from 18 Feb 2030"),
-        AgendaItem(
-            "Report back: Read the book (done 20 Feb 2030)", origin="Done, not yet reported back"
-        ),
-        AgendaItem("Conference budget?", origin="Not answered on 18 Feb 2030"),
+        AgendaItem("Progress on: Update the CV", origin="Open since 4 Feb 2030"),
+        AgendaItem("Ask about: Introduce me to Lee", origin="Open since 18 Feb 2030"),
+        AgendaItem("Report back: Read the book (done 20 Feb 2030)", origin="Not reported back"),
+        AgendaItem("Conference budget?", origin="Left open 18 Feb 2030"),
         # "Team size" was left open too, but it is already on the agenda (case ignored).
-        AgendaItem("Objective: Lead a team", origin="Agreement “Talk coaching”"),
-        AgendaItem("Objective: Give a conference talk", origin="Agreement “Talk coaching”"),
+        AgendaItem("Objective: Lead a team", origin="Agreement: Talk coaching"),
+        AgendaItem("Objective: Give a conference talk", origin="Agreement: Talk coaching"),
     )
     # Nothing is stored: the person decides.
     assert meetings.get(planned.id) == planned
@@ -589,9 +587,7 @@ def test_items_flow_forward_to_the_next_meeting(
     item = items.create(ActionItemFields("Draft the proposal", meeting_id=first.id))
     nxt = meetings.create(_meeting(datetime(2030, 3, 4, 17, 0), ann))
     other = meetings.create(_meeting(datetime(2030, 3, 5, 17, 0), bob))
-    expected = AgendaItem(
-        "Progress on: Draft the proposal", origin="Open action item from 18 Feb 2030"
-    )
+    expected = AgendaItem("Progress on: Draft the proposal", origin="Open since 18 Feb 2030")
     assert meetings.prepared_agenda(nxt.id) == (expected,)
     assert meetings.prepared_agenda(other.id) == ()
     # Done: now it is to be reported back; reported: it is gone.

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.style import Space, colors
 
 
@@ -83,7 +84,12 @@ class LineList(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if notes_caption:
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            # The note (where a line came from) gets room for a short phrase and a date;
+            # a longer one is cut short, in full in its tooltip.
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(
+                1, self.fontMetrics().horizontalAdvance("Left open 30 Sep 2026") + Space.M
+            )
         self.tree.setMinimumHeight(self.fontMetrics().height() * 6)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.remove_requested.connect(self.remove_selected)
@@ -92,7 +98,8 @@ class LineList(QWidget):
 
         self.add_button = QPushButton(add_text or self.tr("Add"))
         self.add_button.clicked.connect(self.add_line)
-        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button = QToolButton()
+        self.remove_button.setIcon(icon("delete"))
         self.remove_button.setToolTip(self.tr("Remove the selected line (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button = QToolButton()
@@ -154,6 +161,7 @@ class LineList(QWidget):
         if line.note:
             item.setForeground(1, colors().muted)
             item.setToolTip(0, line.note)
+            item.setToolTip(1, line.note)
         self.tree.addTopLevelItem(item)
         return item
 

@@ -205,9 +205,7 @@ class MeetingEditor(CardEditorMixin, QScrollArea):
         self.notes_toggle.clicked.connect(
             lambda: self.show_notes_formatted(not self.notes_formatted)
         )
-        self.advice = LineList(
-            self.tr("Advice received"), checkable=False, add_text=self.tr("Add Advi&ce")
-        )
+        self.advice = LineList(self.tr("Advice received"), checkable=False, add_text=self.tr("Add"))
         self.advice.changed.connect(lambda: form.commit("advice"))
         fields.add(
             "advice",

@@ -87,7 +87,10 @@ class CalendarNavBar(QWidget):
         row.addSpacing(Space.S)
         self.mentor_filter = WheelSafeCombo()
         self.mentor_filter.setAccessibleName(self.tr("Show the meetings of"))
-        self.mentor_filter.setMinimumContentsLength(14)
+        self.mentor_filter.setMinimumContentsLength(10)
+        self.mentor_filter.setSizeAdjustPolicy(
+            WheelSafeCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.mentor_filter.addItem(self.tr("All mentors"), None)
         self.mentor_filter.activated.connect(
             lambda _i: self.mentor_chosen.emit(self.mentor_filter.currentData())

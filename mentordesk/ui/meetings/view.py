@@ -201,7 +201,7 @@ class CalendarView(CardHost, View):
         )
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(self.editor_hint)
-        self.editor_stack.setMinimumWidth(380)
+        self.editor_stack.setMinimumWidth(400)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(calendar)
         self.splitter.addWidget(self.editor_stack)
@@ -490,8 +490,17 @@ class CalendarView(CardHost, View):
             editor.show_record(record)
             self.editor_stack.setCurrentWidget(editor)
             self._show_card_extras(record)
+            if self._mode is CalendarMode.WEEK:
+                self._scroll_into_view(record)
         self.grid().set_selected_meeting(None if record is None else record.id)
         self._update_actions()
+
+    def _scroll_into_view(self, record: MeetingRecord) -> None:
+        """In the week, bring the meeting's block into sight (an hour before it on top)."""
+        seen = self.week.viewport().rect()
+        if not any(rect.intersects(seen) for rect in self.week.block_rects().get(record.id, [])):
+            start = record.local_start()
+            self.week.scroll_to_minute(max(0, start.hour * 60 + start.minute - 60))
 
     def _show_card_extras(self, record: MeetingRecord) -> None:
         services = self._services
