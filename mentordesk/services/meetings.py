@@ -230,19 +230,20 @@ class MeetingService:
         return overlapping(record, self.between(record.starts_at, record.ends_at))
 
     def last_held(self, mentor_id: int, before: datetime | None = None) -> MeetingRecord | None:
-        query = (
-            select(Meeting)
+        latest = (
+            select(Meeting.id)
             .join(MeetingMentor)
             .where(MeetingMentor.mentor_id == mentor_id, Meeting.status == MeetingStatus.HELD)
-            .options(*_load_options())
             .order_by(Meeting.starts_at.desc())
             .limit(1)
         )
         if before is not None:
-            query = query.where(Meeting.starts_at < before)
+            latest = latest.where(Meeting.starts_at < before)
         with reading(self._sessions) as session:
-            meeting = session.scalars(query).first()
-            return None if meeting is None else to_meeting_record(meeting)
+            found = _read_records(
+                session, select(*_COLUMNS).where(Meeting.id == latest.scalar_subquery())
+            )
+        return found[0] if found else None
 
     def pulse(self, mentor_id: int) -> RelationshipPulse:
         """Last met, next planned, next due (from the agreement in force) and open items."""
