@@ -8,6 +8,7 @@ card) both mix it in; each says which service stores its records and how a new o
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoStack
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from mentordesk.domain.validation import DomainError, ValidationError
 from mentordesk.ui.common.card import CardEditor, ListCardTexts
 from mentordesk.ui.common.commands import CommandContext, EditFields, ServiceCommand, execute
-from mentordesk.ui.common.data_bus import DataKind
+from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.labels import saved_now
 from mentordesk.ui.common.questions import ask_keep_editing, ask_to_discard_draft, confirm
 
@@ -37,6 +38,8 @@ class CardHost:
     passes_through: tuple[type[Exception], ...] = ()
 
     _services: Services | None
+    _bus: DataBus
+    _today: Callable[[], date]
     _undo: QUndoStack
     _editor: CardEditor | None
     context: CommandContext
@@ -52,6 +55,28 @@ class CardHost:
 
     def create_command(self, fields: Any) -> ServiceCommand:
         raise NotImplementedError
+
+    def _host(
+        self, bus: DataBus, undo_stack: QUndoStack, today: Callable[[], date], texts: ListCardTexts
+    ) -> None:
+        """What the view holds to run its card's commands (called first in its __init__)."""
+        self._bus = bus
+        self._undo = undo_stack
+        self._today = today
+        self._services = None
+        self.texts = texts
+        self.context = CommandContext(
+            bus=bus, report_error=self.report_error, focus=self.focus_record
+        )
+
+    @property
+    def services(self) -> Services | None:
+        return self._services
+
+    @property
+    def editable(self) -> bool:
+        """Open, and not from a read-only folder: the records may be changed."""
+        return self._services is not None and not self._services.read_only
 
     def _widget(self) -> QWidget:
         assert isinstance(self, QWidget)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.ui.common.card import CardEditor, ListCardTexts
 from mentordesk.ui.common.card_host import CardHost
-from mentordesk.ui.common.commands import CommandContext, ServiceCommand
+from mentordesk.ui.common.commands import ServiceCommand
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.empty_state import EmptyState
 from mentordesk.ui.common.filter_bar import FilterBar
@@ -72,18 +72,11 @@ class ListCardView(CardHost, View):
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
-        self._bus = bus
-        self._undo = undo_stack
-        self._today = today
-        self._services: Services | None = None
         self._records_known = False
         self._columns_fitted = False
         self._refreshing = False
         self._refresh_again: frozenset[DataKind] = frozenset()
-        self.texts = self.make_texts()
-        self.context = CommandContext(
-            bus=bus, report_error=self.report_error, focus=self.focus_record
-        )
+        self._host(bus, undo_stack, today, self.make_texts())
         self.model = self.make_model()
         self.proxy = self.make_proxy()
         self.proxy.setSourceModel(self.model)
@@ -262,15 +255,6 @@ class ListCardView(CardHost, View):
             widget.setObjectName(self.name + suffix)
 
     # --- data ----------------------------------------------------------------------------
-
-    @property
-    def services(self) -> Services | None:
-        return self._services
-
-    @property
-    def editable(self) -> bool:
-        """Open, and not from a read-only folder: the records may be changed."""
-        return self._services is not None and not self._services.read_only
 
     # --- the card, built on first use ---------------------------------------------------
 

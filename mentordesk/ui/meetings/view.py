@@ -70,10 +70,7 @@ class CalendarView(CardHost, View):
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
-        self._bus = bus
-        self._undo = undo_stack
-        self._today = today
-        self._services: Services | None = None
+        self._host(bus, undo_stack, today, calendar_texts())
         self._mentors: Sequence[MentorEntry] = ()
         self._names: dict[int, str] = {}
         self._shown: list[MeetingRecord] = []
@@ -85,10 +82,6 @@ class CalendarView(CardHost, View):
         self._prefetch.setSingleShot(True)
         self._prefetch.setInterval(READ_AHEAD_MS)
         self._prefetch.timeout.connect(self._read_ahead)
-        self.texts = calendar_texts()
-        self.context = CommandContext(
-            bus=bus, report_error=self.report_error, focus=self.focus_record
-        )
         self._build_actions()
         self._build()
         bus.changed.connect(self._on_data_changed)
@@ -276,14 +269,6 @@ class CalendarView(CardHost, View):
 
     def toolbar_actions(self) -> Sequence[QAction]:
         return (self.new_action, self.prepare_action, self.schedule_action, self.delete_action)
-
-    @property
-    def services(self) -> Services | None:
-        return self._services
-
-    @property
-    def editable(self) -> bool:
-        return self._services is not None and not self._services.read_only
 
     def attach(self, services: Services) -> None:
         self._services = services
