@@ -266,4 +266,8 @@ def test_the_first_window_fits_the_screen(qtbot: QtBot, location: DataLocation) 
     assert window.width() <= max(screen.width() - 32, window.minimumSizeHint().width())
     assert window.height() <= screen.height() - 64
     assert window.minimumSizeHint().width() <= 800 and window.minimumSizeHint().height() <= 600
+    for page in window._pages:  # every view fits an 800x600 window
+        window.page_view(page.key)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 800 and hint.height() <= 600, (page.key, hint)
     window.close()

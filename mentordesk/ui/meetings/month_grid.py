@@ -19,7 +19,7 @@ from mentordesk.ui.meetings import calendar_paint as cp
 from mentordesk.ui.meetings.calendar_grid import GridBehaviour
 
 ROWS = 6
-MIN_CELL = QSize(90, 70)
+MIN_CELL = QSize(44, 56)  # a day's number and a line or two, down to an 800 px window
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 

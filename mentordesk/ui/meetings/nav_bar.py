@@ -8,7 +8,14 @@ from enum import StrEnum
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.validation import fold
@@ -47,9 +54,17 @@ class CalendarNavBar(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(Space.S, Space.S, Space.S, Space.XS)
+        # Two rows, so that the calendar and the card fit side by side down to 800 px:
+        # where you are and how you look at it; then where to jump and whose meetings.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(Space.S, Space.S, Space.S, Space.XS)
+        rows.setSpacing(Space.XS)
+        row = QHBoxLayout()
         row.setSpacing(Space.XS)
+        second = QHBoxLayout()
+        second.setSpacing(Space.XS)
+        rows.addLayout(row)
+        rows.addLayout(second)
         for index, action in enumerate(navigation):
             # Today with its word; previous and next as arrows (their tooltips say it).
             row.addWidget(tool_button(action, text_beside=index == 0))
@@ -62,13 +77,11 @@ class CalendarNavBar(QWidget):
             (QLocale().standaloneMonthName(m) for m in range(1, 13)),
             key=self.title.fontMetrics().horizontalAdvance,
         )
-        self.title.setMinimumWidth(
-            max(
-                self.title.fontMetrics().horizontalAdvance(f"{longest} 2026"),
-                self.title.fontMetrics().horizontalAdvance("28 Sep – 30 Sep 2026"),
-            )
-            + Space.S
+        widest = max(
+            self.title.fontMetrics().horizontalAdvance(f"{longest} 2026"),
+            self.title.fontMetrics().horizontalAdvance("28 Sep – 30 Sep 2026"),
         )
+        self.title.setMinimumWidth(min(widest + Space.S, 160))
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addSpacing(Space.S)
         row.addWidget(self.title, 1)
@@ -77,14 +90,16 @@ class CalendarNavBar(QWidget):
         self.jump.setToolTip(self.tr("Type a day to go to it (Ctrl+G)"))
         self.jump.picked.connect(self._jump)
         self.jump.returnPressed.connect(self._jump)
-        row.addWidget(self.jump)
-        row.addSpacing(Space.S)
         for action in modes:
             button = tool_button(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setCheckable(True)
             row.addWidget(button)
-        row.addSpacing(Space.S)
+        jump_caption = QLabel(self.tr("Go to"))
+        jump_caption.setBuddy(self.jump)
+        second.addWidget(jump_caption)
+        second.addWidget(self.jump)
+        second.addStretch()
         self.mentor_filter = WheelSafeCombo()
         self.mentor_filter.setAccessibleName(self.tr("Show the meetings of"))
         self.mentor_filter.setMinimumContentsLength(10)
@@ -95,7 +110,7 @@ class CalendarNavBar(QWidget):
         self.mentor_filter.activated.connect(
             lambda _i: self.mentor_chosen.emit(self.mentor_filter.currentData())
         )
-        row.addWidget(self.mentor_filter)
+        second.addWidget(self.mentor_filter)
 
     def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         chosen = self.mentor_filter.currentData()

@@ -200,7 +200,10 @@ class CalendarView(CardHost, View):
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
+        # The card may be pushed aside in a narrow window (it comes back when a meeting is
+        # shown); the calendar may not.
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)
         self.splitter.setSizes([700, 580])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -474,11 +477,19 @@ class CalendarView(CardHost, View):
                 editor.commit_pending()
             editor.show_record(record)
             self.editor_stack.setCurrentWidget(editor)
+            self._show_card_pane()
             self._show_card_extras(record)
             if self._mode is CalendarMode.WEEK:
                 self._scroll_into_view(record)
         self.grid().set_selected_meeting(None if record is None else record.id)
         self._update_actions()
+
+    def _show_card_pane(self) -> None:
+        """Bring the card back if a narrow window had pushed it aside."""
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[1] == 0:
+            room = self.editor_stack.minimumWidth()
+            self.splitter.setSizes([max(0, sum(sizes) - room), room])
 
     def _scroll_into_view(self, record: MeetingRecord) -> None:
         """In the week, bring the meeting's block into sight (an hour before it on top)."""
@@ -521,6 +532,7 @@ class CalendarView(CardHost, View):
             start = datetime.combine(day, time(10, 0))
         self.editor.start_new(start)
         self.editor_stack.setCurrentWidget(self.editor)
+        self._show_card_pane()
         self.grid().set_selected_meeting(None)
         self._update_actions()
         self.status_message.emit(self.texts.started_new)

@@ -236,7 +236,7 @@ class WeekGrid(GridBehaviour, WeekPainting, QAbstractScrollArea):
         return QSize(self._gutter_width() + 7 * 130, self._header_height() + hours)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._gutter_width() + 7 * 90, self._header_height() + 3 * self.hour_height())
+        return QSize(self._gutter_width() + 7 * 44, self._header_height() + 3 * self.hour_height())
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
