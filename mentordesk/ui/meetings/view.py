@@ -204,7 +204,7 @@ class CalendarView(CardHost, View):
         # shown); the calendar may not.
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, True)
-        self.splitter.setSizes([700, 580])
+        self.splitter.setSizes([800, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
