@@ -316,15 +316,17 @@ class CalendarView(CardHost, View):
             self.nav.set_mentors(self._mentors)
             if self._editor is not None:
                 self._editor.set_mentors(self._mentors)
+        record = self.shown_meeting()
         if kinds & {DataKind.MEETING, DataKind.MENTOR}:
             self._ranges.clear()  # what was read ahead may have changed
-        self._fetch()
-        record = self.shown_meeting()
-        if record is not None:
-            try:
-                self._show_card(services.meetings.get(record.id))
-            except DomainError:
-                self._show_card(None)  # deleted meanwhile (an undo, the command line)
+            self._fetch()
+            if record is not None:
+                try:
+                    self._show_card(services.meetings.get(record.id))
+                except DomainError:
+                    self._show_card(None)  # deleted meanwhile (an undo, the command line)
+        elif record is not None:  # only action items changed: the meetings did not
+            self.editor.items.set_items(services.action_items.of_meeting(record.id))
         self._update_actions()
 
     def grid(self) -> MonthGrid | WeekGrid | AgendaList:
