@@ -279,9 +279,11 @@ class MeetingService:
 
     def preparation_sources(self, meeting_id: int) -> PreparationSources:
         """What is open with the meeting's mentors, for "Prepare"."""
+        return self._sources_for(self.get(meeting_id))
+
+    def _sources_for(self, meeting: MeetingRecord) -> PreparationSources:
         from mentordesk.services.action_items import ActionItemService
 
-        meeting = self.get(meeting_id)
         mentors = set(meeting.mentor_ids)
         if not mentors:
             return PreparationSources()
@@ -308,8 +310,8 @@ class MeetingService:
 
     def prepared_agenda(self, meeting_id: int) -> tuple[AgendaItem, ...]:
         """The meeting's agenda with what "Prepare" adds to it (nothing is stored)."""
-        meeting = self.get(meeting_id)
-        return prepared_agenda(meeting.fields.agenda, self.preparation_sources(meeting_id))
+        meeting = self.get(meeting_id)  # read once, for its agenda and its sources
+        return prepared_agenda(meeting.fields.agenda, self._sources_for(meeting))
 
     def next_meeting_proposal(self, mentor_id: int) -> MeetingFields:
         """A planned meeting at the next due time inside the agreement's availability

@@ -585,8 +585,8 @@ class CalendarView(CardHost, View):
         record = self.shown_meeting()
         if record is None or self._services is None or not self.editable:
             return
-        self.commit_pending()
-        record = self._services.meetings.get(record.id)
+        self.commit_pending()  # a stored edit refreshes the card, so it shows what is stored
+        record = self.shown_meeting() or record
         agenda = self._services.meetings.prepared_agenda(record.id)
         added = len(agenda) - len(record.fields.agenda)
         if added <= 0:
