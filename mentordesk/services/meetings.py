@@ -4,16 +4,12 @@ relationship looks like from its meetings (last met, next planned, next due); "P
 
 from __future__ import annotations
 
-import uuid
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
-from sqlalchemy.orm.interfaces import ORMOption
+from sqlalchemy.orm import Session, sessionmaker
 
 from mentordesk.db.engine import reading, writing
 from mentordesk.db.models import (
@@ -40,123 +36,13 @@ from mentordesk.domain.meeting import (
 from mentordesk.domain.preparation import PreparationSources, prepared_agenda
 from mentordesk.domain.time_zones import local_zone_name, wall_time
 from mentordesk.domain.validation import NotFoundError, ValidationError
+from mentordesk.services import _meeting_store as store
 
 Clock = Callable[[], datetime]
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def new_uid() -> str:
-    """An identity for calendar files that no other program's event shares."""
-    return f"{uuid.uuid4()}@mentordesk"
-
-
-def _load_options() -> list[ORMOption]:
-    return [
-        selectinload(Meeting.mentor_links),
-        selectinload(Meeting.agenda),
-        selectinload(Meeting.advice),
-    ]
-
-
-def to_meeting_record(meeting: Meeting) -> MeetingRecord:
-    fields = MeetingFields(
-        title=meeting.title,
-        start=wall_time(meeting.starts_at, meeting.time_zone),
-        minutes=meeting.minutes,
-        time_zone=meeting.time_zone,
-        mentor_ids=tuple(sorted(link.mentor_id for link in meeting.mentor_links)),
-        format=meeting.format,
-        place_or_link=meeting.place_or_link,
-        status=meeting.status,
-        agenda=tuple(AgendaItem(row.text, row.done, row.origin) for row in meeting.agenda),
-        notes=meeting.notes,
-        advice=tuple(row.text for row in meeting.advice),
-        takeaway=meeting.takeaway,
-    )
-    return MeetingRecord(
-        id=meeting.id,
-        fields=fields,
-        uid=meeting.uid,
-        sequence=meeting.sequence,
-        created_at=meeting.created_at,
-        updated_at=meeting.updated_at,
-    )
-
-
-_COLUMNS = (
-    Meeting.id,
-    Meeting.uid,
-    Meeting.sequence,
-    Meeting.title,
-    Meeting.starts_at,
-    Meeting.minutes,
-    Meeting.time_zone,
-    Meeting.format,
-    Meeting.place_or_link,
-    Meeting.status,
-    Meeting.notes,
-    Meeting.takeaway,
-    Meeting.created_at,
-    Meeting.updated_at,
-)
-_CHUNK = 500  # ids per IN (...) list, well below SQLite's limit on parameters
-
-
-def _read_records(session: Session, query: Any) -> list[MeetingRecord]:
-    """Meetings as records from a select of ``_COLUMNS``, their lists read in three more
-    queries: columns, not mapped objects, as a calendar month is read on every step."""
-    rows = session.execute(query).all()
-    ids = [row.id for row in rows]
-    mentors: dict[int, list[int]] = defaultdict(list)
-    agenda: dict[int, list[AgendaItem]] = defaultdict(list)
-    advice: dict[int, list[str]] = defaultdict(list)
-    for first in range(0, len(ids), _CHUNK):
-        chunk = ids[first : first + _CHUNK]
-        for meeting_id, mentor_id in session.execute(
-            select(MeetingMentor.meeting_id, MeetingMentor.mentor_id)
-            .where(MeetingMentor.meeting_id.in_(chunk))
-            .order_by(MeetingMentor.meeting_id, MeetingMentor.mentor_id)
-        ):
-            mentors[meeting_id].append(mentor_id)
-        for meeting_id, text, done, origin in session.execute(
-            select(AgendaRow.meeting_id, AgendaRow.text, AgendaRow.done, AgendaRow.origin)
-            .where(AgendaRow.meeting_id.in_(chunk))
-            .order_by(AgendaRow.meeting_id, AgendaRow.position)
-        ):
-            agenda[meeting_id].append(AgendaItem(text, done, origin))
-        for meeting_id, text in session.execute(
-            select(AdviceRow.meeting_id, AdviceRow.text)
-            .where(AdviceRow.meeting_id.in_(chunk))
-            .order_by(AdviceRow.meeting_id, AdviceRow.position)
-        ):
-            advice[meeting_id].append(text)
-    return [
-        MeetingRecord(
-            id=row.id,
-            fields=MeetingFields(
-                title=row.title,
-                start=wall_time(row.starts_at, row.time_zone),
-                minutes=row.minutes,
-                time_zone=row.time_zone,
-                mentor_ids=tuple(mentors.get(row.id, ())),
-                format=row.format,
-                place_or_link=row.place_or_link,
-                status=row.status,
-                agenda=tuple(agenda.get(row.id, ())),
-                notes=row.notes,
-                advice=tuple(advice.get(row.id, ())),
-                takeaway=row.takeaway,
-            ),
-            uid=row.uid,
-            sequence=row.sequence,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-        )
-        for row in rows
-    ]
 
 
 @dataclass(frozen=True)
@@ -182,7 +68,7 @@ class MeetingService:
         return self._now().astimezone().date()
 
     def _load(self, session: Session, meeting_id: int) -> Meeting:
-        meeting = session.get(Meeting, meeting_id, options=_load_options())
+        meeting = session.get(Meeting, meeting_id, options=store.load_options())
         if meeting is None:
             raise NotFoundError(f"Meeting #{meeting_id} no longer exists.")
         return meeting
@@ -191,7 +77,7 @@ class MeetingService:
 
     def get(self, meeting_id: int) -> MeetingRecord:
         with reading(self._sessions) as session:
-            return to_meeting_record(self._load(session, meeting_id))
+            return store.to_meeting_record(self._load(session, meeting_id))
 
     def count(self) -> int:
         with reading(self._sessions) as session:
@@ -206,7 +92,7 @@ class MeetingService:
     ) -> list[MeetingRecord]:
         """Meetings that take up any time from ``start`` to ``end`` (aware; None: open),
         with any of ``mentor_ids`` (all when empty), in order of their start."""
-        query = select(*_COLUMNS).order_by(Meeting.starts_at, Meeting.id)
+        query = select(*store.COLUMNS).order_by(Meeting.starts_at, Meeting.id)
         if end is not None:
             query = query.where(Meeting.starts_at < end)
         if start is not None:
@@ -220,7 +106,7 @@ class MeetingService:
                 )
             )
         with reading(self._sessions) as session:
-            records = _read_records(session, query)
+            records = store.read_records(session, query)
         if start is not None:
             records = [r for r in records if r.ends_at > start]
         return records
@@ -240,8 +126,8 @@ class MeetingService:
         if before is not None:
             latest = latest.where(Meeting.starts_at < before)
         with reading(self._sessions) as session:
-            found = _read_records(
-                session, select(*_COLUMNS).where(Meeting.id == latest.scalar_subquery())
+            found = store.read_records(
+                session, select(*store.COLUMNS).where(Meeting.id == latest.scalar_subquery())
             )
         return found[0] if found else None
 
@@ -257,7 +143,7 @@ class MeetingService:
                 Meeting.status == MeetingStatus.PLANNED,
                 Meeting.starts_at >= now,
             )
-            .options(*_load_options())
+            .options(*store.load_options())
             .order_by(Meeting.starts_at)
             .limit(1)
         )
@@ -268,7 +154,7 @@ class MeetingService:
         )
         with reading(self._sessions) as session:
             upcoming = session.scalars(planned).first()
-            next_planned = None if upcoming is None else to_meeting_record(upcoming)
+            next_planned = None if upcoming is None else store.to_meeting_record(upcoming)
             count = int(session.scalar(open_items) or 0)
             agreement = _agreement_in_force(session, mentor_id)
         last_met = last.local_day() if last else None
@@ -355,29 +241,31 @@ class MeetingService:
         now = self._now()
         with writing(self._sessions) as session:
             self._check_mentors(session, valid.mentor_ids)
-            meeting = Meeting(uid=uid or new_uid(), sequence=0, created_at=now, updated_at=now)
-            _apply(meeting, valid)
+            meeting = Meeting(
+                uid=uid or store.new_uid(), sequence=0, created_at=now, updated_at=now
+            )
+            store.apply(meeting, valid)
             session.add(meeting)
             session.flush()
-            return to_meeting_record(self._load(session, meeting.id))
+            return store.to_meeting_record(self._load(session, meeting.id))
 
     def update(self, meeting_id: int, fields: MeetingFields) -> MeetingRecord:
         valid = fields.validated()
         with writing(self._sessions) as session:
             meeting = self._load(session, meeting_id)
-            before = to_meeting_record(meeting).fields
+            before = store.to_meeting_record(meeting).fields
             if before != valid:
                 self._check_mentors(session, valid.mentor_ids)
-                _apply(meeting, valid)
+                store.apply(meeting, valid)
                 meeting.sequence += 1
                 meeting.updated_at = self._now()
             session.flush()
-            return to_meeting_record(self._load(session, meeting_id))
+            return store.to_meeting_record(self._load(session, meeting_id))
 
     def delete(self, meeting_id: int) -> DeletedMeeting:
         with writing(self._sessions) as session:
             meeting = self._load(session, meeting_id)
-            record = to_meeting_record(meeting)
+            record = store.to_meeting_record(meeting)
             items = frozenset(
                 session.scalars(select(ActionItem.id).where(ActionItem.meeting_id == meeting_id))
             )
@@ -400,7 +288,7 @@ class MeetingService:
             existing = set(
                 session.scalars(select(Mentor.id).where(Mentor.id.in_(record.mentor_ids)))
             )
-            _apply(
+            store.apply(
                 meeting,
                 record.fields.replace(
                     mentor_ids=tuple(m for m in record.mentor_ids if m in existing)
@@ -413,7 +301,7 @@ class MeetingService:
             ):
                 item.meeting_id = record.id
             session.flush()
-            return to_meeting_record(self._load(session, record.id))
+            return store.to_meeting_record(self._load(session, record.id))
 
     def _check_mentors(self, session: Session, mentor_ids: Sequence[int]) -> None:
         found = set(session.scalars(select(Mentor.id).where(Mentor.id.in_(mentor_ids))))
@@ -432,7 +320,7 @@ class MeetingService:
                 rows.append(
                     {
                         "id": meeting_id,
-                        "uid": new_uid(),
+                        "uid": store.new_uid(),
                         "sequence": 0,
                         "starts_at": fields.starts_at,
                         "created_at": created.astimezone(UTC),
@@ -464,18 +352,6 @@ class MeetingService:
                 if values:
                     session.execute(insert(model), values)
             return [first + offset for offset in range(len(meetings))]
-
-
-def _apply(meeting: Meeting, fields: MeetingFields) -> None:
-    for name in MEETING_COLUMN_FIELDS:
-        setattr(meeting, name, getattr(fields, name))
-    meeting.starts_at = fields.starts_at
-    meeting.mentor_links = [MeetingMentor(mentor_id=m) for m in fields.mentor_ids]
-    meeting.agenda = [
-        AgendaRow(position=i, text=item.text, done=item.done, origin=item.origin)
-        for i, item in enumerate(fields.agenda)
-    ]
-    meeting.advice = [AdviceRow(position=i, text=text) for i, text in enumerate(fields.advice)]
 
 
 def _agreement_in_force(session: Session, mentor_id: int) -> AgreementRecord | None:
