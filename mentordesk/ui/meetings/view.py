@@ -15,20 +15,11 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from mentordesk.domain.action_item import ActionItemFields
-from mentordesk.domain.enums import ActionStatus
-from mentordesk.domain.meeting import MeetingFields, MeetingRecord, overlapping
+from mentordesk.domain.meeting import MeetingRecord, overlapping
 from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.validation import DomainError
 from mentordesk.ui.common.card import ListCardTexts
 from mentordesk.ui.common.card_host import CardHost
-from mentordesk.ui.common.commands import (
-    CommandContext,
-    CreateRecord,
-    DeleteRecord,
-    EditFields,
-    ServiceCommand,
-)
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.empty_state import EmptyState
 from mentordesk.ui.common.icons import icon
@@ -36,6 +27,7 @@ from mentordesk.ui.common.view import View
 from mentordesk.ui.meetings.agenda_list import AgendaList
 from mentordesk.ui.meetings.calendar_paint import add_months, week_start
 from mentordesk.ui.meetings.editor import MeetingEditor
+from mentordesk.ui.meetings.edits import MEETING, MeetingEdits, day_text
 from mentordesk.ui.meetings.month_grid import MonthGrid
 from mentordesk.ui.meetings.nav_bar import CalendarMode, CalendarNavBar
 from mentordesk.ui.meetings.texts import calendar_texts
@@ -44,14 +36,11 @@ from mentordesk.ui.meetings.week_grid import WeekGrid
 if TYPE_CHECKING:
     from mentordesk.services.context import Services
 
-MEETING = frozenset({DataKind.MEETING})
-MEETING_AND_ITEMS = frozenset({DataKind.MEETING, DataKind.ACTION_ITEM})
-ITEMS = frozenset({DataKind.ACTION_ITEM})
 RANGES_KEPT = 8  # months or weeks of meetings kept once read
 READ_AHEAD_MS = 120  # idle time before the neighbouring ranges are read
 
 
-class CalendarView(CardHost, View):
+class CalendarView(MeetingEdits, CardHost, View):
     """The calendar in three modes and the meeting card; every change is undoable."""
 
     name = "calendar"
@@ -440,7 +429,7 @@ class CalendarView(CardHost, View):
             text = f"{locale.standaloneMonthName(month)} {year}"
         else:
             first, last = grid.shown_range()
-            text = f"{_day(locale, first)} – {_day(locale, last)} {last.year}"
+            text = f"{day_text(locale, first)} – {day_text(locale, last)} {last.year}"
         self.nav.title.setText(text)
         self.nav.jump.set_value(grid.selected_date())
 
@@ -550,137 +539,3 @@ class CalendarView(CardHost, View):
         self.delete_action.setEnabled(editable and record is not None)
         self.prepare_action.setEnabled(editable and record is not None and not record.is_unassigned)
         self.schedule_action.setEnabled(editable and self._mentor_for_next() is not None)
-
-    # --- edits ---------------------------------------------------------------------------
-
-    def record_service(self) -> Any:
-        assert self._services is not None
-        return self._services.meetings
-
-    def create_command(self, fields: MeetingFields) -> ServiceCommand:
-        service = self.record_service()
-        text = self.tr("Add meeting “{title}”").format(title=fields.title.strip())
-        return CreateRecord(self.context, service, lambda: service.create(fields), text, MEETING)
-
-    def delete_selected(self) -> None:
-        record = self.shown_meeting()
-        if record is None or not self.editable:
-            return
-        question = self.tr(
-            "Delete the meeting “{title}” with its agenda and notes?\n\nIts action items are "
-            "kept. You can undo this with Ctrl+Z."
-        ).format(title=record.title)
-        if not self.ask(self.tr("Delete meeting"), question):
-            return
-        text = self.tr("Delete meeting “{title}”").format(title=record.title)
-        command = DeleteRecord(
-            self.context, self.record_service(), record.id, text, MEETING_AND_ITEMS
-        )
-        if self.run(command, self.report_errors):
-            self._show_card(None)
-            self.status_message.emit(self.texts.deleted.format(name=record.title))
-
-    def prepare(self) -> None:
-        """Add what is open with the meeting's mentors to its agenda (one undoable edit)."""
-        record = self.shown_meeting()
-        if record is None or self._services is None or not self.editable:
-            return
-        self.commit_pending()  # a stored edit refreshes the card, so it shows what is stored
-        record = self.shown_meeting() or record
-        agenda = self._services.meetings.prepared_agenda(record.id)
-        added = len(agenda) - len(record.fields.agenda)
-        if added <= 0:
-            self.status_message.emit(self.tr("Nothing open to add: the agenda has it all."))
-            return
-        after = record.fields.replace(agenda=agenda)
-        command = EditFields(
-            self.context,
-            self._services.meetings.update,
-            record.id,
-            record.fields,
-            after,
-            "agenda",
-            self.tr("Prepare “{title}”").format(title=record.title),
-            MEETING,
-        )
-        if self.run(command):
-            self.status_message.emit(
-                self.tr("Prepared: {n} points added to the agenda.").format(n=added)
-            )
-            self.editor.focus_agenda()
-
-    def _mentor_for_next(self) -> int | None:
-        record = self.shown_meeting()
-        if record is not None and record.mentor_ids:
-            return record.mentor_ids[0]
-        return self.nav.chosen_mentor()
-
-    def schedule_next(self, mentor_id: int | None = None) -> None:
-        """Plan the next meeting with a mentor at the agreed cadence (undoable)."""
-        mentor_id = mentor_id if mentor_id is not None else self._mentor_for_next()
-        if mentor_id is None or self._services is None or not self.editable:
-            return
-        if not self.may_leave_card():
-            return
-        fields = self._services.meetings.next_meeting_proposal(mentor_id)
-        if self.run(self.create_command(fields), self.report_errors):
-            self.status_message.emit(
-                self.tr("Planned “{title}” on {day}.").format(
-                    title=fields.title, day=_day(QLocale(), fields.start.date())
-                )
-            )
-
-    def add_action_item(self, text: str) -> None:
-        """A new action item from this meeting (advice turned into action, or typed)."""
-        record = self.shown_meeting()
-        if record is None or self._services is None:
-            return
-        service = self._services.action_items
-        fields = ActionItemFields(text=text, meeting_id=record.id)
-        context = self._item_context(record.id)
-        command = CreateRecord(
-            context,
-            service,
-            lambda: service.create(fields),
-            self.tr("Add action item “{text}”").format(text=text),
-            ITEMS,
-        )
-        if self.run(command, self.report_errors):
-            self.status_message.emit(self.tr("Added the action item “{text}”.").format(text=text))
-
-    def mark_item(self, item_id: int, done: bool) -> None:
-        record = self.shown_meeting()
-        if record is None or self._services is None:
-            return
-        service = self._services.action_items
-        try:
-            before = service.get(item_id).fields
-        except DomainError as exc:
-            self.report_error(str(exc))
-            return
-        status = ActionStatus.DONE if done else ActionStatus.OPEN
-        after = before.replace(status=status, done_on=None if not done else before.done_on)
-        text = self.tr("Mark “{text}” done") if done else self.tr("Open “{text}” again")
-        command = EditFields(
-            self._item_context(record.id),
-            service.update,
-            item_id,
-            before,
-            after,
-            "status",
-            text.format(text=before.text),
-            ITEMS,
-        )
-        self.run(command, self.report_errors)
-
-    def _item_context(self, meeting_id: int) -> CommandContext:
-        """Undoing an edit of an action item shows the meeting it came from."""
-        return CommandContext(
-            bus=self._bus,
-            report_error=self.report_error,
-            focus=lambda _id: self.focus_record(meeting_id),
-        )
-
-
-def _day(locale: QLocale, day: date) -> str:
-    return locale.toString(day, "d MMM")
