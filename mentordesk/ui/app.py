@@ -107,9 +107,14 @@ def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> 
 
         def on_data_shown() -> None:
             log.info("data shown after %.0f ms", _since(started))
-            QTimer.singleShot(0, observer.data_shown)
+            # One deferred call, so that the observer always hears of the data before a
+            # quit it asked for closes the window (two zero timers may fire in any order).
+            QTimer.singleShot(0, after_data_shown)
+
+        def after_data_shown() -> None:
+            observer.data_shown()
             if observer.quit_when_data_shown:
-                QTimer.singleShot(0, window.close)
+                window.close()
 
         first_paint = _FirstPaint(on_window_shown)
         window.installEventFilter(first_paint)
