@@ -48,6 +48,9 @@ class Agreement(Base):
     confidentiality: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # Folded keys the list views sort and filter by (see mentordesk.domain.listing_keys).
+    name_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     objectives: Mapped[list[AgreementObjective]] = relationship(
         cascade="all, delete-orphan", order_by="AgreementObjective.position", passive_deletes=True

@@ -28,6 +28,9 @@ class Goal(Base):
     status_changed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # Folded keys the list views sort and filter by (see mentordesk.domain.listing_keys).
+    name_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     milestones: Mapped[list[Milestone]] = relationship(
         cascade="all, delete-orphan", order_by="Milestone.position", passive_deletes=True

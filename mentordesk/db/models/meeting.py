@@ -32,6 +32,8 @@ class Meeting(Base):
     takeaway: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # The folded text filter-as-you-type searches (see mentordesk.domain.listing_keys).
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     mentor_links: Mapped[list[MeetingMentor]] = relationship(
         cascade="all, delete-orphan", order_by="MeetingMentor.mentor_id", passive_deletes=True
@@ -96,7 +98,7 @@ class ActionItem(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     owner: Mapped[ActionOwner] = mapped_column(stored_enum(ActionOwner))
-    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     status: Mapped[ActionStatus] = mapped_column(stored_enum(ActionStatus), index=True)
     done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     reported_on: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -112,3 +114,5 @@ class ActionItem(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # The folded text filter-as-you-type searches (see mentordesk.domain.listing_keys).
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -37,6 +37,9 @@ class Mentor(Base):
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # Folded keys the list views sort and filter by (see mentordesk.domain.listing_keys).
+    name_key: Mapped[str] = mapped_column(Text, default="", server_default="", index=True)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     expertise: Mapped[list[MentorExpertise]] = relationship(
         back_populates="mentor",

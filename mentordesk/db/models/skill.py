@@ -25,6 +25,8 @@ class Skill(Base):
     target_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # The folded text filter-as-you-type searches (see mentordesk.domain.listing_keys).
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     assessments: Mapped[list[Assessment]] = relationship(
         cascade="all, delete-orphan",
