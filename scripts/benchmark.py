@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Measure how fast MentorDesk starts and how fast its views respond.
 
-    python scripts/benchmark.py [--runs N] [--keystrokes N] [--json FILE]
+    python scripts/benchmark.py [--runs N] [--keystrokes N] [--sizes decade,huge] [--json FILE]
 
 A measurement, not a test: it prints figures, marks a median that misses its target with
 "MISSED", and exits 0 either way. Every figure is the median (with min and max) of N runs.
 
 The data is the "decade" sample data set (ten years of one person's mentoring), loaded
-into a temporary data folder that is removed afterwards.
+into a temporary data folder that is removed afterwards. ``--sizes decade,huge`` measures
+the decade set and then the "huge" one (ten times larger: 2,400 mentors, 30,000 meetings,
+120,000 action items; about a minute to generate) and prints every figure side by side
+with the ratio huge / decade: the list views fetch only the rows they paint, so their
+figures must stay within 1.5x (and a keystroke under 16 ms) at ten times the data.
 
 Start-up, each run in a fresh child process with ``QT_QPA_PLATFORM=offscreen``:
 
@@ -37,7 +41,7 @@ In this process (offscreen too), with ``time.perf_counter``, after one untimed w
   "leadership" one character at a time, clearing the filter (untimed) between words.
 
 The Calendar, Action items and Prepare are measured by ``scripts/bench_meetings.py`` (its
-docstring says how).
+docstring says how); importing and exporting calendar files by ``scripts/bench_ics.py``.
 
 Targets are for the median on the project's 2-core reference machines.
 """
@@ -156,6 +160,9 @@ MENTORDESK_CHILD = textwrap.dedent(
     )
     exit_code = run_gui(DataLocation(Path(sys.argv[1])), observer)
     marks["exit_code"] = exit_code
+    import resource
+
+    marks["peak_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps(marks))
     """
 )
@@ -167,6 +174,7 @@ class Measure:
     name: str
     samples_ms: list[float]
     target_ms: float | None = None
+    unit: str = "ms"
 
     @property
     def median(self) -> float:
@@ -191,11 +199,12 @@ class Measure:
 # --- data --------------------------------------------------------------------------------
 
 
-def make_sample_data(root: Path) -> DataLocation:
+def make_sample_data(root: Path, size: SampleSize = SampleSize.DECADE) -> DataLocation:
     location = DataLocation(root)
+    print(f"Generating the {size.value} sample data…", flush=True)
     services = Services.open(location)
     try:
-        load_sample_data(services, SampleSize.DECADE)
+        load_sample_data(services, size)
     finally:
         services.close()
     return location
@@ -250,7 +259,11 @@ def run_child(code: str, args: Sequence[str], cwd: Path) -> dict[str, float]:
     marks = json.loads(lines[-1])
     if marks.pop("exit_code", 0) != 0:
         raise RuntimeError(f"MentorDesk exited with an error:\n{stdout}\n{stderr}")
-    return {name: (stamp - started) * 1000.0 for name, stamp in marks.items()}
+    peak = marks.pop("peak_rss_kb", None)
+    found = {name: (stamp - started) * 1000.0 for name, stamp in marks.items()}
+    if peak is not None:
+        found["peak_rss_kb"] = float(peak)
+    return found
 
 
 def require(marks: dict[str, float], *names: str) -> list[float]:
@@ -265,14 +278,19 @@ def measure_startup(location: DataLocation, runs: int, workdir: Path) -> list[Me
     bare: list[float] = []
     window: list[float] = []
     data: list[float] = []
+    peak_mb: list[float] = []
     print("Warming up (one untimed start of each)…", flush=True)
     run_child(BARE_CHILD, [], workdir)
     run_child(MENTORDESK_CHILD, [data_dir], workdir)
     for run in range(1, runs + 1):
         (bare_shown,) = require(run_child(BARE_CHILD, [], workdir), "window_shown")
-        window_shown, data_shown = require(
-            run_child(MENTORDESK_CHILD, [data_dir], workdir), "window_shown", "data_shown"
+        window_shown, data_shown, peak_kb = require(
+            run_child(MENTORDESK_CHILD, [data_dir], workdir),
+            "window_shown",
+            "data_shown",
+            "peak_rss_kb",
         )
+        peak_mb.append(peak_kb / 1024)
         bare.append(bare_shown)
         window.append(window_shown)
         data.append(data_shown)
@@ -285,6 +303,7 @@ def measure_startup(location: DataLocation, runs: int, workdir: Path) -> list[Me
         Measure("bare_window_shown", "bare PySide6 window shown", bare),
         Measure("window_shown", "MentorDesk window shown", window, 400.0),
         Measure("data_shown", "MentorDesk data shown", data, 700.0),
+        Measure("peak_memory", "peak memory at data shown (MB)", peak_mb, unit="MB"),
     ]
 
 
@@ -366,12 +385,19 @@ def measure_open_view(services: Services, everything: PaintCounter, runs: int) -
 def open_other_view(
     services: Services, everything: PaintCounter, kind: str
 ) -> tuple[QWidget, float]:
-    """A shown Goals view, or a Skills view with one skill's full ten-year chart drawn."""
+    """A shown Goals or Agreements view, or a Skills view with one skill's full ten-year
+    chart drawn."""
+    from mentordesk.ui.agreements.view import AgreementsView
     from mentordesk.ui.goals.view import GoalsView
     from mentordesk.ui.skills.view import SkillsView
 
+    views: dict[str, Any] = {
+        "goals": GoalsView,
+        "skills": SkillsView,
+        "agreements": AgreementsView,
+    }
     started = time.perf_counter()
-    view: Any = (GoalsView if kind == "goals" else SkillsView)(DataBus(), QUndoStack())
+    view: Any = views[kind](DataBus(), QUndoStack())
     view.attach(services)
     view.resize(WIDTH, HEIGHT)
     table = view.table
@@ -400,6 +426,8 @@ def measure_other_view(
         dispose(view)
     if kind == "goals":
         return Measure("open_goals_view", "open Goals view", samples)
+    if kind == "agreements":
+        return Measure("open_agreements_view", "open Agreements view", samples)
     return Measure("open_skills_view_chart", "open Skills view + 10-year chart", samples)
 
 
@@ -472,7 +500,7 @@ def print_report(measures: list[Measure], env: dict[str, Any], repainted: int) -
     print(f"{env['platform']}; CPUs: {env['cpu_count']} ({env['usable_cpus']} usable)")
     print(
         f"Runs: {env['runs']} per measure ({env['keystrokes']} keystrokes); "
-        f"data: decade sample, {env['mentors']} mentors; QT_QPA_PLATFORM=offscreen"
+        f"data: {env['size']} sample, {env['mentors']} mentors; QT_QPA_PLATFORM=offscreen"
     )
     print()
     header = ("measure", "median ms", "min", "max", "target", "median meets target")
@@ -553,8 +581,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=50,
         help=f"filter keystrokes to time, in whole words of {FILTER_WORD!r} (default 50)",
     )
+    parser.add_argument(
+        "--sizes",
+        default="decade",
+        help="sample data sizes to measure, comma-separated: decade, huge (default decade)",
+    )
     parser.add_argument("--json", metavar="FILE", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
+    try:
+        args.sizes = [SampleSize(name.strip()) for name in args.sizes.split(",")]
+    except ValueError:
+        parser.error("--sizes takes decade and huge")
     if args.runs < 1 or args.keystrokes < 1:
         parser.error("--runs and --keystrokes must be at least 1")
     return args
@@ -573,42 +610,110 @@ def measure_snapshot(location: DataLocation, runs: int) -> Measure:
     return Measure("backup_snapshot", "verified backup snapshot", samples)
 
 
+# Figures that must stay within this factor of their decade figure at the huge size.
+SCALE_GOAL = 1.5
+SCALED = (
+    "data_shown",
+    "peak_memory",
+    "open_mentors_view",
+    "filter_keystroke",
+    "open_goals_view",
+    "open_skills_view_chart",
+    "open_agreements_view",
+    "open_calendar",
+    "calendar_next_month",
+    "calendar_week",
+    "open_action_items",
+)
+
+
+def measure_size(
+    size: SampleSize, args: argparse.Namespace, workdir: Path, app: QApplication
+) -> tuple[list[Measure], dict[str, Any], int]:
+    env = environment(args.runs, args.keystrokes)
+    env["size"] = size.value
+    location = make_sample_data(workdir / f"data-{size.value}", size)
+    measures = measure_startup(location, args.runs, workdir)
+    print(f"Measuring the views in this process ({size.value})…", flush=True)
+    everything = PaintCounter(app)
+    services = Services.open(location)
+    try:
+        env["mentors"] = services.mentors.count()
+        measures.append(measure_open_view(services, everything, args.runs))
+        keystroke, repainted = measure_keystrokes(services, everything, args.keystrokes)
+        measures.append(keystroke)
+        env["keystrokes"] = len(keystroke.samples_ms)
+        for kind in ("goals", "skills", "agreements"):
+            measures.append(measure_other_view(services, everything, args.runs, kind))
+        measures.append(measure_snapshot(location, args.runs))
+        from bench_meetings import measure_meetings
+
+        measures.extend(measure_meetings(services, everything, args.runs))
+        if size is SampleSize.DECADE:  # a year of the decade's meetings, ~300 events
+            from bench_ics import measure_ics
+
+            measures.extend(measure_ics(location, args.runs))
+    finally:
+        everything.remove()
+        services.close()
+    return measures, env, repainted
+
+
+def print_comparison(decade: list[Measure], huge: list[Measure]) -> None:
+    """Every figure at both sizes, the ratio huge / decade, and the scale goals."""
+    print()
+    print(f"Huge / decade (goal: within {SCALE_GOAL}x; a keystroke under 16 ms at huge):")
+    small = {measure.key: measure for measure in decade}
+    header = ("measure", "decade", "huge", "ratio", "goal")
+    rows = []
+    for measure in huge:
+        before = small.get(measure.key)
+        if before is None:
+            continue
+        ratio = measure.median / before.median if before.median else float("inf")
+        verdict = ""
+        if measure.key in SCALED:
+            verdict = "ok" if ratio <= SCALE_GOAL else "MISSED"
+            if measure.key == "filter_keystroke" and measure.median >= 16.0:
+                verdict = "MISSED"
+        rows.append(
+            (
+                measure.name,
+                f"{before.median:.1f}",
+                f"{measure.median:.1f}",
+                f"{ratio:.2f}x",
+                verdict,
+            )
+        )
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    for row in (header, *rows):
+        cells = [
+            cell.rjust(width) if 1 <= i <= 3 else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        print("  ".join(cells).rstrip())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    env = environment(args.runs, args.keystrokes)
+    figures: dict[str, Any] = {}
+    results: dict[str, list[Measure]] = {}
     with tempfile.TemporaryDirectory(prefix="mentordesk-benchmark-") as temp:
         workdir = Path(temp)
-        location = make_sample_data(workdir / "data")
-        measures = measure_startup(location, args.runs, workdir)
-
-        print("Measuring the Mentors view in this process…", flush=True)
         qInstallMessageHandler(quiet_offscreen_warnings)
         app = create_application()
-        everything = PaintCounter(app)
-        services = Services.open(location)
-        try:
-            env["mentors"] = services.mentors.count()
-            measures.append(measure_open_view(services, everything, args.runs))
-            keystroke, repainted = measure_keystrokes(services, everything, args.keystrokes)
-            measures.append(keystroke)
-            env["keystrokes"] = len(keystroke.samples_ms)
-            measures.append(measure_other_view(services, everything, args.runs, "goals"))
-            measures.append(measure_other_view(services, everything, args.runs, "skills"))
-            measures.append(measure_snapshot(location, args.runs))
-            from bench_meetings import measure_meetings
-
-            measures.extend(measure_meetings(services, everything, args.runs))
-        finally:
-            everything.remove()
-            services.close()
-
-    print_report(measures, env, repainted)
+        for size in args.sizes:
+            measures, env, repainted = measure_size(size, args, workdir, app)
+            print_report(measures, env, repainted)
+            results[size.value] = measures
+            figures[size.value] = {
+                "environment": env,
+                "measures": {measure.key: measure.as_json() for measure in measures},
+                "keystrokes_with_table_repaint": repainted,
+            }
+    if "decade" in results and "huge" in results:
+        print_comparison(results["decade"], results["huge"])
     if args.json is not None:
-        figures = {
-            "environment": env,
-            "measures": {measure.key: measure.as_json() for measure in measures},
-            "keystrokes_with_table_repaint": repainted,
-        }
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
         print(f"Wrote {args.json}")
     return 0

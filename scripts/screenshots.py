@@ -42,7 +42,7 @@ def open_window(location: DataLocation) -> MainWindow:
     window.set_theme(THEME)
     window.resize(WIDTH, HEIGHT)
     window.show()
-    window.attach_services(services, services.mentors.list_all())
+    window.attach_services(services)
     settle()
     return window
 
@@ -93,6 +93,7 @@ def shoot(out: Path, size: SampleSize) -> None:
         shoot_goals_and_skills(window, out)
         shoot_meetings(window, out)
         shoot_backups(window, location, out)
+        shoot_calendar_import(window, out)
         shoot_settings_and_help(window, location, out)
         window.close()
 
@@ -139,7 +140,8 @@ def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:
     skills = window.page_view("skills")
     skills.table.selectRow(0)  # type: ignore[attr-defined]
     save(window, out, "skills")
-    records = skills.model.records()  # type: ignore[attr-defined]
+    assert window.services is not None
+    records = window.services.skills.list_all()
     dialog = CompareSkillsDialog(records, date.today(), window)
     for record in records[:4]:
         dialog.check_skill(record.id)
@@ -187,6 +189,44 @@ def shoot_backups(window: MainWindow, location: DataLocation, out: Path) -> None
     dialog.grab().save(str(path))
     print(path)
     dialog.close()
+
+
+def shoot_calendar_import(window: MainWindow, out: Path) -> None:
+    """File > Import > Calendar: the preview of a file from another calendar holding the
+    coming weeks' meetings, a few of them changed there and a few with nobody known."""
+    import dataclasses
+    import uuid
+
+    from mentordesk.interchange.ics_export import build_calendar, calendar_bytes
+    from mentordesk.ui.calendar_files.import_dialog import ImportPreviewDialog
+
+    services = window.services
+    assert services is not None
+    now = datetime.now().astimezone()
+    coming = services.meetings.between(now, now + timedelta(days=75))
+    records = []
+    for index, record in enumerate(coming):
+        if index < 3:  # changed in the other calendar since it came from MentorDesk
+            fields = record.fields.replace(title=record.title + " (moved)")
+            records.append(dataclasses.replace(record, fields=fields, sequence=record.sequence + 1))
+        elif index % 5 == 4:  # nobody MentorDesk knows was invited
+            fields = record.fields.replace(title="Coffee chat", mentor_ids=())
+            records.append(dataclasses.replace(record, fields=fields, uid=f"{uuid.uuid4()}@google"))
+        else:
+            records.append(dataclasses.replace(record, uid=f"{uuid.uuid4()}@google.com"))
+    mentors = {m.id: m for m in services.mentors.list_all()}
+    calendar = build_calendar(records, mentors, services.settings.read())
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "work-calendar.ics"
+        path.write_bytes(calendar_bytes(calendar))
+        dialog = ImportPreviewDialog(services, path, window)
+        dialog.show()
+        for _ in range(200):
+            settle()
+            if dialog.pages.currentIndex() == dialog.PREVIEW:
+                break
+        _grab(dialog, out, "calendar-import-preview")
+        dialog.reject()
 
 
 def _grab(widget: QWidget, out: Path, name: str) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from mentordesk.db.listing import install_functions
 from mentordesk.db.schema import read_only_uri
 from mentordesk.domain.validation import StorageError
 
@@ -56,6 +57,7 @@ def create_sqlite_engine(
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None
+        install_functions(dbapi_connection)
         cursor = dbapi_connection.cursor()
         try:
             if not read_only:

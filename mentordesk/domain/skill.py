@@ -124,3 +124,11 @@ class SkillRecord:
             first = self.assessments[0].fields
             return now - first.level if first.assessed_on > day else None
         return now - before
+
+
+def years_before(day: date, years: int) -> date:
+    """The same calendar day ``years`` earlier (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)

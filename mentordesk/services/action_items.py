@@ -12,6 +12,7 @@ from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mentordesk.db.engine import reading, writing
+from mentordesk.db.list_specs import ActionItemList
 from mentordesk.db.models import ActionItem, Goal, Meeting, MeetingMentor, Skill
 from mentordesk.domain.action_item import (
     ACTION_COLUMN_FIELDS,
@@ -19,7 +20,9 @@ from mentordesk.domain.action_item import (
     ActionItemRecord,
 )
 from mentordesk.domain.enums import ActionStatus
+from mentordesk.domain.listing_keys import folded
 from mentordesk.domain.validation import NotFoundError, ValidationError
+from mentordesk.services.listing import Listing
 
 Clock = Callable[[], datetime]
 
@@ -94,6 +97,11 @@ class ActionItemService:
     def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
         self._sessions = session_factory
         self._now = clock
+        self.listing = Listing(
+            session_factory,
+            ActionItemList(),
+            lambda session, ids: _records(session, _query().where(ActionItem.id.in_(ids))),
+        )
 
     def _today(self) -> date:
         return self._now().astimezone().date()
@@ -220,6 +228,7 @@ class ActionItemService:
                 **{name: getattr(fields, name) for name in ACTION_COLUMN_FIELDS},
                 "created_at": created.astimezone(UTC),
                 "updated_at": created.astimezone(UTC),
+                "search_key": folded(fields.text),
             }
             for fields, created in items
         ]

@@ -7,7 +7,7 @@ field, and restore one as a new change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mentordesk.db.engine import reading, writing
+from mentordesk.db.list_specs import AgreementList
 from mentordesk.db.models import Agreement, AgreementRevision, Mentor
 from mentordesk.domain.agreement import (
     AgreementFields,
@@ -33,6 +34,7 @@ from mentordesk.domain.agreement_revision import (
 from mentordesk.domain.enums import AgreementStatus
 from mentordesk.domain.validation import NotFoundError, ValidationError, fold
 from mentordesk.services import _agreement_store as store
+from mentordesk.services.listing import Listing
 
 Clock = Callable[[], datetime]
 
@@ -41,25 +43,39 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _agreement_records(session: Session, *criteria: Any) -> list[AgreementRecord]:
+    agreements = session.scalars(
+        select(Agreement).where(*criteria).options(*store.load_options())
+    ).all()
+    latest_query = select(AgreementRevision.agreement_id, func.max(AgreementRevision.id))
+    if len(agreements) < 500:  # the latest revisions of these only
+        latest_query = latest_query.where(
+            AgreementRevision.agreement_id.in_([a.id for a in agreements])
+        )
+    latest_query = latest_query.group_by(AgreementRevision.agreement_id)
+    latest = {row[0]: row[1] for row in session.execute(latest_query)}
+    return [store.to_record(a, latest.get(a.id)) for a in agreements]
+
+
+def _records(session: Session, ids: Sequence[int]) -> list[AgreementRecord]:
+    return _agreement_records(session, Agreement.id.in_(ids))
+
+
 class AgreementService:
     """Every change is one committed transaction and returns the agreement as it now is."""
 
     def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
         self._sessions = session_factory
         self._now = clock
+        self.listing = Listing(
+            session_factory, AgreementList(), lambda session, ids: _records(session, ids)
+        )
 
     # --- reading -------------------------------------------------------------------------
 
     def _read(self, *criteria: Any) -> list[AgreementRecord]:
         with reading(self._sessions) as session:
-            agreements = session.scalars(
-                select(Agreement).where(*criteria).options(*store.load_options())
-            ).all()
-            latest_query = select(
-                AgreementRevision.agreement_id, func.max(AgreementRevision.id)
-            ).group_by(AgreementRevision.agreement_id)
-            latest = {row[0]: row[1] for row in session.execute(latest_query)}
-            records = [store.to_record(a, latest.get(a.id)) for a in agreements]
+            records = _agreement_records(session, *criteria)
         return sorted(records, key=lambda r: (fold(r.title), r.id))
 
     def list_all(self) -> list[AgreementRecord]:

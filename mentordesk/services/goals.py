@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.interfaces import ORMOption
 
 from mentordesk.db.engine import reading, writing
+from mentordesk.db.list_specs import GoalList
 from mentordesk.db.models import Goal, GoalMentor, GoalNote, GoalSkill, Mentor, Milestone, Skill
 from mentordesk.domain.goal import (
     GOAL_COLUMN_FIELDS,
@@ -21,6 +22,7 @@ from mentordesk.domain.goal import (
     MilestoneRecord,
 )
 from mentordesk.domain.validation import NotFoundError, ValidationError, fold
+from mentordesk.services.listing import Listing
 
 Clock = Callable[[], datetime]
 
@@ -58,12 +60,18 @@ def to_goal_record(goal: Goal) -> GoalRecord:
     )
 
 
+def _fetch_goals(session: Session, ids: Sequence[int]) -> list[GoalRecord]:
+    query = select(Goal).where(Goal.id.in_(ids)).options(*_load_options())
+    return [to_goal_record(goal) for goal in session.scalars(query)]
+
+
 class GoalService:
     """Every change is one committed transaction and returns the goal as it now is."""
 
     def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
         self._sessions = session_factory
         self._now = clock
+        self.listing = Listing(session_factory, GoalList(), _fetch_goals)
 
     def _today(self) -> date:
         return self._now().astimezone().date()
@@ -97,8 +105,12 @@ class GoalService:
             return len(session.scalars(select(Goal.id)).all())
 
     def goals_of_mentor(self, mentor_id: int) -> list[GoalRecord]:
-        """The goals a mentor helps with."""
-        return [goal for goal in self.list_all() if mentor_id in goal.mentor_ids]
+        """The goals a mentor helps with, by title."""
+        linked = select(GoalMentor.goal_id).where(GoalMentor.mentor_id == mentor_id)
+        query = select(Goal).where(Goal.id.in_(linked)).options(*_load_options())
+        with reading(self._sessions) as session:
+            records = [to_goal_record(goal) for goal in session.scalars(query)]
+        return sorted(records, key=lambda r: (fold(r.title), r.id))
 
     # --- the goal itself -----------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from mentordesk.domain import cadence
 from mentordesk.domain.agreement import AgreementRecord
 from mentordesk.domain.cadence import RelationshipPulse
 from mentordesk.domain.enums import ActionStatus, AgreementStatus, MeetingStatus
+from mentordesk.domain.listing_keys import folded
 from mentordesk.domain.meeting import (
     LONGEST_MINUTES,
     MEETING_COLUMN_FIELDS,
@@ -51,6 +52,9 @@ class DeletedMeeting:
 
     record: MeetingRecord
     action_item_ids: frozenset[int]
+    # Its identity in a calendar file it came from (see mentordesk.interchange), kept too.
+    recurrence_id: str = ""
+    imported_event: str = ""
 
     @property
     def id(self) -> int:
@@ -269,8 +273,9 @@ class MeetingService:
             items = frozenset(
                 session.scalars(select(ActionItem.id).where(ActionItem.meeting_id == meeting_id))
             )
+            calendar = (meeting.recurrence_id, meeting.imported_event)
             session.delete(meeting)
-            return DeletedMeeting(record, items)
+            return DeletedMeeting(record, items, *calendar)
 
     def restore(self, deleted: DeletedMeeting) -> MeetingRecord:
         """Put a deleted meeting back whole, with its action items linked again."""
@@ -281,6 +286,8 @@ class MeetingService:
             meeting = Meeting(
                 id=record.id,
                 uid=record.uid,
+                recurrence_id=deleted.recurrence_id,
+                imported_event=deleted.imported_event,
                 sequence=record.sequence,
                 created_at=record.created_at,
                 updated_at=record.updated_at,
@@ -325,6 +332,7 @@ class MeetingService:
                         "starts_at": fields.starts_at,
                         "created_at": created.astimezone(UTC),
                         "updated_at": created.astimezone(UTC),
+                        "search_key": folded(fields.title),
                         **{name: getattr(fields, name) for name in MEETING_COLUMN_FIELDS},
                     }
                 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.interfaces import ORMOption
 
 from mentordesk.db.engine import reading, writing
+from mentordesk.db.list_specs import SkillList
 from mentordesk.db.models import Assessment, GoalSkill, Mentor, Skill
 from mentordesk.domain.skill import (
     SKILL_COLUMN_FIELDS,
@@ -19,6 +20,7 @@ from mentordesk.domain.skill import (
     SkillRecord,
 )
 from mentordesk.domain.validation import NotFoundError, ValidationError, fold
+from mentordesk.services.listing import Listing
 
 Clock = Callable[[], datetime]
 
@@ -51,6 +53,7 @@ class SkillService:
     def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
         self._sessions = session_factory
         self._now = clock
+        self.listing = Listing(session_factory, SkillList(), self._fetch)
 
     def _today(self) -> date:
         return self._now().astimezone().date()
@@ -84,6 +87,16 @@ class SkillService:
             rows = [(i, n) for i, n in session.execute(select(Skill.id, Skill.name))]
         return sorted(rows, key=lambda row: (fold(row[1]), row[0]))
 
+    def _fetch(self, session: Session, ids: Sequence[int]) -> list[SkillRecord]:
+        skills = session.scalars(
+            select(Skill).where(Skill.id.in_(ids)).options(*_load_options())
+        ).all()
+        links: dict[int, set[int]] = {}
+        query = select(GoalSkill.goal_id, GoalSkill.skill_id).where(GoalSkill.skill_id.in_(ids))
+        for goal_id, skill_id in session.execute(query):
+            links.setdefault(skill_id, set()).add(goal_id)
+        return [self._to_record(s, frozenset(links.get(s.id, ()))) for s in skills]
+
     def list_all(self) -> list[SkillRecord]:
         with reading(self._sessions) as session:
             skills = session.scalars(select(Skill).options(*_load_options())).all()
@@ -106,6 +119,12 @@ class SkillService:
             for category in found:
                 by_key.setdefault(fold(category), category)
             return sorted(by_key.values(), key=fold)
+
+    def has_uncategorized(self) -> bool:
+        """Whether some skill has no category (the filter then offers "No category")."""
+        query = select(Skill.id).where(Skill.category == "").limit(1)
+        with reading(self._sessions) as session:
+            return session.scalar(query) is not None
 
     def assessments_by_mentor(self, mentor_id: int) -> list[AssessmentRecord]:
         with reading(self._sessions) as session:

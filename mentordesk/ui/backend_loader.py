@@ -19,16 +19,17 @@ log = logging.getLogger(__name__)
 
 
 class BackendLoader(QThread):
-    """First reads the mentors with plain sqlite3 (``records_read``), then opens the services.
+    """First reads the Mentors list's first screen with plain sqlite3 (``records_read``),
+    then opens the services (``loaded``).
 
     The quick read is skipped when the database must be created or upgraded; then the
-    records arrive with ``loaded`` only.
+    rows come with the services only.
     """
 
-    # list[MentorRecord], shown at once, read-only until the services are ready.
+    # A QuickMentorListing, shown at once, read-only until the services are ready.
     records_read = Signal(object)
-    # (Services, list[MentorRecord]); typed loosely so this module needs no SQLAlchemy.
-    loaded = Signal(object, object)
+    # Services; typed loosely so this module needs no SQLAlchemy.
+    loaded = Signal(object)
     failed = Signal(object)
 
     def __init__(
@@ -46,9 +47,9 @@ class BackendLoader(QThread):
 
     def run(self) -> None:
         try:
-            from mentordesk.services.startup import read_mentors_quickly
+            from mentordesk.services.startup import quick_mentor_listing
 
-            quick = read_mentors_quickly(self.location)
+            quick = quick_mentor_listing(self.location)
         except Exception:  # a bad file fails the full open below too, which reports it
             quick = None
         if quick is not None:
@@ -60,7 +61,7 @@ class BackendLoader(QThread):
             services = Services.open(
                 self.location, read_only=self._read_only, replace_lost=self._replace_lost
             )
-            records = services.mentors.list_all()
+            mentors = services.mentors.count()
         except Exception as exc:  # reported to the person by the main window
             if isinstance(exc, DomainError):
                 log.warning("the data could not be opened: %s", type(exc).__name__)
@@ -71,7 +72,7 @@ class BackendLoader(QThread):
         log.info(
             "data opened in %.0f ms: %d mentors%s",
             (time.perf_counter() - started) * 1000,
-            len(records),
+            mentors,
             ", read-only" if self._read_only else "",
         )
-        self.loaded.emit(services, records)
+        self.loaded.emit(services)

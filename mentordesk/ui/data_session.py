@@ -26,8 +26,8 @@ BACKUP_CHECK_MS = 30 * 60 * 1000
 
 
 class DataSession(QObject):
-    records_read = Signal(object)  # list[MentorRecord], read-only preview at start-up
-    opened = Signal(object, object)  # Services, list[MentorRecord]
+    records_read = Signal(object)  # QuickMentorListing, read-only preview at start-up
+    opened = Signal(object)  # Services
     closed = Signal()  # the services are gone; views must not edit until opened again
     fatal = Signal(object)  # the data cannot be used; the app should quit
     message = Signal(str)
@@ -63,12 +63,12 @@ class DataSession(QObject):
         self._loader = loader
         loader.start()
 
-    def _opened(self, services: Any, records: Any) -> None:
+    def _opened(self, services: Any) -> None:
         if self._closing:
             services.close()  # the window closed while the database was opening
             return
         self.services = services
-        self.opened.emit(services, records)
+        self.opened.emit(services)
         if not self.read_only:
             self._snapshot_if_due(daily=True)
             self._backup_timer.start()

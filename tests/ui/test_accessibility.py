@@ -46,7 +46,7 @@ def window(qtbot: QtBot, location: DataLocation) -> Iterator[MainWindow]:
     qtbot.addWidget(shown)
     shown.resize(1280, 800)
     shown.show()
-    shown.attach_services(services, services.mentors.list_all())
+    shown.attach_services(services)
     yield shown
     shown.close()
 

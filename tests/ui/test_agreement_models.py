@@ -1,4 +1,5 @@
-"""The agreement item models and filter proxy, exercised without any window."""
+"""The agreement item models and filter proxy, exercised without any window (the agreement
+list over a real database)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from mentordesk.domain.agreement import (
     AgreementFields,
-    AgreementRecord,
     AvailabilityWindow,
     CommitmentFields,
     ObjectiveFields,
@@ -22,6 +22,7 @@ from mentordesk.domain.enums import (
     MeetingFormat,
     WhoSchedules,
 )
+from mentordesk.services.context import Services
 from mentordesk.ui.agreements.model import AgreementTableModel, cadence_text
 from mentordesk.ui.agreements.proxy import AgreementFilterProxy
 from mentordesk.ui.agreements.revision_model import (
@@ -30,77 +31,95 @@ from mentordesk.ui.agreements.revision_model import (
     value_text,
 )
 from mentordesk.ui.common.labels import label
-from mentordesk.ui.common.roles import ObjectRole, ReviewDueRole, SortRole
+from mentordesk.ui.common.roles import ObjectRole, ReviewDueRole
+from tests.ui.listing_helpers import (
+    FATAL,
+    MANY,
+    add_mentors,
+    assert_reads_only_the_rows_asked_for,
+    attach,
+    mentor_names,
+    shown,
+)
 
-NOW = datetime(2026, 1, 1, tzinfo=UTC)
 TODAY = date(2026, 3, 1)
-FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
+M = AgreementTableModel
 
 
-def agreement(agreement_id: int, mentor_id: int, title: str, **fields: object) -> AgreementRecord:
-    return AgreementRecord(
-        id=agreement_id,
-        mentor_id=mentor_id,
-        fields=AgreementFields(title=title, **fields),  # type: ignore[arg-type]
-        objective_ids=(),
-        commitment_ids=(),
-        window_ids=(),
-        latest_revision_id=None,
-        created_at=NOW,
-        updated_at=NOW,
-    )
-
-
-def sample_model() -> AgreementTableModel:
-    model = AgreementTableModel(today=lambda: TODAY)
-    QAbstractItemModelTester(model, FATAL)
-    model.set_mentor_names({1: "Ada", 2: "Grace"})
-    model.set_records(
-        [
-            agreement(
-                1,
-                1,
+def store_sample(services: Services) -> None:
+    """Ada's active "Career" and concluded "Old", Grace's draft "Micro" (ids 1, 2, 3)."""
+    add_mentors(services, {1: "Ada", 2: "Grace"})
+    for mentor_id, fields in (
+        (
+            1,
+            AgreementFields(
                 "Career",
                 status=AgreementStatus.ACTIVE,
                 cadence_every=4,
                 cadence_unit=CadenceUnit.WEEKS,
                 review_on=date(2026, 2, 1),
             ),
-            agreement(
-                2, 2, "Micro", format=MeetingFormat.MICRO_SESSION, review_on=date(2026, 9, 1)
+        ),
+        (
+            2,
+            AgreementFields(
+                "Micro", format=MeetingFormat.MICRO_SESSION, review_on=date(2026, 9, 1)
             ),
-            agreement(
-                3,
-                1,
-                "Old",
-                status=AgreementStatus.CONCLUDED,
-                review_on=date(2025, 1, 1),
-            ),
-        ]
-    )
-    return model
+        ),
+        (1, AgreementFields("Old", status=AgreementStatus.CONCLUDED, review_on=date(2025, 1, 1))),
+    ):
+        services.agreements.create(mentor_id, fields)
 
 
-def test_columns_say_mentor_cadence_format_status_and_review() -> None:
-    model = sample_model()
-    row = [model.index(0, column).data() for column in range(model.columnCount())]
+def agreement_list(
+    services: Services, proxy: AgreementFilterProxy | None = None, *, tester: bool = True
+) -> tuple[AgreementTableModel, AgreementFilterProxy]:
+    """The list as the Agreements view builds it (mentor names from the directory)."""
+    model = AgreementTableModel(today=lambda: TODAY)
+    if tester:
+        QAbstractItemModelTester(model, FATAL)
+    model.set_mentor_names(mentor_names(services))
+    return attach(model, proxy or AgreementFilterProxy(), services.agreements.listing)
+
+
+def sample_list(services: Services) -> tuple[AgreementTableModel, AgreementFilterProxy]:
+    """The sample by title: Career, Micro, Old."""
+    store_sample(services)
+    model, proxy = agreement_list(services)
+    proxy.sort(M.TITLE)
+    return model, proxy
+
+
+def titles(view: AgreementTableModel | AgreementFilterProxy) -> list[str]:
+    return shown(view, lambda record: record.fields.title)
+
+
+def test_columns_say_mentor_cadence_format_status_and_review(
+    qapp: object, services: Services
+) -> None:
+    store_sample(services)
+    model, proxy = agreement_list(services)
+    assert titles(proxy) == ["Career", "Old", "Micro"]  # by mentor at first, then as stored
+    proxy.sort(M.TITLE)
+    assert titles(proxy) == ["Career", "Micro", "Old"]
+    row = [proxy.index(0, column).data() for column in range(proxy.columnCount())]
     assert row == ["Ada", "Career", "Active", "Every 4 weeks", "Video call", "1 Feb 2026"]
-    assert model.index(1, AgreementTableModel.CADENCE).data() == "As needed"
-    assert model.index(1, AgreementTableModel.FORMAT).data() == "Micro-session"
-    assert model.index(0, 0).data(ObjectRole).id == 1
-    assert model.headerData(5, Qt.Orientation.Horizontal) == "Next review"
+    assert proxy.index(1, M.CADENCE).data() == "As needed"
+    assert proxy.index(1, M.FORMAT).data() == "Micro-session"
+    assert proxy.index(0, 0).data(ObjectRole).id == 1
+    assert proxy.headerData(5, Qt.Orientation.Horizontal) == "Next review"
     assert model.row_of(3) == 2 and model.row_of(9) is None
 
 
-def test_a_passed_review_is_flagged_unless_concluded() -> None:
-    model = sample_model()
-    review = AgreementTableModel.REVIEW
-    assert model.index(0, review).data(ReviewDueRole) is True
-    assert model.index(0, review).data(Qt.ItemDataRole.ForegroundRole) is not None
-    assert "has passed" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
-    assert model.index(1, review).data(ReviewDueRole) is False
-    assert model.index(1, review).data(Qt.ItemDataRole.ToolTipRole) is None
-    assert model.index(2, review).data(ReviewDueRole) is False
+def test_a_passed_review_is_flagged_unless_concluded(qapp: object, services: Services) -> None:
+    _model, proxy = sample_list(services)
+    review = M.REVIEW
+    assert proxy.index(0, review).data(ReviewDueRole) is True
+    assert proxy.index(0, review).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "has passed" in proxy.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert proxy.index(1, review).data(ReviewDueRole) is False
+    assert proxy.index(1, review).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert proxy.index(2, review).data(ReviewDueRole) is False
 
 
 def test_cadence_words() -> None:
@@ -113,24 +132,37 @@ def test_cadence_words() -> None:
     assert cadence_text(AgreementFields("x")) == "As needed"
 
 
-def test_filters_by_status_mentor_and_words_and_sorts() -> None:
-    model = sample_model()
+def test_filters_by_status_mentor_and_words_and_sorts(qapp: object, services: Services) -> None:
+    store_sample(services)
     proxy = AgreementFilterProxy()
     QAbstractItemModelTester(proxy, FATAL)
-    proxy.setSourceModel(model)
+    agreement_list(services, proxy)
     proxy.set_status(AgreementStatus.ACTIVE)
     assert proxy.rowCount() == 1 and proxy.is_filtering
     proxy.set_status(None)
     proxy.set_mentor(1)
     assert sorted(proxy.index(r, 1).data() for r in range(proxy.rowCount())) == ["Career", "Old"]
     proxy.set_mentor(None)
-    proxy.set_text("grace micro")
+    proxy.set_text("grace micro")  # the mentor's name and the title
     assert [proxy.index(r, 1).data() for r in range(proxy.rowCount())] == ["Micro"]
     proxy.set_text("")
     assert not proxy.is_filtering
-    proxy.sort(AgreementTableModel.STATUS)
+    # Active, under review, draft, concluded.
+    proxy.sort(M.STATUS)
     assert [proxy.index(r, 1).data() for r in range(3)] == ["Career", "Micro", "Old"]
-    assert proxy.index(0, AgreementTableModel.STATUS).data(SortRole) == 0
+    proxy.sort(M.STATUS, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 1).data() for r in range(3)] == ["Old", "Micro", "Career"]
+
+
+def test_reads_only_the_rows_it_shows(qapp: object, services: Services) -> None:
+    add_mentors(services, {1: "Ada", 2: "Grace", 3: "Linus"})
+    with services.in_one_transaction() as shared:
+        for i in range(MANY):
+            shared.agreements.create(1 + i % 3, AgreementFields(f"Agreement {i:03}"))
+    model, proxy = agreement_list(services, tester=False)
+    proxy.sort(M.TITLE)
+    assert_reads_only_the_rows_asked_for(model, proxy)
+    assert proxy.index(200, M.TITLE).data() == "Agreement 200"
 
 
 def test_revision_rows_and_the_field_differences() -> None:

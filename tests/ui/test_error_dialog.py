@@ -43,7 +43,7 @@ def window(qtbot: QtBot, location: DataLocation) -> MainWindow:
     shown = MainWindow(location)
     qtbot.addWidget(shown)
     shown.show()
-    shown.attach_services(services, services.mentors.list_all())
+    shown.attach_services(services)
     return shown
 
 

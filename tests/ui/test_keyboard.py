@@ -26,7 +26,7 @@ def window(qtbot: QtBot, location: DataLocation, services: Services) -> Iterator
     shown.resize(1280, 800)
     shown.show()
     qtbot.waitExposed(shown)
-    shown.attach_services(services, services.mentors.list_all())
+    shown.attach_services(services)
     yield shown
     shown.close()
 

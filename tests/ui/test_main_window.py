@@ -22,7 +22,7 @@ def open_window(qtbot: QtBot, location: DataLocation) -> tuple[MainWindow, Servi
     window = MainWindow(location)
     qtbot.addWidget(window)
     window.show()
-    window.attach_services(services, services.mentors.list_all())
+    window.attach_services(services)
     return window, services
 
 

@@ -51,7 +51,7 @@ def test_every_form_has_mnemonics_and_none_clash(
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    window.attach_services(services, services.mentors.list_all())
+    window.attach_services(services)
     view = window.page_view(key)
     if key == "calendar":
         meetings = services.meetings.between()

@@ -27,7 +27,7 @@ def window(qtbot: QtBot, location: DataLocation) -> MainWindow:
     shown = MainWindow(location)
     qtbot.addWidget(shown)
     shown.show()
-    shown.attach_services(services, [])
+    shown.attach_services(services)
     return shown
 
 
@@ -198,7 +198,7 @@ def test_preferences_wait_for_the_data_and_are_off_when_read_only(
     assert not window.preferences_action.isEnabled()  # data not open yet
     assert window.preferences_action.shortcut().toString() == "Ctrl+,"
     services = Services.open(location)
-    window.attach_services(services, [])
+    window.attach_services(services)
     assert window.preferences_action.isEnabled()
     window.session.close()
     assert not window.preferences_action.isEnabled()

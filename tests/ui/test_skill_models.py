@@ -1,22 +1,31 @@
-"""The skill and assessment table models and the skill filter proxy, without any window."""
+"""The skill and assessment table models and the skill filter proxy, without any window (the
+skill list over a real database)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from mentordesk.domain.enums import AssessmentSource
-from mentordesk.domain.skill import AssessmentFields, AssessmentRecord, SkillFields, SkillRecord
+from mentordesk.domain.skill import AssessmentFields, AssessmentRecord, SkillFields
+from mentordesk.services.context import Services
 from mentordesk.ui.common.roles import ObjectRole, SortRole, TrendRole
 from mentordesk.ui.skills.assessment_model import AssessmentTableModel
 from mentordesk.ui.skills.model import SkillTableModel, level_text
 from mentordesk.ui.skills.proxy import SkillFilterProxy
+from tests.ui.listing_helpers import (
+    FATAL,
+    MANY,
+    Signals,
+    assert_reads_only_the_rows_asked_for,
+    attach,
+    shown,
+)
 
-NOW = datetime(2026, 1, 1, tzinfo=UTC)
 TODAY = date(2026, 3, 15)
-FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
+Levels = tuple[tuple[date, int], ...]
 
 
 def assessment(
@@ -35,122 +44,134 @@ def assessment(
     )
 
 
-def skill(
-    skill_id: int,
-    name: str,
-    levels: tuple[tuple[date, int], ...] = (),
-    **fields: object,
-) -> SkillRecord:
-    return SkillRecord(
-        id=skill_id,
-        fields=SkillFields(name=name, **fields),  # type: ignore[arg-type]
-        assessments=tuple(
-            assessment(skill_id * 100 + i, day, level, skill_id=skill_id)
-            for i, (day, level) in enumerate(levels)
-        ),
-        goal_ids=frozenset(),
-        created_at=NOW,
-        updated_at=NOW,
+def skill(name: str, levels: Levels = (), **fields: object) -> tuple[SkillFields, list]:
+    """A skill and its assessments, as SkillService.create_many takes them."""
+    return (
+        SkillFields(name=name, **fields),  # type: ignore[arg-type]
+        [AssessmentFields(day, level) for day, level in levels],
     )
 
 
-def names(model: SkillTableModel | SkillFilterProxy) -> list[str]:
-    return [model.index(row, 0).data(ObjectRole).name for row in range(model.rowCount())]
+def store_sample(services: Services) -> None:
+    """Four skills, ids 1 to 4."""
+    ids = services.skills.create_many(
+        [
+            skill(
+                "Public speaking",
+                ((date(2022, 1, 10), 1), (date(2024, 6, 1), 2), (date(2025, 9, 1), 4)),
+                category="Communication",
+                target_level=5,
+            ),
+            skill("Python", ((date(2018, 5, 1), 3), (date(2020, 1, 1), 4)), category="Engineering"),
+            skill(
+                "Négociation", ((date(2025, 6, 1), 2), (date(2026, 1, 5), 1)), category="Influence"
+            ),
+            skill("Spanish"),
+        ]
+    )
+    assert ids == [1, 2, 3, 4]
 
 
-def sample() -> list[SkillRecord]:
-    return [
-        skill(
-            1,
-            "Public speaking",
-            ((date(2022, 1, 10), 1), (date(2024, 6, 1), 2), (date(2025, 9, 1), 4)),
-            category="Communication",
-            target_level=5,
-        ),
-        skill(2, "Python", ((date(2018, 5, 1), 3), (date(2020, 1, 1), 4)), category="Engineering"),
-        skill(
-            3, "Négociation", ((date(2025, 6, 1), 2), (date(2026, 1, 5), 1)), category="Influence"
-        ),
-        skill(4, "Spanish"),
-    ]
+def skill_list(
+    services: Services, *, today: date = TODAY, tester: bool = True
+) -> tuple[SkillTableModel, SkillFilterProxy]:
+    model = SkillTableModel(today=lambda: today)
+    if tester:
+        QAbstractItemModelTester(model, FATAL)
+    return attach(model, SkillFilterProxy(), services.skills.listing)
 
 
-def test_columns_current_level_and_change_against_a_fixed_today(qapp: object) -> None:
-    model = SkillTableModel(today=lambda: TODAY)
-    QAbstractItemModelTester(model, FATAL)
-    model.set_records(sample())
-    assert model.rowCount() == 4 and model.columnCount() == 6
-    assert model.headerData(SkillTableModel.CURRENT, Qt.Orientation.Horizontal) == "Current level"
+def names(view: SkillTableModel | SkillFilterProxy) -> list[str]:
+    return shown(view, lambda record: record.name)
 
-    def cell(row: int, column: int) -> str:
-        return model.index(row, column).data()
 
-    assert cell(0, SkillTableModel.CURRENT) == "4 · Proficient"
-    assert cell(0, SkillTableModel.TARGET) == "5 · Expert"
-    assert cell(0, SkillTableModel.CHANGE) == "+2"  # 2 on 15 March 2025, 4 now
-    assert cell(1, SkillTableModel.CHANGE) == "0"  # unchanged for years
-    assert cell(2, SkillTableModel.CHANGE) == "−1"  # first assessed within the year: 2 → 1
-    assert cell(3, SkillTableModel.CURRENT) == "—" and cell(3, SkillTableModel.CHANGE) == "—"
-    assert cell(3, SkillTableModel.TARGET) == ""
+def row_named(view: SkillFilterProxy, name: str) -> int:
+    return names(view).index(name)
+
+
+def test_columns_current_level_and_change_against_a_fixed_today(
+    qapp: object, services: Services
+) -> None:
+    store_sample(services)
+    model, proxy = skill_list(services)
+    assert names(proxy) == ["Négociation", "Public speaking", "Python", "Spanish"]
+    assert proxy.rowCount() == 4 and proxy.columnCount() == 6
+    assert proxy.headerData(SkillTableModel.CURRENT, Qt.Orientation.Horizontal) == "Current level"
+
+    def cell(name: str, column: int) -> str:
+        return proxy.index(row_named(proxy, name), column).data()
+
+    speaking = row_named(proxy, "Public speaking")
+    assert cell("Public speaking", SkillTableModel.CURRENT) == "4 · Proficient"
+    assert cell("Public speaking", SkillTableModel.TARGET) == "5 · Expert"
+    assert cell("Public speaking", SkillTableModel.CHANGE) == "+2"  # 2 on 15 March 2025, 4 now
+    assert cell("Python", SkillTableModel.CHANGE) == "0"  # unchanged for years
+    assert cell("Négociation", SkillTableModel.CHANGE) == "−1"  # first assessed this year: 2 → 1
+    assert cell("Spanish", SkillTableModel.CURRENT) == "—"
+    assert cell("Spanish", SkillTableModel.CHANGE) == "—"
+    assert cell("Spanish", SkillTableModel.TARGET) == ""
     assert (
-        model.index(0, SkillTableModel.CURRENT)
+        proxy.index(speaking, SkillTableModel.CURRENT)
         .data(Qt.ItemDataRole.ToolTipRole)
         .startswith("Sees the whole situation")
     )
-    assert model.index(0, SkillTableModel.CHANGE).data(Qt.ItemDataRole.ForegroundRole) is not None
-    assert model.index(0, 0).data(ObjectRole).id == 1
+    assert proxy.index(speaking, SkillTableModel.CHANGE).data(Qt.ItemDataRole.ForegroundRole)
+    assert proxy.index(speaking, 0).data(ObjectRole).id == 1
     assert model.rowCount(model.index(0, 0)) == 0
-    assert model.categories() == ["Communication", "Engineering", "Influence"]
+    # The category choices are the service's now (the model holds only the rows it read).
+    assert services.skills.categories() == ["Communication", "Engineering", "Influence"]
 
     # A later "today": the change over the year is computed anew, even for unchanged rows.
-    later = SkillTableModel(today=lambda: date(2027, 1, 1))
-    later.set_records(sample())
-    assert later.index(0, SkillTableModel.CHANGE).data() == "0"
+    _later, later_proxy = skill_list(services, today=date(2027, 1, 1))
+    speaking = row_named(later_proxy, "Public speaking")
+    assert later_proxy.index(speaking, SkillTableModel.CHANGE).data() == "0"
 
 
-def test_trend_is_the_step_line_of_the_last_three_years(qapp: object) -> None:
-    model = SkillTableModel(today=lambda: TODAY)
-    model.set_records(sample())
-    trend = model.index(0, SkillTableModel.TREND).data(TrendRole)
+def test_trend_is_the_step_line_of_the_last_three_years(qapp: object, services: Services) -> None:
+    store_sample(services)
+    _model, proxy = skill_list(services)
+    speaking = row_named(proxy, "Public speaking")
+    trend = proxy.index(speaking, SkillTableModel.TREND).data(TrendRole)
     # 15 March 2023 → today: level 1 at the start, steps to 2 and 4, then flat to the end.
     assert trend[0] == (0.0, 1)
     assert [level for _x, level in trend] == [1, 1, 2, 2, 4, 4]
     assert trend[-1] == (1.0, 4)
     assert all(0.0 <= x <= 1.0 for x, _level in trend)
     assert [x for x, _ in trend] == sorted(x for x, _ in trend)
-    assert model.index(3, SkillTableModel.TREND).data(TrendRole) == ()
-    assert model.index(0, SkillTableModel.NAME).data(TrendRole) is None
+    assert proxy.index(row_named(proxy, "Spanish"), SkillTableModel.TREND).data(TrendRole) == ()
+    assert proxy.index(speaking, SkillTableModel.NAME).data(TrendRole) is None
 
 
-def test_refresh_keeps_unchanged_rows_and_reports_changes(qapp: object) -> None:
-    model = SkillTableModel(today=lambda: TODAY)
-    QAbstractItemModelTester(model, FATAL)
-    model.set_records(sample())
-    changed: list[int] = []
-    removed: list[int] = []
-    inserted: list[int] = []
-    model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
-    model.rowsRemoved.connect(lambda _parent, first, _last: removed.append(first))
-    model.rowsInserted.connect(lambda _parent, first, _last: inserted.append(first))
+def test_refresh_keeps_unchanged_rows_and_reports_changes(qapp: object, services: Services) -> None:
+    store_sample(services)
+    model, proxy = skill_list(services)
+    assert names(proxy) == ["Négociation", "Public speaking", "Python", "Spanish"]
+    assert proxy.index(0, SkillTableModel.CHANGE).data() == "−1"
+    heard = Signals.of(model)
 
-    records = sample()
-    records[2] = skill(3, "Négociation", ((date(2025, 6, 1), 2), (date(2026, 2, 1), 3)))
-    del records[1]
-    records.append(skill(5, "Rust"))
-    model.set_records(records)
+    # Négociation loses its category and its January assessment, and is assessed again.
+    services.skills.update(3, SkillFields(name="Négociation"))
+    january = [a for a in services.skills.get(3).assessments if a.fields.level == 1]
+    services.skills.remove_assessment(january[0].id)
+    services.skills.add_assessment(3, AssessmentFields(date(2026, 2, 1), 3))
+    services.skills.delete(2)  # Python
+    services.skills.create(SkillFields(name="Rust"))
+    model.refresh()
 
-    assert names(model) == ["Public speaking", "Négociation", "Spanish", "Rust"]
-    assert removed == [1] and changed == [1] and inserted == [3]
-    assert model.index(1, SkillTableModel.CHANGE).data() == "+1"
-    assert model.row_of(5) == 3 and model.row_of(2) is None
+    assert names(proxy) == ["Négociation", "Public speaking", "Rust", "Spanish"]
+    assert heard.removed == [(2, 2)] and heard.inserted == [(2, 2)] and heard.resets == 0
+    assert heard.reported_changed(0)
+    assert proxy.index(0, SkillTableModel.CHANGE).data() == "+1"
+    assert proxy.index(0, SkillTableModel.CATEGORY).data() == ""
+    rust = proxy.index(2, 0).data(ObjectRole).id
+    assert model.row_of(rust) == 2 and model.row_of(2) is None
 
 
-def test_proxy_sorts_by_level_change_and_name(qapp: object) -> None:
-    model = SkillTableModel(today=lambda: TODAY)
-    model.set_records(sample())
+def test_proxy_sorts_by_level_change_and_name(qapp: object, services: Services) -> None:
+    store_sample(services)
     proxy = SkillFilterProxy()
-    proxy.setSourceModel(model)
     QAbstractItemModelTester(proxy, FATAL)
+    attach(SkillTableModel(today=lambda: TODAY), proxy, services.skills.listing)
     proxy.sort(SkillTableModel.NAME, Qt.SortOrder.AscendingOrder)
     assert names(proxy) == ["Négociation", "Public speaking", "Python", "Spanish"]
     proxy.sort(SkillTableModel.CURRENT, Qt.SortOrder.DescendingOrder)
@@ -159,16 +180,17 @@ def test_proxy_sorts_by_level_change_and_name(qapp: object) -> None:
     assert names(proxy) == ["Public speaking", "Python", "Négociation", "Spanish"]
     proxy.sort(SkillTableModel.CATEGORY, Qt.SortOrder.AscendingOrder)
     assert names(proxy) == ["Public speaking", "Python", "Négociation", "Spanish"]
-    assert isinstance(proxy.index(0, SkillTableModel.TARGET).data(SortRole), str)
+    # No target (as level 0) below any; ties by name.
+    proxy.sort(SkillTableModel.TARGET, Qt.SortOrder.AscendingOrder)
+    assert names(proxy) == ["Négociation", "Python", "Spanish", "Public speaking"]
     assert proxy.index(0, 0).parent() == QModelIndex()
 
 
-def test_proxy_filters_by_words_and_category(qapp: object) -> None:
-    model = SkillTableModel(today=lambda: TODAY)
-    model.set_records(sample())
+def test_proxy_filters_by_words_and_category(qapp: object, services: Services) -> None:
+    store_sample(services)
     proxy = SkillFilterProxy()
-    proxy.setSourceModel(model)
     QAbstractItemModelTester(proxy, FATAL)
+    attach(SkillTableModel(today=lambda: TODAY), proxy, services.skills.listing)
     proxy.sort(SkillTableModel.NAME, Qt.SortOrder.AscendingOrder)
 
     proxy.set_text("negoc")
@@ -184,6 +206,15 @@ def test_proxy_filters_by_words_and_category(qapp: object) -> None:
     assert names(proxy) == ["Spanish"]
     proxy.set_category(None)
     assert proxy.rowCount() == 4 and not proxy.is_filtering
+
+
+def test_reads_only_the_rows_it_shows(qapp: object, services: Services) -> None:
+    services.skills.create_many(
+        [skill(f"Skill {i:03}", ((date(2025, 1, 1), 1 + i % 5),)) for i in range(MANY)]
+    )
+    model, proxy = skill_list(services, tester=False)
+    assert_reads_only_the_rows_asked_for(model, proxy)
+    assert proxy.index(200, 0).data() == "Skill 200"
 
 
 def test_assessment_model_shows_and_asks_to_store_edits(qapp: object) -> None:

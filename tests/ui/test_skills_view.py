@@ -12,14 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.mentor import MentorFields
-from mentordesk.domain.skill import AssessmentFields, SkillFields
+from mentordesk.domain.skill import AssessmentFields, SkillFields, years_before
 from mentordesk.services.context import Services
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.roles import ObjectRole
 from mentordesk.ui.skills.assessment_model import AssessmentTableModel
 from mentordesk.ui.skills.chart import ChartRange
 from mentordesk.ui.skills.level_picker import LevelCombo
-from mentordesk.ui.skills.model import SkillTableModel, years_before
+from mentordesk.ui.skills.model import SkillTableModel
 from mentordesk.ui.skills.view import SkillsView
 
 from .test_mentors_view import type_into, type_text

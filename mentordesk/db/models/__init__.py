@@ -1,6 +1,7 @@
 """SQLAlchemy mapped classes, one module per feature: the schema Alembic migrations must
 reproduce exactly. Importing this package registers every table on ``Base.metadata``."""
 
+from mentordesk.db.models import keys as _keys  # noqa: F401  (registers the key listener)
 from mentordesk.db.models.agreement import (
     Agreement,
     AgreementCommitment,
@@ -10,6 +11,7 @@ from mentordesk.db.models.agreement import (
 )
 from mentordesk.db.models.base import Base, UTCDateTime, utc_now
 from mentordesk.db.models.goal import Goal, GoalMentor, GoalNote, GoalSkill, Milestone
+from mentordesk.db.models.gratitude import GratitudeEntry
 from mentordesk.db.models.meeting import (
     ActionItem,
     AdviceRow,
@@ -36,6 +38,7 @@ __all__ = [
     "GoalMentor",
     "GoalNote",
     "GoalSkill",
+    "GratitudeEntry",
     "Meeting",
     "MeetingMentor",
     "Mentor",

@@ -5,23 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from enum import StrEnum
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from mentordesk.domain.action_item import ActionItemRecord
-from mentordesk.domain.enums import ActionStatus
+from mentordesk.domain.enums import ActionOwner, ActionStatus
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.icons import warning_icon
 from mentordesk.ui.common.labels import format_date, label
-from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, RecordTableModel, Row
+from mentordesk.ui.common.listing_model import ListingModel
+from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, Row
 from mentordesk.ui.common.roles import OverdueRole
 from mentordesk.ui.common.style import colors
-
-STATUS_ORDER = {ActionStatus.OPEN: 0, ActionStatus.DONE: 1, ActionStatus.DROPPED: 2}
-# Sort keys are strings (the proxy compares them as such): items without a date come last.
-NO_DATE = "9999"
 
 _DECORATION = Qt.ItemDataRole.DecorationRole
 
@@ -31,11 +29,13 @@ def status_color(status: ActionStatus) -> QColor | None:
     return {ActionStatus.DONE: scheme.positive, ActionStatus.DROPPED: scheme.muted}.get(status)
 
 
-class ActionItemTableModel(RecordTableModel[ActionItemRecord]):
-    """Rows are action items. Mentor names come separately (set_mentor_names) because an item
-    knows only the ids of its meeting's mentors."""
+class ActionItemTableModel(ListingModel[ActionItemRecord]):
+    """Rows are action items (sorted and filtered by the listing's ActionItemList). Mentor
+    names come separately (set_mentor_names) because an item knows only the ids of its
+    meeting's mentors."""
 
     WHAT, OWNER, DUE, STATUS, MENTORS, MEETING, REPORTED = range(7)
+    label_columns: ClassVar[Mapping[int, type[StrEnum]]] = {OWNER: ActionOwner}
     extra_roles = frozenset({TOOLTIP, FOREGROUND, _DECORATION, OverdueRole})
 
     def __init__(
@@ -61,8 +61,8 @@ class ActionItemTableModel(RecordTableModel[ActionItemRecord]):
                 "",
                 self.tr("When you told your mentor it was done"),
             ),
+            today=today,
         )
-        self._today = today
         self._mentor_names: dict[int, str] = {}
         # Formatting a date asks the locale each time; thousands of rows share few dates.
         self._date_texts: dict[date, str] = {}
@@ -109,28 +109,8 @@ class ActionItemTableModel(RecordTableModel[ActionItemRecord]):
             return record.meeting_title
         return f"{record.meeting_title} · {self._date(record.meeting_on)}"
 
-    def search_text(self, row: Row[ActionItemRecord]) -> str:
-        record = row.record
-        return " \n".join((record.fields.text, record.meeting_title, *self._names(record)))
-
-    def sort_key(self, row: Row[ActionItemRecord], column: int) -> Any:
-        """Worked out for a column only when the list is sorted by it (the row keeps it)."""
-        record = row.record
-        f = record.fields
-        if column == self.DUE:
-            return f.due_on.isoformat() if f.due_on else NO_DATE
-        if column == self.STATUS:
-            return str(STATUS_ORDER[f.status])
-        if column == self.MEETING:
-            if f.meeting_id is None:
-                return NO_DATE
-            on = record.meeting_on.isoformat() if record.meeting_on else NO_DATE
-            return f"{on} {fold(record.meeting_title)}"
-        if column == self.REPORTED:
-            if record.awaits_report_back:
-                return "0"  # what still waits for a report first, then the dates
-            return "1" + f.reported_on.isoformat() if f.reported_on else "2"
-        return fold(row.texts[column])
+    def label(self, value: StrEnum) -> str:
+        return label(value)
 
     def role_data(self, row: Row[ActionItemRecord], column: int, role: int) -> Any:
         record = row.record

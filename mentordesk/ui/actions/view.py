@@ -9,7 +9,6 @@ person asks for done or dropped items too.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from mentordesk.domain.action_item import ActionItemFields, ActionItemRecord
-from mentordesk.domain.validation import NotFoundError
 from mentordesk.ui.actions.commands import (
     ACTION_ITEM,
     can_mark_done,
@@ -39,6 +37,8 @@ from mentordesk.ui.common.record_table_view import RecordTableView
 
 if TYPE_CHECKING:
     from mentordesk.services.action_items import ActionItemService
+    from mentordesk.services.context import Services
+    from mentordesk.services.listing import Listing
 
 _ITEMS_CHANGE = frozenset({DataKind.ACTION_ITEM, DataKind.MEETING, DataKind.GOAL, DataKind.SKILL})
 
@@ -65,7 +65,6 @@ class ActionItemsView(ListCardView):
     open_meeting_requested = Signal(int)
 
     # Whether every item is read, not only the pending ones (see _load_items).
-    has_every_item = False
     # (id, title) of the goals and (id, name) of the skills an item can serve.
     _goals: Sequence[tuple[int, str]] = ()
     _skills: Sequence[tuple[int, str]] = ()
@@ -105,12 +104,11 @@ class ActionItemsView(ListCardView):
         return ActionItemTableModel(self, today=self._today)
 
     def make_proxy(self) -> ActionItemFilterProxy:
-        return ActionItemFilterProxy(self, today=self._today)
+        return ActionItemFilterProxy(self)
 
     def make_filter_bar(self) -> ActionItemFilterBar:
         bar = ActionItemFilterBar(self.proxy)
         # Before the base view's update of its panes: the items a choice needs come first.
-        bar.changed.connect(self._on_filters_changed)
         self.status_filter = bar.status_filter
         self.due_filter = bar.due_filter
         self.owner_filter = bar.owner_filter
@@ -174,29 +172,10 @@ class ActionItemsView(ListCardView):
         if kinds & {DataKind.GOAL, DataKind.SKILL} and isinstance(editor, ActionItemEditor):
             editor.set_choices(self._goals, self._skills)
         if kinds & _ITEMS_CHANGE:  # a deleted meeting, goal or skill changes items too
-            self._load_items()
+            self.show_rows()
 
-    def _load_items(self) -> None:
-        """The pending items while the status filter shows no others (fast: they are few),
-        every item once it does; kept until the data changes."""
-        service = self.record_service()
-        every = self.proxy.status.needs_every_item
-        records = service.list_all() if every else service.list_pending()
-        if not records and not every:
-            # Nothing pending: read the rest, to tell "nothing to do" from "nothing yet".
-            records, every = service.list_all(), True
-        self.has_every_item = every
-        card = self.built_editor.record if self.built_editor is not None else None
-        if not every and card is not None and all(r.id != card.id for r in records):
-            # The card stays open on an item that left the pending list (done, say).
-            with contextlib.suppress(NotFoundError):
-                records.append(service.get(card.id))
-        self.show_records(records)
-
-    def _on_filters_changed(self) -> None:
-        wanted = self.proxy.status.needs_every_item
-        if wanted and self.services is not None and not self.has_every_item:
-            self._load_items()
+    def row_source(self, services: Services) -> Listing[ActionItemRecord]:
+        return services.action_items.listing
 
     # --- the list's words ----------------------------------------------------------------
 
@@ -205,8 +184,7 @@ class ActionItemsView(ListCardView):
         # the items outside it were read.
         status = self.proxy.status
         if status is not StatusChoice.ANY:
-            test = self.proxy.status_test(status)
-            total = sum(1 for record in self.model.records() if test(record))
+            total = self.model.count(status=status.value)
         return super().count_text(shown, total)
 
     def update_panes(self) -> None:

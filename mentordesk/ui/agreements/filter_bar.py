@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from mentordesk.domain.enums import AgreementStatus
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.mentor import MentorEntry
 from mentordesk.ui.agreements.proxy import AgreementFilterProxy
 from mentordesk.ui.common.filter_bar import FilterBar
 from mentordesk.ui.common.labels import label
@@ -33,7 +33,7 @@ class AgreementFilterBar(FilterBar):
             "agreementMentorFilter", self.tr("Mentor filter"), [(self.tr("Every mentor"), None)]
         )
 
-    def set_mentors(self, mentors: Sequence[MentorRecord]) -> None:
+    def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         """The mentor choices; the chosen mentor stays chosen while they exist."""
         self.refill(self.mentor_filter, [(m.name, m.id) for m in mentors])
         self.apply()

@@ -5,27 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from enum import StrEnum
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from mentordesk.domain.agreement import AgreementFields, AgreementRecord
-from mentordesk.domain.enums import AgreementStatus, CadenceUnit
-from mentordesk.domain.validation import fold
+from mentordesk.domain.enums import CadenceUnit, MeetingFormat
 from mentordesk.ui.common.icons import warning_icon
 from mentordesk.ui.common.labels import format_date, label
-from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, RecordTableModel, Row
+from mentordesk.ui.common.listing_model import ListingModel
+from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, Row
 from mentordesk.ui.common.roles import ReviewDueRole
 from mentordesk.ui.common.style import colors
 
 DECORATION = Qt.ItemDataRole.DecorationRole
-
-STATUS_ORDER = {
-    AgreementStatus.ACTIVE: 0,
-    AgreementStatus.UNDER_REVIEW: 1,
-    AgreementStatus.DRAFT: 2,
-    AgreementStatus.CONCLUDED: 3,
-}
 
 
 def _tr(text: str) -> str:
@@ -47,10 +41,12 @@ def cadence_text(fields: AgreementFields) -> str:
     return _tr("Every {n} {unit}").format(n=every, unit=label(fields.cadence_unit))
 
 
-class AgreementTableModel(RecordTableModel[AgreementRecord]):
-    """Rows are agreement records; mentor names come separately (set_mentor_names)."""
+class AgreementTableModel(ListingModel[AgreementRecord]):
+    """Rows are agreement records (sorted and filtered by the listing's AgreementList);
+    mentor names come separately (set_mentor_names)."""
 
     MENTOR, TITLE, STATUS, CADENCE, FORMAT, REVIEW = range(6)
+    label_columns: ClassVar[Mapping[int, type[StrEnum]]] = {FORMAT: MeetingFormat}
     extra_roles = frozenset({TOOLTIP, FOREGROUND, DECORATION, ReviewDueRole})
 
     def __init__(
@@ -66,8 +62,8 @@ class AgreementTableModel(RecordTableModel[AgreementRecord]):
                 self.tr("Next review"),
             ),
             parent,
+            today=today,
         )
-        self._today = today
         self._mentor_names: dict[int, str] = {}
 
     def mentor_name(self, mentor_id: int) -> str:
@@ -93,18 +89,8 @@ class AgreementTableModel(RecordTableModel[AgreementRecord]):
             return label(fields.format)
         return format_date(fields.review_on) if fields.review_on else ""
 
-    def sort_key(self, row: Row[AgreementRecord], column: int) -> Any:
-        fields = row.record.fields
-        if column == self.STATUS:
-            return STATUS_ORDER[fields.status]
-        if column == self.REVIEW:
-            return fields.review_on.isoformat() if fields.review_on else "9999"
-        if column == self.CADENCE:
-            if fields.cadence_every is None:
-                return 10**6
-            days = {CadenceUnit.DAYS: 1, CadenceUnit.WEEKS: 7, CadenceUnit.MONTHS: 30}
-            return fields.cadence_every * days.get(fields.cadence_unit, 1)
-        return fold(row.texts[column])
+    def label(self, value: StrEnum) -> str:
+        return label(value)
 
     def role_data(self, row: Row[AgreementRecord], column: int, role: int) -> Any:
         record = row.record

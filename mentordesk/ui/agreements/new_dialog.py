@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.agreement import AgreementFields
 from mentordesk.domain.agreement_templates import TEMPLATES, AgreementTemplate
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.mentor import MentorEntry
 
 
 class NewAgreementDialog(QDialog):
@@ -24,7 +24,7 @@ class NewAgreementDialog(QDialog):
 
     def __init__(
         self,
-        mentors: Sequence[MentorRecord],
+        mentors: Sequence[MentorEntry],
         parent: QWidget | None = None,
         *,
         mentor_id: int | None = None,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QTabWidget, QWid
 from mentordesk.domain.agreement import AgreementFields, AgreementRecord, AnotherAgreementActive
 from mentordesk.domain.enums import AgreementStatus
 from mentordesk.domain.goal import GoalRecord
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.mentor import MentorEntry
 from mentordesk.ui.agreements.commands import AGREEMENT, EditAgreement, RestoreRevision
 from mentordesk.ui.agreements.concluding import ConcludingRun
 from mentordesk.ui.agreements.editor import AgreementEditor
@@ -33,6 +33,7 @@ from mentordesk.ui.common.list_card_view import ListCardView
 if TYPE_CHECKING:
     from mentordesk.services.agreements import AgreementService
     from mentordesk.services.context import Services
+    from mentordesk.services.listing import Listing
 
 
 class AgreementsView(ListCardView):
@@ -52,7 +53,7 @@ class AgreementsView(ListCardView):
     proxy: AgreementFilterProxy
     filter_bar: AgreementFilterBar
     editor: AgreementEditor
-    _mentors: Sequence[MentorRecord] = ()
+    _mentors: Sequence[MentorEntry] = ()
     _goals: Sequence[GoalRecord] = ()
 
     # --- configuration -------------------------------------------------------------------
@@ -139,15 +140,18 @@ class AgreementsView(ListCardView):
         services = self.services
         assert services is not None
         if DataKind.MENTOR in kinds:
-            self._mentors = services.mentors.list_all()
+            self._mentors = services.mentors.directory()
             self.model.set_mentor_names({m.id: m.name for m in self._mentors})
             self.filter_bar.set_mentors(self._mentors)
         if DataKind.GOAL in kinds:
             self._goals = services.goals.list_all()
         if DataKind.AGREEMENT in kinds:
-            self.show_records(services.agreements.list_all())
+            self.show_rows()
         elif self.editor.record is not None:
             self.show_card(self.editor.record)  # the mentor's name or the goals changed
+
+    def row_source(self, services: Services) -> Listing[AgreementRecord]:
+        return services.agreements.listing
 
     def show_card(self, record: AgreementRecord) -> None:
         assert self.services is not None

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QLayout, QLineEdit, QWidget
 
-from mentordesk.ui.common.record_proxy import RecordFilterProxy
+from mentordesk.ui.common.record_proxy import ListingProxy, RecordFilterProxy
 
 
 class FilterEdit(QLineEdit):
@@ -38,7 +38,7 @@ class FilterBar(QWidget):
 
     def __init__(
         self,
-        proxy: RecordFilterProxy,  # type: ignore[type-arg]
+        proxy: RecordFilterProxy | ListingProxy,  # type: ignore[type-arg]
         *,
         name: str,
         placeholder: str,
@@ -48,6 +48,7 @@ class FilterBar(QWidget):
     ) -> None:
         super().__init__(parent)
         self.proxy = proxy
+        self._clearing = False
         self.filter_edit = FilterEdit()
         self.filter_edit.setObjectName(name)
         self.filter_edit.setPlaceholderText(placeholder)
@@ -119,9 +120,11 @@ class FilterBar(QWidget):
         """Hand the combos' choices to the proxy (each feature's own)."""
 
     def apply(self) -> None:
-        self.proxy.set_text(self.filter_edit.text())
-        self.apply_choices()
-        self.changed.emit()
+        with self.proxy.changes():  # one query for the words and every choice
+            self.proxy.set_text(self.filter_edit.text())
+            self.apply_choices()
+        if not self._clearing:
+            self.changed.emit()
 
     def focus_text(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -129,9 +132,15 @@ class FilterBar(QWidget):
 
     def clear(self) -> None:
         """Words and every choice back to "all"."""
-        self.filter_edit.clear()
-        for combo in self.combos:
-            combo.setCurrentIndex(0)
+        self._clearing = True
+        try:
+            with self.proxy.changes():
+                self.filter_edit.clear()
+                for combo in self.combos:
+                    combo.setCurrentIndex(0)
+        finally:
+            self._clearing = False
+        self.apply()
 
     @staticmethod
     def refill(combo: QComboBox, items: Iterable[tuple[str, object]]) -> bool:

@@ -2,7 +2,9 @@
 the selected record's card on the right, and the wiring between them.
 
 A feature subclasses ``ListCardView`` and supplies its model, proxy, filter bar, card and
-texts, and says how to read its records (``reload``) and how to store changes; selection,
+texts, and says where its rows come from (``row_source``: a listing of the services, which
+filters and sorts in SQL; the model reads only the rows it paints), what else to read when
+the data changes (``reload``) and how to store changes; selection,
 the loading / empty / no-match panes, the count, refreshing on the data bus, the draft
 guard, the New / Delete / Find actions and running undoable commands are done here.
 """
@@ -31,11 +33,11 @@ from mentordesk.ui.common.empty_state import EmptyState
 from mentordesk.ui.common.filter_bar import FilterBar
 from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.list_pane import ListPane
+from mentordesk.ui.common.listing_model import ListingModel, RowSource
 from mentordesk.ui.common.questions import (
     stay_on_draft,
 )
-from mentordesk.ui.common.record_model import RecordTableModel
-from mentordesk.ui.common.record_proxy import RecordFilterProxy
+from mentordesk.ui.common.record_proxy import ListingProxy
 from mentordesk.ui.common.record_table_view import RecordTableView
 from mentordesk.ui.common.view import View
 
@@ -90,11 +92,15 @@ class ListCardView(CardHost, View):
     def make_texts(self) -> ListCardTexts:
         raise NotImplementedError
 
-    def make_model(self) -> RecordTableModel[Any]:
+    def make_model(self) -> ListingModel[Any]:
         raise NotImplementedError
 
-    def make_proxy(self) -> RecordFilterProxy[Any]:
-        return RecordFilterProxy(self)
+    def make_proxy(self) -> ListingProxy:
+        return ListingProxy(self)
+
+    def row_source(self, services: Services) -> RowSource[Any]:
+        """Where the list's rows come from (the feature's service's ``listing``)."""
+        raise NotImplementedError
 
     def make_filter_bar(self) -> FilterBar:
         raise NotImplementedError
@@ -116,7 +122,8 @@ class ListCardView(CardHost, View):
         return ()
 
     def reload(self, kinds: frozenset[DataKind]) -> None:
-        """Read what ``kinds`` names from the services and show it (see ``show_records``)."""
+        """Read what ``kinds`` names from the services and show it; ``show_rows`` reads
+        the list's own rows again."""
         raise NotImplementedError
 
     def delete_command(self, record: Any) -> ServiceCommand:
@@ -202,6 +209,7 @@ class ListCardView(CardHost, View):
         self.table = self.make_table()
         self.table.setAccessibleName(texts.list_name)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.reset_done.connect(self._select_card_row)
         if isinstance(self.table, RecordTableView):
             self.table.typed.connect(self._type_into_filter)
         self.table.addAction(self.delete_action)
@@ -301,6 +309,7 @@ class ListCardView(CardHost, View):
         self._records_known = True
         self.new_action.setEnabled(self.editable)
         self.set_editor_enabled(self.editable)
+        self.model.set_source(self.row_source(services))
         self.reload(self.kinds)
         self.update_panes()
 
@@ -342,19 +351,36 @@ class ListCardView(CardHost, View):
             again, self._refresh_again = self._refresh_again, frozenset()
             QTimer.singleShot(0, lambda: self.refresh(again))
 
-    def show_records(self, records: Sequence[Any]) -> None:
-        """Show these records; the card keeps its record (updated) while it still exists."""
+    def show_rows(self, changed: Sequence[int] | None = None) -> None:
+        """Read the list's rows again (``changed``: the records known to differ, by default
+        all); the card keeps its record (updated) while it still exists."""
         self._records_known = True
-        self.model.set_records(records)
+        self.model.refresh(changed)
         self._fit_columns_once()
         record = self._editor.record if self._editor is not None else None
         if record is not None:
-            row = self.model.row_of(record.id)
-            if row is None:
+            fresh = self.model.record(record.id)
+            if fresh is None:
                 self._show_editor(None)
             else:
-                self.show_card(self.model.record_at(row))
+                self.show_card(fresh)
         self.update_panes()
+
+    def show_source(self, source: RowSource[Any]) -> None:
+        """Show the rows of ``source`` (the start-up quick read's, before the services)."""
+        self._records_known = True
+        self.model.set_source(source)
+        self._fit_columns_once()
+        self.update_panes()
+
+    def _select_card_row(self) -> None:
+        """After a new query: the card's record selected again if the list shows it."""
+        record = self.selected_record()
+        if record is None:
+            return
+        row = self.model.row_of(record.id)
+        if row is not None:
+            self._select_row(self.proxy.mapFromSource(self.model.index(row, 0)))
 
     def _fit_columns_once(self) -> None:
         table = self.table
@@ -365,7 +391,7 @@ class ListCardView(CardHost, View):
             table.fit_columns()
 
     def update_panes(self) -> None:
-        total = self.model.rowCount()
+        total = self.model.total
         shown = self.proxy.rowCount()
         self.list_pane.show_state(self._records_known, total, shown, self.count_text(shown, total))
         self.editor_stack.setVisible(total > 0 or self._card_shown())
@@ -395,30 +421,38 @@ class ListCardView(CardHost, View):
         Filters are never changed behind the person's back: a card edited out of the
         current filter stays open while its row leaves the list.
         """
-        row = self.model.row_of(record_id)
-        if row is None:
+        record = self.model.record(record_id)
+        if record is None:
             return
-        self._show_editor(self.model.record_at(row))
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        selection = self.table.selectionModel()
-        if index.isValid():
-            selection.blockSignals(True)  # the card already shows it
-            selection.setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            selection.blockSignals(False)
-            self.table.viewport().update()
+        self._show_editor(record)
+        row = self.model.row_of(record_id)
+        if row is not None:
+            index = self._select_row(self.proxy.mapFromSource(self.model.index(row, 0)))
             self.table.scrollTo(index)
         else:
-            selection.clearSelection()
+            self.table.selectionModel().clearSelection()
         self.update_panes()
+
+    def _select_row(self, index: QModelIndex) -> QModelIndex:
+        """Make ``index`` the current, selected row without showing its card again."""
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)  # the card already shows it
+        selection.setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        return index
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        record = self.model.record_at(self.proxy.mapToSource(current).row())
+        row = self.model.row_at(self.proxy.mapToSource(current).row())
+        if row is None:
+            return  # deleted a moment ago: the refresh on its way removes the row
+        record = row.record
         shown = self._editor.record if self._editor is not None else None
         if shown is not None and shown.id == record.id:
             return

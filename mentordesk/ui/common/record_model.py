@@ -36,6 +36,22 @@ class HasId(Protocol):
 
 
 R = TypeVar("R", bound=HasId)
+R_contra = TypeVar("R_contra", contravariant=True)
+
+
+class RowOwner(Protocol[R_contra]):
+    """What a Row asks of its model: derived values, cell texts and the search and sort
+    keys (the last two only of models that sort and filter in Python)."""
+
+    def compute(self, record: R_contra) -> Any: ...
+
+    def display(self, row: Any, column: int) -> str: ...
+
+    def search_text(self, row: Any) -> str: ...
+
+    def sort_key(self, row: Any, column: int) -> Any: ...
+
+    def columnCount(self, parent: Any = ...) -> int: ...
 
 
 class TableModel(QAbstractTableModel):
@@ -81,7 +97,7 @@ class Row(Generic[R]):
 
     __slots__ = ("_extra", "_key", "_model", "_sort_keys", "_texts", "record")
 
-    def __init__(self, record: R, model: RecordTableModel[R]) -> None:
+    def __init__(self, record: R, model: RowOwner[R]) -> None:
         self.record = record
         self._model = model
         self._extra: Any = _UNSET

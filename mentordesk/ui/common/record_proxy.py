@@ -1,4 +1,5 @@
-"""Filter-as-you-type and named filters over a RecordTableModel, sorted by its sort role.
+"""Filter-as-you-type and named filters: in Python over a RecordTableModel (a few rows held
+in memory), or as the query of a ListingModel (a list view's rows, in SQL).
 
 Every word typed must appear in the row's search text (case and accents ignored). Each named
 filter (a status, a kind, a mentor) is a value and a test on the record; setting the same
@@ -7,12 +8,23 @@ value again changes nothing, so choosing the shown choice does not refilter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any, Generic
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QIdentityProxyModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
+from mentordesk.db.listing import ListQuery
 from mentordesk.domain.validation import fold
+from mentordesk.ui.common.listing_model import ListingModel
 from mentordesk.ui.common.record_model import R, RecordTableModel
 from mentordesk.ui.common.roles import SortRole
 
@@ -24,6 +36,10 @@ class RecordFilterProxy(QSortFilterProxyModel, Generic[R]):
         self._filters: dict[str, tuple[Any, Callable[[R], bool]]] = {}
         self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
+
+    @contextlib.contextmanager
+    def changes(self) -> Iterator[None]:
+        yield  # each change refilters at once: the rows are in memory
 
     def set_text(self, text: str) -> None:
         words = tuple(fold(text).split())
@@ -81,3 +97,79 @@ class RecordFilterProxy(QSortFilterProxyModel, Generic[R]):
             key = model.search_key_at(source_row)
             return all(word in key for word in self._words)
         return True
+
+
+class ListingProxy(QIdentityProxyModel):
+    """The words and filters of a ListingModel's query: the same calls as
+    RecordFilterProxy, but the listing's SQL filters and sorts (the proxy only passes the
+    rows through)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: tuple[str, ...] = ()
+        self._filters: dict[str, Any] = {}
+        self._held = 0
+        self._pending = False
+
+    @property
+    def listing_model(self) -> ListingModel[Any]:
+        model = self.sourceModel()
+        assert isinstance(model, ListingModel)
+        return model
+
+    def set_text(self, text: str) -> None:
+        words = ListQuery.words_of(text)
+        if words != self._words:
+            self._words = words
+            self._push()
+
+    def set_filter(self, name: str, value: Any) -> None:
+        """Keep only records passing filter ``name`` (its meaning is the listing's);
+        ``value`` None removes it."""
+        if self._filters.get(name) != value:
+            if value is None:
+                self._filters.pop(name, None)
+            else:
+                self._filters[name] = value
+            self._push()
+
+    def filter_value(self, name: str) -> Any:
+        return self._filters.get(name)
+
+    # Filters that are not the person narrowing the list (showing archived cards, say).
+    quiet_filters: frozenset[str] = frozenset()
+
+    @property
+    def is_filtering(self) -> bool:
+        """Whether the person narrowed the list (by words or a filter)."""
+        return bool(self._words) or any(name not in self.quiet_filters for name in self._filters)
+
+    @contextlib.contextmanager
+    def changes(self) -> Iterator[None]:
+        """Several changes, read as one query at the end."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held and self._pending:
+                self._push()
+
+    def _push(self) -> None:
+        if self._held:
+            self._pending = True
+            return
+        self._pending = False
+        model = self.sourceModel()
+        if isinstance(model, ListingModel):
+            model.set_query(
+                replace(
+                    model.query,
+                    words=self._words,
+                    filters=tuple(sorted(self._filters.items(), key=lambda pair: pair[0])),
+                )
+            )
+
+    def setSourceModel(self, model: Any) -> None:
+        super().setSourceModel(model)
+        self._push()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractProxyModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.ui.common.listing_model import ListingModel
 from mentordesk.ui.common.record_model import RecordTableModel
 
 # The padding a cell keeps on each side of its text (Fusion's item margin, with room).
@@ -132,12 +133,11 @@ class RecordTableView(QTableView):
         metrics = self.fontMetrics()
         count = min(rows, proxy.rowCount())
         cells = [proxy.index(row, column) for row in range(count)]
-        if isinstance(proxy, QSortFilterProxyModel) and isinstance(
-            proxy.sourceModel(), RecordTableModel
-        ):
-            source = proxy.sourceModel()
-            assert isinstance(source, RecordTableModel)
-            texts = [source.row_at(proxy.mapToSource(cell).row()).texts[column] for cell in cells]
+        source = proxy.sourceModel() if isinstance(proxy, QAbstractProxyModel) else None
+        if isinstance(source, RecordTableModel | ListingModel):
+            assert isinstance(proxy, QAbstractProxyModel)
+            rows = (source.row_at(proxy.mapToSource(cell).row()) for cell in cells)
+            texts = [row.texts[column] if row is not None else "" for row in rows]
         else:
             texts = [str(cell.data(Qt.ItemDataRole.DisplayRole) or "") for cell in cells]
         widths = sorted(

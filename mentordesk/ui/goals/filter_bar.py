@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from mentordesk.domain.enums import GoalKind, GoalStatus
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.filter_bar import FilterBar
 from mentordesk.ui.common.labels import label
@@ -46,7 +46,7 @@ class GoalFilterBar(FilterBar):
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return combo
 
-    def set_mentors(self, mentors: Sequence[MentorRecord]) -> None:
+    def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         """The mentor choices; the chosen mentor stays chosen while they exist."""
         ordered = sorted(mentors, key=lambda m: (fold(m.name), m.id))
         self.refill(self.mentor_filter, [(m.name, m.id) for m in ordered])

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QListView, QWidget
 
 from mentordesk.domain.goal import GoalRecord
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.skill import SkillRecord
 from mentordesk.ui.common.form_parts import error_label, show_error
 from mentordesk.ui.goals.link_model import GoalLinkListModel
@@ -69,10 +69,10 @@ class GoalLinksPanel(QWidget):
         search.textChanged.connect(proxy.setFilterFixedString)
         return view, search
 
-    def set_choices(self, mentors: Sequence[MentorRecord], skills: Sequence[SkillRecord]) -> None:
+    def set_choices(self, mentors: Sequence[MentorEntry], skills: Sequence[SkillRecord]) -> None:
         archived = self.tr("Archived")
         self.mentor_model.set_choices(
-            (m.id, m.name, archived if m.is_archived else m.fields.organization) for m in mentors
+            (m.id, m.name, archived if m.is_archived else m.organization) for m in mentors
         )
         self.skill_model.set_choices((s.id, s.name, s.fields.category) for s in skills)
         self._update_captions()

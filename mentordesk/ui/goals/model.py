@@ -5,26 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from enum import StrEnum
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
-from mentordesk.domain.enums import GoalStatus
+from mentordesk.domain.enums import GoalKind, GoalStatus
 from mentordesk.domain.goal import GoalRecord
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.icons import warning_icon
 from mentordesk.ui.common.labels import format_date, label
-from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, RecordTableModel, Row
+from mentordesk.ui.common.listing_model import ListingModel
+from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, Row
 from mentordesk.ui.common.roles import NoMentorRole, OverdueRole, ProgressRole
 from mentordesk.ui.common.style import colors
-
-STATUS_ORDER = {
-    GoalStatus.ACTIVE: 0,
-    GoalStatus.PAUSED: 1,
-    GoalStatus.ACHIEVED: 2,
-    GoalStatus.DROPPED: 3,
-}
 
 
 def status_color(status: GoalStatus) -> QColor | None:
@@ -40,11 +35,12 @@ _FONT = Qt.ItemDataRole.FontRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
 
 
-class GoalTableModel(RecordTableModel[GoalRecord]):
-    """Rows are goal records. Mentor names come separately (set_mentor_names) because a goal
-    stores only mentor ids."""
+class GoalTableModel(ListingModel[GoalRecord]):
+    """Rows are goal records (sorted and filtered by the listing's GoalList). Mentor names
+    come separately (set_mentor_names) because a goal stores only mentor ids."""
 
     TITLE, KIND, STATUS, TARGET, PROGRESS, MENTORS = range(6)
+    label_columns: ClassVar[Mapping[int, type[StrEnum]]] = {KIND: GoalKind}
     extra_roles = frozenset(
         {TOOLTIP, FOREGROUND, _FONT, _DECORATION, ProgressRole, OverdueRole, NoMentorRole}
     )
@@ -62,8 +58,8 @@ class GoalTableModel(RecordTableModel[GoalRecord]):
                 self.tr("Mentors"),
             ),
             parent,
+            today=today,
         )
-        self._today = today
         self._mentor_names: dict[int, str] = {}
 
     def set_mentor_names(self, names: Mapping[int, str]) -> None:
@@ -94,27 +90,8 @@ class GoalTableModel(RecordTableModel[GoalRecord]):
             return self.tr("None yet")
         return ", ".join(self._names(record)) or "—"
 
-    def search_text(self, row: Row[GoalRecord]) -> str:
-        record = row.record
-        f = record.fields
-        parts = (f.title, f.description, f.why_it_matters, *(m.title for m in record.milestones))
-        return " \n".join((*parts, *self._names(record)))
-
-    def sort_key(self, row: Row[GoalRecord], column: int) -> Any:
-        record = row.record
-        f = record.fields
-        if column == self.STATUS:
-            return STATUS_ORDER[f.status]
-        if column == self.TARGET:
-            # Goals without a target date sort after every real date.
-            return f.target_on.isoformat() if f.target_on else "9999"
-        if column == self.PROGRESS:
-            # Goals without milestones sort below every share, even 0 %.
-            progress = record.progress
-            return -1.0 if progress is None else progress
-        if column == self.MENTORS:
-            return len(record.mentor_ids)
-        return fold(row.texts[column])
+    def label(self, value: StrEnum) -> str:
+        return label(value)
 
     def role_data(self, row: Row[GoalRecord], column: int, role: int) -> Any:
         record = row.record

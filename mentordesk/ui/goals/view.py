@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QTableView, QWidget
 
 from mentordesk.domain.goal import GoalFields, GoalRecord
-from mentordesk.domain.mentor import MentorRecord
+from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.skill import SkillRecord
 from mentordesk.ui.common.card import ListCardTexts
 from mentordesk.ui.common.commands import CreateRecord, DeleteRecord, ServiceCommand
@@ -28,7 +28,9 @@ from mentordesk.ui.goals.proxy import GoalFilterProxy
 from mentordesk.ui.goals.table_view import GoalTableView
 
 if TYPE_CHECKING:
+    from mentordesk.services.context import Services
     from mentordesk.services.goals import GoalService
+    from mentordesk.services.listing import Listing
 
 
 class GoalsView(ListCardView):
@@ -45,7 +47,7 @@ class GoalsView(ListCardView):
     filter_bar: GoalFilterBar
     editor: GoalEditor
 
-    _mentors: Sequence[MentorRecord] = ()
+    _mentors: Sequence[MentorEntry] = ()
     _skills: Sequence[SkillRecord] = ()
 
     def make_texts(self) -> ListCardTexts:
@@ -115,7 +117,7 @@ class GoalsView(ListCardView):
         services = self.services
         assert services is not None
         if DataKind.MENTOR in kinds:
-            mentors = services.mentors.list_all()
+            mentors = services.mentors.directory()
             self.model.set_mentor_names({m.id: m.name for m in mentors})
             self.filter_bar.set_mentors([m for m in mentors if not m.is_archived])
             self._mentors = mentors
@@ -124,7 +126,10 @@ class GoalsView(ListCardView):
         if kinds & {DataKind.MENTOR, DataKind.SKILL}:
             self.editor.links.set_choices(self._mentors, self._skills)
         if DataKind.GOAL in kinds:
-            self.show_records(services.goals.list_all())
+            self.show_rows()
+
+    def row_source(self, services: Services) -> Listing[GoalRecord]:
+        return services.goals.listing
 
     # --- the goal itself -----------------------------------------------------------------
 

@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from mentordesk.domain.enums import MentorStatus
+from mentordesk.domain.enums import Direction, MentorStatus, RelationshipKind
 from mentordesk.domain.mentor import MentorRecord
-from mentordesk.domain.validation import fold
 from mentordesk.ui.common.labels import format_date, label
-from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, RecordTableModel, Row
+from mentordesk.ui.common.listing_model import ListingModel
+from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, Row
 from mentordesk.ui.common.style import colors
 
-STATUS_ORDER = {
-    MentorStatus.ACTIVE: 0,
-    MentorStatus.PROSPECT: 1,
-    MentorStatus.PAUSED: 2,
-    MentorStatus.CONCLUDED: 3,
-}
 _FONT = Qt.ItemDataRole.FontRole
 
 
-class MentorTableModel(RecordTableModel[MentorRecord]):
-    """Rows are mentor records; archived cards read in grey italics."""
+class MentorTableModel(ListingModel[MentorRecord]):
+    """Rows are mentor records (sorted and filtered by the listing's MentorList); archived
+    cards read in grey italics."""
 
     NAME, ORGANIZATION, KIND, DIRECTION, STATUS, SINCE = range(6)
     extra_roles = frozenset({TOOLTIP, FOREGROUND, _FONT})
+    label_columns: ClassVar[Mapping[int, type[StrEnum]]] = {
+        KIND: RelationshipKind,
+        DIRECTION: Direction,
+    }
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
@@ -60,18 +61,8 @@ class MentorTableModel(RecordTableModel[MentorRecord]):
             return label(f.status)
         return format_date(f.started_on)
 
-    def search_text(self, row: Row[MentorRecord]) -> str:
-        f = row.record.fields
-        return " \n".join((f.name, f.organization, *f.expertise, *f.tags))
-
-    def sort_key(self, row: Row[MentorRecord], column: int) -> Any:
-        f = row.record.fields
-        if column == self.STATUS:
-            return STATUS_ORDER[f.status]
-        if column == self.SINCE:
-            # Undated (prospects) sort after every real date.
-            return f.started_on.isoformat() if f.started_on else "9999"
-        return fold(f.name if column == self.NAME else row.texts[column])
+    def label(self, value: StrEnum) -> str:
+        return label(value)
 
     def role_data(self, row: Row[MentorRecord], column: int, role: int) -> Any:
         record = row.record

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.enums import AssessmentSource
 from mentordesk.domain.levels import LEVELS, MAX_LEVEL, MIN_LEVEL
-from mentordesk.domain.skill import AssessmentRecord, SkillRecord
+from mentordesk.domain.skill import AssessmentRecord, SkillRecord, years_before
 from mentordesk.ui.common.labels import format_date, label
 from mentordesk.ui.common.style import colors, is_dark
-from mentordesk.ui.skills.model import level_name, level_text, years_before
+from mentordesk.ui.skills.model import level_name, level_text
 
 
 def series_color(position: int) -> QColor:

@@ -6,16 +6,16 @@ the last three years); the model takes a clock so tests can fix the day.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from mentordesk.domain.levels import LEVELS, MAX_LEVEL, MIN_LEVEL
-from mentordesk.domain.skill import SkillRecord
-from mentordesk.domain.validation import fold
-from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, RecordTableModel, Row
+from mentordesk.domain.skill import SkillRecord, years_before
+from mentordesk.ui.common.listing_model import ListingModel
+from mentordesk.ui.common.record_model import FOREGROUND, TOOLTIP, Row
 from mentordesk.ui.common.roles import TrendRole
 from mentordesk.ui.common.style import colors
 
@@ -39,14 +39,6 @@ def level_text(value: int | None, empty: str = "") -> str:
     if value is None or not MIN_LEVEL <= value <= MAX_LEVEL:
         return empty
     return f"{value} · {level_name(value)}"
-
-
-def years_before(day: date, years: int) -> date:
-    """The same calendar day ``years`` earlier (28 February for a 29th)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def change_text(change: int | None) -> str:
@@ -80,15 +72,15 @@ def trend_points(record: SkillRecord, today: date) -> tuple[tuple[float, int], .
     return tuple(points)
 
 
-class SkillTableModel(RecordTableModel[SkillRecord]):
-    """Rows are skill records; a row's change and trend are computed once per change, and
-    again for every row when the day changes."""
+class SkillTableModel(ListingModel[SkillRecord]):
+    """Rows are skill records (sorted and filtered by the listing's SkillList); a row's
+    change and trend are computed once per read, and again for every row when the day
+    changes."""
 
     NAME, CATEGORY, CURRENT, TARGET, CHANGE, TREND = range(6)
     extra_roles = frozenset({TOOLTIP, FOREGROUND, _ALIGNMENT, TrendRole})
 
     def __init__(self, parent: QObject | None = None, *, today: Clock = date.today) -> None:
-        self._today = today
         self._computed_for = today()
         tips = (
             "",
@@ -109,6 +101,7 @@ class SkillTableModel(RecordTableModel[SkillRecord]):
             ),
             parent,
             header_tips=tips,
+            today=today,
         )
 
     # --- rows ----------------------------------------------------------------------------
@@ -132,27 +125,6 @@ class SkillTableModel(RecordTableModel[SkillRecord]):
         if column == self.CHANGE:
             return change_text(row.extra[0])
         return ""
-
-    def search_text(self, row: Row[SkillRecord]) -> str:
-        return " \n".join((row.record.fields.name, row.record.fields.category))
-
-    def sort_key(self, row: Row[SkillRecord], column: int) -> str:
-        # Strings, so the proxy compares them natively; ties fall back to the name.
-        record = row.record
-        name = fold(record.fields.name)
-        if column == self.CATEGORY:
-            # Skills without a category sort after those with one.
-            category = fold(record.fields.category) or _AFTER_ALL
-            return f"{category}\n{name}"
-        if column == self.CURRENT:
-            return f"{record.current_level or 0}\n{name}"
-        if column == self.TARGET:
-            return f"{record.fields.target_level or 0}\n{name}"
-        if column in (self.CHANGE, self.TREND):
-            change = row.extra[0]
-            # Unknown change sorts below any real one; offset keeps the digits' order.
-            return f"{0 if change is None else change + 10:02d}\n{name}"
-        return name
 
     def role_data(self, row: Row[SkillRecord], column: int, role: int) -> Any:
         if role == TrendRole:
@@ -189,24 +161,17 @@ class SkillTableModel(RecordTableModel[SkillRecord]):
     # --- access for views and the proxy -------------------------------------------------
 
     def change_at(self, row: int) -> int | None:
-        change: int | None = self.row_at(row).extra[0]
+        found = self.row_at(row)
+        change: int | None = found.extra[0] if found is not None else None
         return change
-
-    def categories(self) -> list[str]:
-        """Categories of the skills shown, for the category filter."""
-        found = {record.fields.category for record in self.records() if record.fields.category}
-        return sorted(found, key=fold)
 
     def today(self) -> date:
         return self._today()
 
-    def set_records(self, records: Sequence[SkillRecord]) -> None:  # type: ignore[override]
+    def refresh(self, changed: Iterable[int] | None = None) -> None:
         today = self._today()
         if today != self._computed_for:
             # A new day: every row's change and trend may differ, even for unchanged skills.
             self._computed_for = today
-            self.recompute()
-        super().set_records(records)
-
-
-_AFTER_ALL = "\uffff"
+            changed = None
+        super().refresh(changed)

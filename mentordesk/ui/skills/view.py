@@ -27,6 +27,7 @@ from mentordesk.ui.skills.sparkline import SparklineDelegate
 
 if TYPE_CHECKING:
     from mentordesk.services.context import Services
+    from mentordesk.services.listing import Listing
     from mentordesk.services.skills import SkillService
 
 
@@ -164,19 +165,20 @@ class SkillsView(ListCardView):
             self.detail.set_mentors(
                 [
                     (m.id, archived.format(name=m.name) if m.is_archived else m.name)
-                    for m in services.mentors.list_all(include_archived=True)
+                    for m in services.mentors.directory()
                 ]
             )
-        records = services.skills.list_all()
-        self.show_records(records)
-        records_now = self.model.records()
+        self.show_rows()
+        categories = services.skills.categories()
         self.filter_bar.set_categories(
-            self.model.categories(),
-            has_uncategorized=any(not record.fields.category for record in records_now),
+            categories, has_uncategorized=services.skills.has_uncategorized()
         )
-        self.editor.set_categories(services.skills.categories())
+        self.editor.set_categories(categories)
         if self.compare_dialog is not None:
-            self.compare_dialog.set_skills(records)
+            self.compare_dialog.set_skills(services.skills.list_all())
+
+    def row_source(self, services: Services) -> Listing[SkillRecord]:
+        return services.skills.listing
 
     def show_card(self, record: SkillRecord) -> None:
         self.detail.show_record(record, self._today())
@@ -233,7 +235,9 @@ class SkillsView(ListCardView):
             return
         chosen = self.selected_record()
         if self.compare_dialog is None:
-            self.compare_dialog = CompareSkillsDialog(self.model.records(), self._today(), self)
+            assert self.services is not None
+            skills = self.services.skills.list_all()  # every skill, shown in the list or not
+            self.compare_dialog = CompareSkillsDialog(skills, self._today(), self)
             self.compare_dialog.finished.connect(self._compare_closed)
         if chosen is not None:
             self.compare_dialog.check_skill(chosen.id)

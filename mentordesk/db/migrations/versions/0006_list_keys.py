@@ -99,9 +99,11 @@ def upgrade() -> None:
     _fill(connection, "meeting", "title", lambda r: {"search_key": folded(r[1])})
     op.create_index(op.f("ix_mentor_name_key"), "mentor", ["name_key"])
     op.create_index(op.f("ix_action_item_due_on"), "action_item", ["due_on"])
+    op.create_index("ix_action_item_status_reported_on", "action_item", ["status", "reported_on"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_action_item_status_reported_on", table_name="action_item")
     op.drop_index(op.f("ix_action_item_due_on"), table_name="action_item")
     op.drop_index(op.f("ix_mentor_name_key"), table_name="mentor")
     for table in _KEYED:

@@ -1,0 +1,60 @@
+"""A list view's rows through the services: ids in order, the total, and the records of the
+ids it paints (see mentordesk.db.listing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from mentordesk.db.engine import reading
+from mentordesk.db.listing import ListQuery, ListSpec, Params, run_count, run_ids, run_total
+
+R = TypeVar("R")
+
+
+class Listing(Generic[R]):
+    """Reads one table's list: what a list view's model asks, and nothing more."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        spec: ListSpec,
+        fetch: Callable[[Session, Sequence[int]], list[R]],
+    ) -> None:
+        self._sessions = sessions
+        self.spec = spec
+        self._fetch = fetch
+
+    def ids(self, query: ListQuery) -> list[int]:
+        """The ids ``query`` shows, in its order."""
+        with reading(self._sessions) as session:
+            return run_ids(_executor(session), self.spec, query)
+
+    def ids_and_total(self, query: ListQuery) -> tuple[list[int], int]:
+        """The ids ``query`` shows and how many rows there are in all, read together."""
+        with reading(self._sessions) as session:
+            execute = _executor(session)
+            return run_ids(execute, self.spec, query), run_total(execute, self.spec)
+
+    def count(self, query: ListQuery) -> int:
+        """How many rows ``query`` shows (a count in SQL: nothing else is read)."""
+        with reading(self._sessions) as session:
+            return run_count(_executor(session), self.spec, query)
+
+    def total(self) -> int:
+        with reading(self._sessions) as session:
+            return run_total(_executor(session), self.spec)
+
+    def fetch(self, ids: Sequence[int]) -> list[R]:
+        """The records of ``ids`` that still exist (in no particular order)."""
+        if not ids:
+            return []
+        with reading(self._sessions) as session:
+            return self._fetch(session, ids)
+
+
+def _executor(session: Session) -> Callable[[str, Params], Any]:
+    connection = session.connection()
+    return lambda sql, params: connection.exec_driver_sql(sql, params)
