@@ -34,6 +34,7 @@ COUNTED_TABLES = {
     "agreements": "agreement",
     "meetings": "meeting",
     "action items": "action_item",
+    "gratitude entries": "gratitude_entry",
 }
 
 

@@ -21,6 +21,8 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_settings",
     "0005_meetings",
     "0006_list_keys",
+    "0007_calendar_import",
+    "0008_gratitude",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 # Tables a current database must have; read (read-only) before the app engine touches it.
@@ -46,6 +48,7 @@ REQUIRED_TABLES: tuple[str, ...] = (
     "agenda_item",
     "meeting_advice",
     "action_item",
+    "gratitude_entry",
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -116,3 +116,14 @@ class ActionStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
     DROPPED = "dropped"
+
+
+class GratitudeKind(StrEnum):
+    """What was given back to a mentor: thanks, news of what their advice led to, help."""
+
+    THANK_YOU_NOTE = "thank_you_note"
+    UPDATE_SENT = "update_sent"  # told them what came of their advice
+    FAVOUR_RETURNED = "favour_returned"
+    GIFT_OR_MEAL = "gift_or_meal"
+    PUBLIC_RECOGNITION = "public_recognition"
+    INTRODUCTION_MADE = "introduction_made"

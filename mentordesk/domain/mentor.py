@@ -25,6 +25,7 @@ from mentordesk.domain.validation import (
 
 if TYPE_CHECKING:
     from mentordesk.domain.agreement_revision import DeletedAgreement
+    from mentordesk.domain.gratitude import GratitudeRecord
 
 SHORT_TEXT_FIELDS = (
     "title",
@@ -175,6 +176,7 @@ class MentorEntry:
     name: str
     is_archived: bool
     time_zone: str
+    organization: str = ""
 
 
 def mentor_record(
@@ -206,13 +208,20 @@ def sorted_by_name(records: Iterable[MentorRecord]) -> list[MentorRecord]:
 @dataclass(frozen=True)
 class MentorReferences:
     """What refers to a mentor: goals they help with, assessments they gave, meetings they
-    were at, and their agreements (which deleting the mentor deletes, so they are kept whole
-    for undo)."""
+    were at, and their agreements and gratitude log (which deleting the mentor deletes, so
+    they are kept whole for undo)."""
 
     goal_ids: frozenset[int] = frozenset()
     assessment_ids: frozenset[int] = frozenset()
     agreements: tuple[DeletedAgreement, ...] = ()
     meeting_ids: frozenset[int] = frozenset()
+    gratitude: tuple[GratitudeRecord, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.goal_ids or self.assessment_ids or self.agreements or self.meeting_ids)
+        return bool(
+            self.goal_ids
+            or self.assessment_ids
+            or self.agreements
+            or self.meeting_ids
+            or self.gratitude
+        )

@@ -15,6 +15,7 @@ from mentordesk.services.action_items import ActionItemService
 from mentordesk.services.agreements import AgreementService
 from mentordesk.services.attention import AttentionService
 from mentordesk.services.goals import GoalService
+from mentordesk.services.gratitude import GratitudeService
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentors import MentorService
 from mentordesk.services.settings import SettingsService
@@ -30,6 +31,7 @@ class Services:
     agreements: AgreementService
     meetings: MeetingService
     action_items: ActionItemService
+    gratitude: GratitudeService
     settings: SettingsService
     attention: AttentionService
     # The session factory every service above opens its sessions from.
@@ -66,6 +68,7 @@ class Services:
             agreements=AgreementService(sessions),
             meetings=MeetingService(sessions),
             action_items=ActionItemService(sessions),
+            gratitude=GratitudeService(sessions),
             settings=SettingsService(sessions),
             attention=AttentionService(sessions),
             sessions=sessions,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from mentordesk.db.engine import reading, writing
+from mentordesk.db.list_specs import MentorList
 from mentordesk.db.models import (
     Assessment,
     Goal,
@@ -28,8 +29,10 @@ from mentordesk.domain.mentor import (
     mentor_record,
     sorted_by_name,
 )
-from mentordesk.domain.validation import NotFoundError, ValidationError, fold
+from mentordesk.domain.validation import NotFoundError, ValidationError
 from mentordesk.services import _agreement_store as agreement_store
+from mentordesk.services import gratitude as gratitude_store
+from mentordesk.services.listing import Listing
 
 Clock = Callable[[], datetime]
 
@@ -60,12 +63,23 @@ def _apply(mentor: Mentor, fields: MentorFields) -> None:
         mentor.tags = [MentorTag(position=i, label=label) for i, label in enumerate(fields.tags)]
 
 
+def _fetch_mentors(session: Session, ids: Sequence[int]) -> list[MentorRecord]:
+    query = (
+        select(Mentor)
+        .where(Mentor.id.in_(ids))
+        .options(selectinload(Mentor.expertise), selectinload(Mentor.tags))
+    )
+    return [to_record(mentor) for mentor in session.scalars(query)]
+
+
 class MentorService:
     """Every change is one committed transaction; every result is a detached record."""
 
     def __init__(self, session_factory: sessionmaker[Session], clock: Clock = _utc_now) -> None:
         self._sessions = session_factory
         self._now = clock
+        # What the Mentors view shows: ids in SQL, cards read only for the rows painted.
+        self.listing = Listing(session_factory, MentorList(), _fetch_mentors)
 
     def _load(self, session: Session, mentor_id: int) -> Mentor:
         mentor = session.get(
@@ -91,13 +105,14 @@ class MentorService:
     def directory(self) -> list[MentorEntry]:
         """Every mentor's name, archive state and time zone, by name: what the Calendar
         shows, read in one query rather than every card whole."""
-        query = select(Mentor.id, Mentor.name, Mentor.archived_at, Mentor.time_zone)
+        query = select(
+            Mentor.id, Mentor.name, Mentor.archived_at, Mentor.time_zone, Mentor.organization
+        ).order_by(Mentor.name_key, Mentor.id)
         with reading(self._sessions) as session:
-            entries = [
-                MentorEntry(id, name, archived is not None, zone)
-                for id, name, archived, zone in session.execute(query)
+            return [
+                MentorEntry(id, name, archived is not None, zone, organization)
+                for id, name, archived, zone, organization in session.execute(query)
             ]
-        return sorted(entries, key=lambda e: (fold(e.name), e.id))
 
     def count(self) -> int:
         with reading(self._sessions) as session:
@@ -168,7 +183,8 @@ class MentorService:
 
     def references(self, mentor_id: int) -> MentorReferences:
         """What names this mentor: goals and assessments (deleting unlinks them) and
-        agreements (deleting deletes them, kept whole here so undo can restore them)."""
+        agreements and gratitude entries (deleting deletes them, kept whole here so undo
+        can restore them)."""
         with reading(self._sessions) as session:
             goals = frozenset(
                 session.scalars(select(GoalMentor.goal_id).where(GoalMentor.mentor_id == mentor_id))
@@ -182,7 +198,8 @@ class MentorService:
                     select(MeetingMentor.meeting_id).where(MeetingMentor.mentor_id == mentor_id)
                 )
             )
-            return MentorReferences(goals, given, agreements, meetings)
+            thanks = gratitude_store.records_of_mentor(session, mentor_id)
+            return MentorReferences(goals, given, agreements, meetings, thanks)
 
     def restore(
         self, record: MentorRecord, references: MentorReferences | None = None
@@ -205,6 +222,8 @@ class MentorService:
                 self._relink(session, record.id, references)
                 for agreement in references.agreements:
                     agreement_store.restore_in(session, agreement)
+                for entry in references.gratitude:
+                    gratitude_store.restore_in(session, entry)
             return to_record(mentor)
 
     @staticmethod

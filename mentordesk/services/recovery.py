@@ -47,6 +47,7 @@ SALVAGE_ORDER = (
     "agenda_item",
     "meeting_advice",
     "action_item",
+    "gratitude_entry",
 )
 
 log = logging.getLogger(__name__)

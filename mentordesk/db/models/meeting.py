@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentordesk.db.models.base import Base, UTCDateTime, stored_enum, utc_now
@@ -15,11 +15,19 @@ class Meeting(Base):
     """A meeting, stored in UTC with the time zone it was planned in."""
 
     __tablename__ = "meeting"
-    __table_args__ = ({"sqlite_autoincrement": True},)  # ids never reused: undo relies on them
+    __table_args__ = (
+        # Instances of a recurring event share its UID: (uid, recurrence_id) is the identity.
+        UniqueConstraint("uid", "recurrence_id"),
+        {"sqlite_autoincrement": True},  # ids never reused: undo relies on them
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Its identity in calendar files: kept from an imported file, made here otherwise.
-    uid: Mapped[str] = mapped_column(String(255), unique=True)
+    uid: Mapped[str] = mapped_column(String(255))
+    # The instance's RECURRENCE-ID (see mentordesk.interchange); "" when not an instance.
+    recurrence_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # What the file said when the meeting was last imported (JSON); "" if never imported.
+    imported_event: Mapped[str] = mapped_column(Text, default="", server_default="")
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(String(200))
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
@@ -93,7 +101,11 @@ class ActionItem(Base):
     """Something to do: from a meeting's advice, or written down on its own."""
 
     __tablename__ = "action_item"
-    __table_args__ = ({"sqlite_autoincrement": True},)
+    __table_args__ = (
+        # The Action items view's default ("needs doing": open, or done and not reported).
+        Index("ix_action_item_status_reported_on", "status", "reported_on"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)

@@ -17,6 +17,7 @@ class DataKind(StrEnum):
     AGREEMENT = "agreement"
     MEETING = "meeting"
     ACTION_ITEM = "action_item"
+    GRATITUDE = "gratitude"  # the gratitude log (thanks given to mentors)
     SETTINGS = "settings"  # the person's own settings (Preferences)
 
 

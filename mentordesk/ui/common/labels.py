@@ -19,6 +19,7 @@ from mentordesk.domain.enums import (
     Direction,
     GoalKind,
     GoalStatus,
+    GratitudeKind,
     HowWeMet,
     MeetingFormat,
     MeetingStatus,
@@ -124,6 +125,16 @@ _COMMITMENT_LABELS: dict[StrEnum, str] = {
     CommitmentSide.MENTOR: "My mentor will",
 }
 
+# Gratitude kinds have values of their own; a dict of their own all the same.
+_GRATITUDE_LABELS: dict[StrEnum, str] = {
+    GratitudeKind.THANK_YOU_NOTE: "Thank-you note",
+    GratitudeKind.UPDATE_SENT: "Update sent",
+    GratitudeKind.FAVOUR_RETURNED: "Favour returned",
+    GratitudeKind.GIFT_OR_MEAL: "Gift or meal",
+    GratitudeKind.PUBLIC_RECOGNITION: "Public recognition",
+    GratitudeKind.INTRODUCTION_MADE: "Introduction made",
+}
+
 
 def label(value: StrEnum | None, empty: str = "") -> str:
     """The translated label of a choice; ``empty`` when nothing was chosen."""
@@ -141,6 +152,7 @@ _BY_MEMBER = {
         _COMMITMENT_LABELS,
         _MEETING_LABELS,
         _OWNER_LABELS,
+        _GRATITUDE_LABELS,
     )
     for member, text in labels.items()
 }

@@ -15,9 +15,16 @@ if TYPE_CHECKING:
     from mentordesk.services.mentors import MentorService
 
 MENTOR = frozenset({DataKind.MENTOR})
-# A mentor's delete unlinks goals and assessments and removes their agreements.
+# A mentor's delete unlinks goals and assessments and removes their agreements and log.
 EVERYTHING_OF_A_MENTOR = frozenset(
-    {DataKind.MENTOR, DataKind.GOAL, DataKind.SKILL, DataKind.AGREEMENT, DataKind.MEETING}
+    {
+        DataKind.MENTOR,
+        DataKind.GOAL,
+        DataKind.SKILL,
+        DataKind.AGREEMENT,
+        DataKind.MEETING,
+        DataKind.GRATITUDE,
+    }
 )
 
 

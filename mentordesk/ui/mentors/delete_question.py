@@ -34,6 +34,12 @@ def delete_question(
             "They were at {count} meeting(s). The meetings and their notes are kept; one "
             "with nobody else is left without a mentor."
         ).format(count=len(references.meeting_ids))
+    if len(references.gratitude) == 1:
+        text += "\n\n" + _tr("The entry of their gratitude log is deleted with them.")
+    elif references.gratitude:
+        text += "\n\n" + _tr(
+            "The {count} entries of their gratitude log are deleted with them."
+        ).format(count=len(references.gratitude))
     text += "\n\n" + _tr(
         "You can undo this with Ctrl+Z. To keep the card out of the way instead, archive it."
     )

@@ -34,6 +34,7 @@ from mentordesk.ui.common.card_form import CardEditorMixin
 from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.labels import label
 from mentordesk.ui.common.zone_field import complete_zones
+from mentordesk.ui.mentors.gratitude_box import MentorGratitudeBox
 from mentordesk.ui.mentors.meetings_box import MentorMeetingsBox
 
 BLANK = MentorFields(name="")
@@ -182,6 +183,8 @@ class MentorEditor(CardEditorMixin, QScrollArea):
         outer.addWidget(self._agreement_box())
         self.meetings = MentorMeetingsBox()
         outer.addWidget(self.meetings)
+        self.gratitude = MentorGratitudeBox()
+        outer.addWidget(self.gratitude)
         outer.addWidget(self._goals_box())
         notes = fields.text(
             "notes",

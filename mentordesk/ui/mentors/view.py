@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Signal
@@ -20,11 +19,15 @@ from mentordesk.ui.mentors.commands import MENTOR, DeleteMentor, SetMentorArchiv
 from mentordesk.ui.mentors.delete_question import delete_question
 from mentordesk.ui.mentors.editor import MentorEditor
 from mentordesk.ui.mentors.filter_bar import MentorFilterBar
+from mentordesk.ui.mentors.gratitude_commands import GratitudeEdits
 from mentordesk.ui.mentors.model import MentorTableModel
 from mentordesk.ui.mentors.proxy import MentorFilterProxy
 
 if TYPE_CHECKING:
+    from mentordesk.services.context import Services
+    from mentordesk.services.listing import Listing
     from mentordesk.services.mentors import MentorService
+    from mentordesk.services.startup import QuickMentorListing
 
 
 class MentorsView(ListCardView):
@@ -39,7 +42,15 @@ class MentorsView(ListCardView):
 
     name = "mentors"
     kinds = frozenset(
-        {DataKind.MENTOR, DataKind.GOAL, DataKind.AGREEMENT, DataKind.MEETING, DataKind.ACTION_ITEM}
+        {
+            DataKind.MENTOR,
+            DataKind.GOAL,
+            DataKind.AGREEMENT,
+            DataKind.MEETING,
+            DataKind.ACTION_ITEM,
+            DataKind.GRATITUDE,
+            DataKind.SETTINGS,  # the span after which a mentor is due thanks
+        }
     )
     edit_kinds = MENTOR
     column_widths: ClassVar[Mapping[int, int]] = {1: 150, 2: 110, 3: 110, 4: 75, 5: 88}
@@ -50,8 +61,7 @@ class MentorsView(ListCardView):
     proxy: MentorFilterProxy
     editor: MentorEditor
 
-    _goal_titles: Mapping[int, list[str]] = MappingProxyType({})
-    _preloaded: list[MentorRecord] | None = None
+    _quick: QuickMentorListing | None = None
 
     # --- configuration -------------------------------------------------------------------
 
@@ -113,6 +123,7 @@ class MentorsView(ListCardView):
         )
         self.editor.edit_requested.connect(self.store_edit)
         self.editor.create_requested.connect(self.store_new)
+        self.gratitude_edits = GratitudeEdits(self, self.editor.gratitude, self._today)
         return self.editor
 
     def extra_actions(self) -> Sequence[QAction]:
@@ -120,7 +131,15 @@ class MentorsView(ListCardView):
         # Not Ctrl+E: in text fields that is "end of line" on Linux desktops.
         self.archive_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.archive_action.triggered.connect(self.toggle_archived)
-        return (self.archive_action,)
+        self.log_thanks_action = QAction(self.tr("Log &Thanks…"), self)
+        self.log_thanks_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.log_thanks_action.setStatusTip(self.tr("Log thanks given to the mentor shown"))
+        self.log_thanks_action.triggered.connect(self.log_thanks)
+        return (self.archive_action, self.log_thanks_action)
+
+    def toolbar_actions(self) -> Sequence[QAction]:
+        # Logging thanks lives on the card (and in the Mentor menu): the toolbar stays short.
+        return tuple(a for a in super().toolbar_actions() if a is not self.log_thanks_action)
 
     def record_service(self) -> MentorService:
         assert self.services is not None
@@ -128,35 +147,39 @@ class MentorsView(ListCardView):
 
     # --- data ----------------------------------------------------------------------------
 
-    def preview(self, records: list[MentorRecord]) -> None:
+    def preview(self, quick: QuickMentorListing) -> None:
         """Show the mentors read quickly at start-up; editable once attached."""
-        self.set_editor_enabled(self.services is not None)
-        self.show_records(records)
+        if self.services is not None:
+            quick.close()
+            return
+        self.set_editor_enabled(False)
+        self._quick = quick
+        self.show_source(quick)
+        self.records_shown.emit(self.model.rowCount())
 
-    def preload(self, records: list[MentorRecord]) -> None:
-        """The mentors were read with the services (off the GUI thread): use them on attach."""
-        self._preloaded = records
+    def row_source(self, services: Services) -> Listing[MentorRecord]:
+        return services.mentors.listing
+
+    def attach(self, services: Services) -> None:
+        super().attach(services)
+        if self._quick is not None:
+            self._quick.close()  # the services' listing reads the same rows from now on
+            self._quick = None
 
     def reload(self, kinds: frozenset[DataKind]) -> None:
-        services = self.services
-        assert services is not None
         if DataKind.GOAL in kinds:
-            titles: dict[int, list[str]] = {}
-            for goal in services.goals.list_all():
-                for mentor_id in goal.mentor_ids:
-                    titles.setdefault(mentor_id, []).append(goal.title)
-            self._goal_titles = titles
             self._show_goal_titles()
         if DataKind.AGREEMENT in kinds:
             self._show_agreement()
         if kinds & {DataKind.AGREEMENT, DataKind.MEETING, DataKind.ACTION_ITEM}:
             self._show_pulse()
+        if kinds & {DataKind.GRATITUDE, DataKind.MEETING, DataKind.SETTINGS}:
+            self._show_gratitude()
         if DataKind.MENTOR in kinds:
-            records, self._preloaded = self._preloaded, None
-            self.show_records(records if records is not None else services.mentors.list_all())
+            self.show_rows()
 
-    def show_records(self, records: Sequence[MentorRecord]) -> None:
-        super().show_records(records)
+    def show_rows(self, changed: Sequence[int] | None = None) -> None:
+        super().show_rows(changed)
         self.records_shown.emit(self.model.rowCount())
 
     def show_card(self, record: MentorRecord) -> None:
@@ -164,6 +187,15 @@ class MentorsView(ListCardView):
         self._show_goal_titles()
         self._show_agreement()
         self._show_pulse()
+        self._show_gratitude()
+
+    def start_card(self) -> None:
+        super().start_card()
+        self._show_gratitude()  # a new card has no log yet
+
+    def _show_gratitude(self) -> None:
+        if isinstance(self.built_editor, MentorEditor):
+            self.gratitude_edits.refresh()
 
     def _show_pulse(self) -> None:
         editor = self.built_editor
@@ -181,7 +213,10 @@ class MentorsView(ListCardView):
         if not isinstance(editor, MentorEditor):
             return  # no card yet: show_card() fills them in
         record = editor.record
-        editor.set_goal_titles([] if record is None else self._goal_titles.get(record.id, []))
+        titles: list[str] = []
+        if record is not None and self.services is not None:
+            titles = [goal.title for goal in self.services.goals.goals_of_mentor(record.id)]
+        editor.set_goal_titles(titles)
 
     def _show_agreement(self) -> None:
         editor = self.built_editor
@@ -194,8 +229,7 @@ class MentorsView(ListCardView):
         editor.set_agreement(agreement, self._today())
 
     def count_text(self, shown: int, total: int) -> str:
-        archived = sum(1 for record in self.model.records() if record.is_archived)
-        if shown == total - archived and not self.proxy.is_filtering:
+        if not self.proxy.is_filtering:  # every card (but the archived, unless shown)
             return self.texts.count_one if shown == 1 else self.texts.count_many.format(n=shown)
         return self.tr("Showing {shown} of {total}").format(shown=shown, total=total)
 
@@ -209,6 +243,7 @@ class MentorsView(ListCardView):
     def update_extra_actions(self, record: MentorRecord | None, editable: bool) -> None:
         self.sample_button.setEnabled(editable)  # once the database is open for editing
         self.archive_action.setEnabled(editable and record is not None)
+        self.log_thanks_action.setEnabled(editable and record is not None)
         if record is not None and record.is_archived:
             self.archive_action.setText(self.tr("Restore from &Archive"))
         else:
@@ -229,6 +264,15 @@ class MentorsView(ListCardView):
 
     def delete_command(self, record: MentorRecord) -> ServiceCommand:
         return DeleteMentor(self.context, self.record_service(), record)
+
+    def log_thanks(self) -> None:
+        """Open the Gratitude box's form to log thanks to the mentor shown."""
+        if self.selected_record() is None or not self.editable:
+            return
+        box = self.editor.gratitude
+        self.editor.ensureWidgetVisible(box)
+        box.open_new()
+        self.editor.ensureWidgetVisible(box.form)
 
     def toggle_archived(self) -> None:
         record = self.selected_record()
