@@ -163,12 +163,20 @@ class _StepClock:
         return self.now
 
 
-def load_sample_agreements(services: Services, today: date, *, decade: bool) -> None:
-    """Store the sample agreements, each revision dated when it happened in the story."""
+def load_sample_agreements(
+    services: Services,
+    today: date,
+    *,
+    decade: bool,
+    mentors: Sequence[MentorRecord] | None = None,
+    goals: Sequence[GoalRecord] | None = None,
+) -> None:
+    """Store the sample agreements, each revision dated when it happened in the story
+    (``mentors`` and ``goals``: the stored ones, when the caller has them at hand)."""
     clock = _StepClock()
     agreements = AgreementService(services.sessions, clock)
-    mentors = services.mentors.list_all()
-    goals = services.goals.list_all()
+    mentors = services.mentors.list_all() if mentors is None else mentors
+    goals = services.goals.list_all() if goals is None else goals
     for sample in sample_agreements(mentors, goals, today, decade=decade):
         (clock.now, first), *later = sample.steps
         created = agreements.create(sample.mentor_id, first)

@@ -376,7 +376,7 @@ def test_main_usage_errors(data_dir: Path, capsys: pytest.CaptureFixture[str]) -
         ["mentors"],
         ["mentors", "add"],
         ["mentors", "add", "--name", "X", "--status", "retired"],
-        ["sample-data", "--size", "huge"],
+        ["sample-data", "--size", "enormous"],
         ["no-such-command"],
     ):
         with pytest.raises(SystemExit) as caught:

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -35,11 +36,11 @@ class Loaded:
     meetings: list[MeetingRecord]
     items: list[ActionItemRecord]
 
-    @property
+    @cached_property  # (the huge set's helpers ask for these once a mentor)
     def past(self) -> list[MeetingRecord]:
         return [m for m in self.meetings if m.starts_at < START_OF_TODAY]
 
-    @property
+    @cached_property
     def planned(self) -> list[MeetingRecord]:
         return [m for m in self.meetings if m.status is MeetingStatus.PLANNED]
 
@@ -303,3 +304,43 @@ def test_decade_meetings_are_written_up(decade: Loaded) -> None:
     assert any(i.fields.status is ActionStatus.DROPPED for i in old)
     recent = [i for i in decade.items if i.meeting_on and i.meeting_on > TODAY - timedelta(30)]
     assert sum(i.is_open for i in recent) / len(recent) >= 0.4, "recent items are open"
+
+
+# --- huge -----------------------------------------------------------------------------------
+# The huge set is loaded whole by tests/services/test_sample_data.py (slow); here its meeting
+# generator runs over a part of its people.
+
+
+def _part_of_the_huge_network() -> list[MentorRecord]:
+    """Thirty of the huge set's relationships and its whole LinkedIn network, as records."""
+    from mentordesk.services.sample_data import HUGE_RELATIONSHIPS, sample_mentors
+
+    cards = sample_mentors(SampleSize.HUGE, TODAY)
+    now = datetime.now(UTC)
+    chosen = [*cards[:30], *cards[HUGE_RELATIONSHIPS:]]
+    return [MentorRecord(i + 1, card, None, now, now) for i, card in enumerate(chosen)]
+
+
+def test_huge_meetings_are_deterministic_and_the_network_mostly_never_met() -> None:
+    mentors = _part_of_the_huge_network()
+
+    first = sample_meetings(mentors, [], TODAY, decade=True, times=10, my_zone="Asia/Tokyo")
+    again = sample_meetings(mentors, [], TODAY, decade=True, times=10, my_zone="Asia/Tokyo")
+
+    assert first == again
+    by_id = {m.id: m for m in mentors}
+    prospects = {m.id for m in mentors if m.fields.status is MentorStatus.PROSPECT}
+    intros = [m for m in first if m.fields.mentor_ids and m.fields.mentor_ids[0] in prospects]
+    met = {m.fields.mentor_ids[0] for m in intros}
+    assert 0 < len(met) <= len(prospects) * 0.05, "a few first calls, most never met"
+    assert len(intros) == len(met), "one first call each"
+    assert all(by_id[i].fields.time_zone for i in met), "the ones I looked at more closely"
+    assert all(len(m.fields.mentor_ids) == 1 for m in intros)
+    held = [m for m in intros if m.fields.status is MeetingStatus.HELD]
+    assert held and all("LinkedIn" in m.fields.notes for m in held)
+    assert any(m.fields.status is MeetingStatus.PLANNED for m in intros)
+    assert sum(1 for m in first if not m.fields.mentor_ids) == 12, "a busy calendar's imports"
+    for meeting in first:
+        assert meeting.fields.validated() == meeting.fields
+        for item in meeting.items:
+            assert item.validated(TODAY) == item
