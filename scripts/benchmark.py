@@ -160,9 +160,12 @@ MENTORDESK_CHILD = textwrap.dedent(
     )
     exit_code = run_gui(DataLocation(Path(sys.argv[1])), observer)
     marks["exit_code"] = exit_code
-    import resource
-
-    marks["peak_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # The peak resident size of this process's own memory (VmHWM: getrusage's ru_maxrss
+    # would carry the parent's peak across fork and exec).
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                marks["peak_rss_kb"] = int(line.split()[1])
     print(json.dumps(marks))
     """
 )

@@ -97,6 +97,13 @@ class SkillService:
             links.setdefault(skill_id, set()).add(goal_id)
         return [self._to_record(s, frozenset(links.get(s.id, ()))) for s in skills]
 
+    def choices(self) -> list[tuple[int, str, str]]:
+        """Every skill's id, name and category, by name: what a choice of skills shows,
+        read without the assessments."""
+        query = select(Skill.id, Skill.name, Skill.category).order_by(Skill.name_key, Skill.id)
+        with reading(self._sessions) as session:
+            return [(i, name, category) for i, name, category in session.execute(query)]
+
     def list_all(self) -> list[SkillRecord]:
         with reading(self._sessions) as session:
             skills = session.scalars(select(Skill).options(*_load_options())).all()

@@ -102,9 +102,9 @@ class AgreementsView(ListCardView):
     def make_table(self) -> QTableView:
         table = super().make_table()
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Names and titles can be long: they share what the short columns leave.
-        header.setSectionResizeMode(AgreementTableModel.MENTOR, QHeaderView.ResizeMode.Interactive)
+        # The short columns are fitted to the first screen's texts (fit_columns), never
+        # to every row's: that would read every agreement. Names and titles can be long:
+        # they share what the short columns leave.
         header.resizeSection(AgreementTableModel.MENTOR, 150)
         header.setSectionResizeMode(AgreementTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)

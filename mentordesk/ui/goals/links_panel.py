@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QListView, QWidget
 
 from mentordesk.domain.goal import GoalRecord
 from mentordesk.domain.mentor import MentorEntry
-from mentordesk.domain.skill import SkillRecord
 from mentordesk.ui.common.form_parts import error_label, show_error
 from mentordesk.ui.goals.link_model import GoalLinkListModel
 
@@ -69,12 +68,15 @@ class GoalLinksPanel(QWidget):
         search.textChanged.connect(proxy.setFilterFixedString)
         return view, search
 
-    def set_choices(self, mentors: Sequence[MentorEntry], skills: Sequence[SkillRecord]) -> None:
+    def set_choices(
+        self, mentors: Sequence[MentorEntry], skills: Sequence[tuple[int, str, str]]
+    ) -> None:
+        """Mentors, and skills as (id, name, category), to link."""
         archived = self.tr("Archived")
         self.mentor_model.set_choices(
             (m.id, m.name, archived if m.is_archived else m.organization) for m in mentors
         )
-        self.skill_model.set_choices((s.id, s.name, s.fields.category) for s in skills)
+        self.skill_model.set_choices(skills)
         self._update_captions()
 
     def set_goal(self, goal: GoalRecord | None) -> None:

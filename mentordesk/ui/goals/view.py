@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QTableView, QWidget
 
 from mentordesk.domain.goal import GoalFields, GoalRecord
 from mentordesk.domain.mentor import MentorEntry
-from mentordesk.domain.skill import SkillRecord
 from mentordesk.ui.common.card import ListCardTexts
 from mentordesk.ui.common.commands import CreateRecord, DeleteRecord, ServiceCommand
 from mentordesk.ui.common.data_bus import DataKind
@@ -48,7 +47,7 @@ class GoalsView(ListCardView):
     editor: GoalEditor
 
     _mentors: Sequence[MentorEntry] = ()
-    _skills: Sequence[SkillRecord] = ()
+    _skills: Sequence[tuple[int, str, str]] = ()  # (id, name, category)
 
     def make_texts(self) -> ListCardTexts:
         return ListCardTexts(
@@ -122,7 +121,7 @@ class GoalsView(ListCardView):
             self.filter_bar.set_mentors([m for m in mentors if not m.is_archived])
             self._mentors = mentors
         if DataKind.SKILL in kinds:
-            self._skills = services.skills.list_all()
+            self._skills = services.skills.choices()
         if kinds & {DataKind.MENTOR, DataKind.SKILL}:
             self.editor.links.set_choices(self._mentors, self._skills)
         if DataKind.GOAL in kinds:
