@@ -29,6 +29,7 @@ from mentordesk.ui.common.commands import CreateRecord, DeleteRecord, ServiceCom
 from mentordesk.ui.common.data_bus import DataKind
 from mentordesk.ui.common.labels import saved_now
 from mentordesk.ui.common.list_card_view import ListCardView
+from mentordesk.ui.common.record_table_view import RecordTableView
 
 if TYPE_CHECKING:
     from mentordesk.services.agreements import AgreementService
@@ -106,6 +107,8 @@ class AgreementsView(ListCardView):
         # to every row's: that would read every agreement. Names and titles can be long:
         # they share what the short columns leave.
         header.resizeSection(AgreementTableModel.MENTOR, 150)
+        if isinstance(table, RecordTableView):
+            table.least_widths = {AgreementTableModel.MENTOR: 150}
         header.setSectionResizeMode(AgreementTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         return table

@@ -8,6 +8,7 @@ Delete, that is a trap): it goes to the filter field, which is what a person typ
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QAbstractProxyModel, QEvent, QModelIndex, Qt, Signal
@@ -40,6 +41,8 @@ class RecordTableView(QTableView):
     # Whether the view may fit the columns to their content on first show (a table that
     # shares its width out itself says no).
     fits_columns = True
+    # Columns fitting never makes narrower than this (a name the person must read).
+    least_widths: Mapping[int, int] = MappingProxyType({})
 
     def __init__(
         self,
@@ -119,7 +122,7 @@ class RecordTableView(QTableView):
         total = sum(long.values())
         scale = min(1.0, spare / total) if total and spare > 0 else 1.0
         for column, width in {**short, **long}.items():
-            least = header.sectionSizeHint(column)
+            least = max(header.sectionSizeHint(column), self.least_widths.get(column, 0))
             wanted = width if column in short else int(width * scale)
             header.resizeSection(column, max(least, wanted))
 
