@@ -73,7 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     sample = commands.add_parser(
         "sample-data", help="fill an empty data folder with realistic sample data"
     )
-    sample.add_argument("--size", choices=["small", "decade"], default="small")
+    sample.add_argument(
+        "--size",
+        choices=["small", "decade", "huge"],
+        default="small",
+        help="small: a handful of relationships; decade: ten years of one person's mentoring "
+        "life; huge: ten times that over twenty years, with 2,000 LinkedIn connections (the "
+        "scale the list views are benchmarked at)",
+    )
 
     commands.add_parser("check", help="check the database's integrity and schema (read-only)")
 
@@ -114,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     from mentordesk.cli_meetings import add_meeting_commands
 
     add_meeting_commands(commands)
+    from mentordesk.cli_calendar import add_calendar_commands
+
+    add_calendar_commands(commands)
+    from mentordesk.cli_thanks import add_thanks_commands
+
+    add_thanks_commands(commands)
     return parser
 
 
@@ -221,6 +234,14 @@ def _run_command(args: argparse.Namespace, location: DataLocation) -> int:
             from mentordesk.cli_meetings import run_meeting_command
 
             return run_meeting_command(location, args)
+        if args.command in ("export", "import"):
+            from mentordesk.cli_calendar import run_calendar_command
+
+            return run_calendar_command(location, args)
+        if args.command == "thanks":
+            from mentordesk.cli_thanks import run_thanks_command
+
+            return run_thanks_command(location, args)
     except ValidationError as exc:
         log.info("%s refused invalid input (%s)", args.command, ", ".join(exc.field_errors))
         for field, message in exc.field_errors.items():

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk import APP_NAME
-from mentordesk.domain.mentor import MentorRecord
 from mentordesk.paths import DataLocation, log_dir, resource_path
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.icons import icon
@@ -34,6 +33,7 @@ from mentordesk.ui.status_bar import DataStatus
 
 if TYPE_CHECKING:
     from mentordesk.services.context import Services
+    from mentordesk.services.startup import QuickMentorListing
     from mentordesk.ui.preferences import PreferencesDialog
 
 
@@ -261,6 +261,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        from mentordesk.ui.calendar_files import CalendarFileMenus
+
+        self.calendar_files = CalendarFileMenus(self, file_menu)  # Import, Export
+        file_menu.addSeparator()
         self.backups_action = QAction(icon("backups"), self.tr("&Backups…"), self)
         self.backups_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.backups_action.setStatusTip(self.tr("See, make and restore backups of your data"))
@@ -382,21 +386,20 @@ class MainWindow(QMainWindow):
             self._data_was_shown = True
             self.data_shown.emit()
 
-    def show_records(self, records: list[MentorRecord]) -> None:
-        """Show the quickly read records while the services are still loading."""
-        self.mentors_view.preview(records)
+    def show_records(self, quick: QuickMentorListing) -> None:
+        """Show the quickly read mentors while the services are still loading."""
+        self.mentors_view.preview(quick)
 
     @property
     def services(self) -> Services | None:
         return self.session.services
 
-    def attach_services(self, services: Services, records: list[MentorRecord]) -> None:
+    def attach_services(self, services: Services) -> None:
         """Make the views editable over ``services`` (also used by tests and screenshots)."""
         self.session.services = services
-        self._on_opened(services, records)
+        self._on_opened(services)
 
-    def _on_opened(self, services: Services, records: list[MentorRecord]) -> None:
-        self.mentors_view.preload(records)  # read with the services, off the GUI thread
+    def _on_opened(self, services: Services) -> None:
         for view in self._built_views():
             view.attach(services)
         self._refresh_attention(frozenset(DataKind))
