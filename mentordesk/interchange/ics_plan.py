@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -323,9 +324,16 @@ def _kept(event: IncomingEvent, mentor_ids: Sequence[int]) -> dict[str, Any]:
     return {"file": event.stored(), "mentors": list(mentor_ids)}
 
 
+@lru_cache(maxsize=8192)
+def _validated(fields: MeetingFields) -> MeetingFields:
+    """The fields validated; the same fields again (the plan made once more when the import
+    is stored) are not checked twice."""
+    return fields.validated()
+
+
 def _valid(path: Path, event: IncomingEvent, fields: MeetingFields) -> MeetingFields:
     try:
-        return fields.validated()
+        return _validated(fields)
     except ValidationError as exc:
         when = f"{event.starts_at:%Y-%m-%d}"
         raise CalendarFileError(

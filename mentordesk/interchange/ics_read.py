@@ -21,6 +21,7 @@ import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -406,6 +407,11 @@ def _check_rule(path: Path, component: Component, rule: Any) -> None:
             path,
             f"{_What(component)} repeats {said}; meetings (and time zones) repeat at most daily.",
         )
+    wrong = _out_of_range(rule)
+    if wrong:
+        raise CalendarFileError(
+            path, f"{_What(component)} repeats by a rule with an impossible {wrong}."
+        )
     if _impossible(rule):
         raise CalendarFileError(
             path,
@@ -437,6 +443,36 @@ def _rules(event: Component) -> list[Any]:
     if rules is None:
         return []
     return list(rules) if isinstance(rules, list) else [rules]
+
+
+# What each part of a rule may hold (RFC 5545, 3.3.10); anything else never occurs, and
+# dateutil may search for it until the year 9999 (INTERVAL=0 never moves on at all).
+_RULE_RANGES = {
+    "INTERVAL": (1, 10_000),
+    "COUNT": (1, 1_000_000),
+    "BYMONTH": (1, 12),
+    "BYMONTHDAY": (-31, 31),
+    "BYYEARDAY": (-366, 366),
+    "BYWEEKNO": (-53, 53),
+    "BYSETPOS": (-366, 366),
+    "BYHOUR": (0, 23),
+    "BYMINUTE": (0, 59),
+    "BYSECOND": (0, 60),
+}
+_NOT_ZERO = frozenset({"BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYSETPOS"})
+
+
+def _out_of_range(rule: Any) -> str:
+    """The part of a rule (“INTERVAL=0”) holding a value no rule may have, or ""."""
+    for part, (lowest, highest) in _RULE_RANGES.items():
+        for value in rule.get(part, []):
+            try:
+                number = int(value)
+            except (TypeError, ValueError):
+                return f"{part}={_clip(str(value), 20)}"
+            if not lowest <= number <= highest or (number == 0 and part in _NOT_ZERO):
+                return f"{part}={number}"
+    return ""
 
 
 _MONTH_DAYS = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30}
@@ -564,23 +600,18 @@ def _utc(moment: datetime, time_zone: str) -> datetime:
 
 def _zone_name(start: datetime, prop: Any, home: str) -> str:
     """The IANA name of the zone the event's start is written in."""
-    from icalendar.timezone import tzids_from_tzinfo
-    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
-
     tz: tzinfo | None = start.tzinfo
     if tz is None:
         return home
     offset = start.utcoffset()
     tzid = str(getattr(prop, "params", {}).get("TZID", "")).strip()
-    candidates = [tzid, WINDOWS_TO_OLSON.get(tzid.strip("/"), "")]
-    if tzid.startswith("/"):  # "/freeassociation.sourceforge.net/Europe/Berlin"
-        parts = tzid.strip("/").split("/")
-        candidates += ["/".join(parts[i:]) for i in range(1, len(parts))]
-    candidates.append(str(getattr(tz, "key", "")))
-    candidates += list(tzids_from_tzinfo(tz))
+    try:
+        candidates = _zone_candidates(tzid, tz)
+    except TypeError:  # a zone object that cannot be a key
+        candidates = _zone_candidates.__wrapped__(tzid, tz)
     for name in candidates:
-        if name and zone_error(name) is None and start.astimezone(zone(name)).utcoffset() == offset:
-            return "UTC" if name in ("UTC", "Etc/UTC", "Z") and offset == timedelta(0) else name
+        if start.astimezone(zone(name)).utcoffset() == offset:
+            return "UTC" if name in ("UTC", "Etc/UTC") and offset == timedelta(0) else name
     if offset == timedelta(0):
         return "UTC"
     # A zone the file defines itself ("Customized Time Zone"): the computer's, if it
@@ -588,6 +619,23 @@ def _zone_name(start: datetime, prop: Any, home: str) -> str:
     if start.astimezone(zone(home)).utcoffset() == offset:
         return home
     return "UTC"
+
+
+@lru_cache(maxsize=256)
+def _zone_candidates(tzid: str, tz: tzinfo) -> tuple[str, ...]:
+    """The IANA names a TZID (and the zone icalendar made of it) may stand for, best first:
+    the name itself, the Windows name's zone, a globally unique TZID's tail, the zone's key
+    and icalendar's equivalents. Worked out once per zone, not once per event."""
+    from icalendar.timezone import tzids_from_tzinfo
+    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+    candidates = [tzid, WINDOWS_TO_OLSON.get(tzid.strip("/"), "")]
+    if tzid.startswith("/"):  # "/freeassociation.sourceforge.net/Europe/Berlin"
+        parts = tzid.strip("/").split("/")
+        candidates += ["/".join(parts[i:]) for i in range(1, len(parts))]
+    candidates.append(str(getattr(tz, "key", "")))
+    candidates += list(tzids_from_tzinfo(tz))
+    return tuple(dict.fromkeys(c for c in candidates if c and zone_error(c) is None))
 
 
 def _text(value: Any) -> str:

@@ -374,15 +374,18 @@ def test_fuzz(baselines: list[Baseline], tmp_path: Path) -> None:
                 counts["partial"] += 1
                 failures.append(f"{what}: imported, but {problem}")
         took = time.perf_counter() - started
-        if took > 2 and os.environ.get("MENTORDESK_FUZZ_KEEP_SLOW"):
-            (tmp_path / f"slow-{number}-{took:.0f}s.ics").write_bytes(data)
-            print(f"slow: {what} {took:.1f} s")
+        if took > 2:
+            counts["slow"] += 1
+            if os.environ.get("MENTORDESK_FUZZ_KEEP_SLOW"):
+                (tmp_path / f"slow-{number}-{took:.0f}s.ics").write_bytes(data)
+                print(f"slow: {what} {took:.1f} s")
         slowest = max(slowest, took)
         counts["inputs"] += 1
     summary = (
         f"fuzz: {counts['inputs']} inputs, {counts['imported']} imported, "
         f"{counts['refused']} refused, {counts['crashes']} crashes, "
-        f"{counts['partial']} partial imports; slowest {slowest:.2f} s "
+        f"{counts['partial']} partial imports; slowest {slowest:.2f} s, "
+        f"{counts['slow']} over 2 s "
         f"(MENTORDESK_FUZZ_SEED={SEED})"
     )
     print(summary)

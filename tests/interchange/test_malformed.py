@@ -29,6 +29,7 @@ EXPECTED = {
     "never_occurs.ics": "repeats on days that do not exist",
     "every_minute.ics": "repeats minutely; meetings (and time zones) repeat at most daily",
     "bad_rule.ics": "has an invalid RRULE",
+    "interval_zero.ics": "repeats by a rule with an impossible INTERVAL=0",
     "nested.ics": "nested more than 6 deep",
     "two_calendars_one_broken.ics": "has an invalid DTSTART",
 }

@@ -300,3 +300,26 @@ def test_the_file_menu_has_import_and_export(
     assert "Imported apple.ics" in window.statusBar().currentMessage()
     dialog.reject()
     window.close()
+
+
+def test_closing_while_the_file_is_read_leaves_it_to_end_on_its_own(
+    qtbot: QtBot, services: Services, mentors: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mentordesk.interchange.ics_import import CalendarImport
+    from mentordesk.ui.calendar_files import worker
+
+    real_open = CalendarImport.open
+
+    def slow_open(self: CalendarImport, path: Path) -> object:
+        time.sleep(0.5)  # a large file being parsed
+        return real_open(self, path)
+
+    monkeypatch.setattr(CalendarImport, "open", slow_open)
+    dialog = ImportPreviewDialog(services, DATA / "google.ics", today=TODAY)
+    dialog.show()
+    assert dialog.job.running
+    dialog.reject()  # does not wait for the parsing
+    assert not dialog.isVisible() and worker._ABANDONED
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not worker._ABANDONED, timeout=10_000)
+    assert services.meetings.count() == 0

@@ -114,6 +114,8 @@ class ExportDialog(QDialog):
         self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.clicked.connect(self.choose_file)
         self.buttons.rejected.connect(self.reject)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)  # Enter exports
 
         layout = QVBoxLayout(self)
         layout.setSpacing(Space.M)

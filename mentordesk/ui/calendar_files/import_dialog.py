@@ -144,6 +144,15 @@ class ImportPreviewDialog(QDialog):
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (
+            self.range_button,
+            self.assign_button,
+            self.leave_out_button,
+            self.include_button,
+            self.cancel_button,
+            self.show_button,
+        ):
+            button.setAutoDefault(False)  # Enter imports, whichever button was used last
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
@@ -585,13 +594,19 @@ class ImportPreviewDialog(QDialog):
     # --- closing -------------------------------------------------------------------------
 
     def reject(self) -> None:
-        if self.job.running:  # Escape or the window's close button while working: stop it
-            self.job.cancel()
-            self.job.wait()
+        self._stop_work()
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.job.running:
+        self._stop_work()
+        super().closeEvent(event)
+
+    def _stop_work(self) -> None:
+        """Escape or the window's close button while working. An import stops at its next
+        step, storing nothing (waited for: it is quick); reading a large file cannot stop in
+        the middle of parsing, so it is left to end on its own."""
+        if self._step == "import" and self.job.running:
             self.job.cancel()
             self.job.wait()
-        super().closeEvent(event)
+        else:
+            self.job.abandon()

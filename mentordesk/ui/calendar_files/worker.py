@@ -39,6 +39,14 @@ class _Thread(QThread):
         self.succeeded.emit(result)
 
 
+_ABANDONED: set[_Thread] = set()  # running threads whose dialog closed: kept until they end
+
+
+def _forget(thread: _Thread) -> None:
+    _ABANDONED.discard(thread)
+    thread.deleteLater()
+
+
 class CalendarJob(QObject):
     """One piece of work at a time; ``cancel`` asks it to stop (it stops at its next step,
     and an import that stops stores nothing)."""
@@ -75,6 +83,21 @@ class CalendarJob(QObject):
 
     def cancel(self) -> None:
         self._stop.set()
+
+    def abandon(self) -> None:
+        """Cancel, and let the work end on its own after its owner is gone (reading a large
+        file cannot stop in the middle of parsing it): nothing it does is reported, and an
+        import that was running stores nothing."""
+        self._stop.set()
+        thread = self._thread
+        self._thread = None
+        if thread is None or not thread.isRunning():
+            return
+        for signal in (thread.progressed, thread.succeeded, thread.failed, thread.finished):
+            signal.disconnect()
+        thread.setParent(None)
+        _ABANDONED.add(thread)
+        thread.finished.connect(lambda: _forget(thread))
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for the work to end (closing the dialog, tests)."""
