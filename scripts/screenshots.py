@@ -70,7 +70,7 @@ def shoot(out: Path, size: SampleSize) -> None:
     QMessageBox.question = lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as empty_dir, tempfile.TemporaryDirectory() as data_dir:
         window = open_window(DataLocation(Path(empty_dir)))
-        for key in ("mentors", "calendar", "actions", "goals", "skills", "agreements"):
+        for key in ("home", "mentors", "calendar", "actions", "goals", "skills", "agreements"):
             window.page_view(key)
             save(window, out, f"{key}-empty")
         window.close()
@@ -80,9 +80,12 @@ def shoot(out: Path, size: SampleSize) -> None:
         load_sample_data(services, size)
         services.close()
         window = open_window(location)
+        save(window, out, "home")  # the first view at start-up
+        window.home_view.scroll.verticalScrollBar().setValue(10_000)
+        save(window, out, "home-end")
         view = window.mentors_view
         steps: list[tuple[str, Callable[[], None]]] = [
-            ("mentors", lambda: view.table.selectRow(1)),
+            ("mentors", lambda: (window.page_view("mentors"), view.table.selectRow(1))),
             ("mentors-filtered", lambda: QTest.keyClicks(view.filter_edit, "leader")),
             ("mentors-no-match", lambda: QTest.keyClicks(view.filter_edit, "zzz")),
             ("mentors-new", _new_with_error(window)),

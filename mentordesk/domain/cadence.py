@@ -42,11 +42,24 @@ def add_cadence(day: date, every: int, unit: CadenceUnit) -> date | None:
 def next_due(last_held: date | None, agreement: AgreementFields) -> date | None:
     """The day the next meeting is due: the last held one plus the cadence. Before the first
     meeting it is due when the agreement starts (or was agreed); "as needed" is never due."""
-    every, unit = agreement.cadence_every, agreement.cadence_unit
+    return due_after(
+        last_held,
+        agreement.cadence_every,
+        agreement.cadence_unit,
+        agreement.starts_on or agreement.agreed_on,
+    )
+
+
+def due_after(
+    last_held: date | None, every: int | None, unit: CadenceUnit, first_due: date | None
+) -> date | None:
+    """``next_due`` from the agreement's cadence alone: ``first_due`` (its start) before the
+    first meeting, else the last held meeting plus ``every`` ``unit``; None for "as
+    needed" or no cadence."""
     if unit is CadenceUnit.AS_NEEDED or not every:
         return None
     if last_held is None:
-        return agreement.starts_on or agreement.agreed_on
+        return first_due
     return add_cadence(last_held, every, unit)
 
 

@@ -16,6 +16,7 @@ from mentordesk.services.agreements import AgreementService
 from mentordesk.services.attention import AttentionService
 from mentordesk.services.goals import GoalService
 from mentordesk.services.gratitude import GratitudeService
+from mentordesk.services.home import HomeService
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentors import MentorService
 from mentordesk.services.settings import SettingsService
@@ -34,6 +35,7 @@ class Services:
     gratitude: GratitudeService
     settings: SettingsService
     attention: AttentionService
+    home: HomeService
     # The session factory every service above opens its sessions from.
     sessions: sessionmaker[Session]
 
@@ -71,6 +73,7 @@ class Services:
             gratitude=GratitudeService(sessions),
             settings=SettingsService(sessions),
             attention=AttentionService(sessions),
+            home=HomeService(sessions),
             sessions=sessions,
         )
 

@@ -4,7 +4,7 @@ mentor was last thanked, and whom it is time to thank (``thanks_due``)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, literal_column, select
@@ -12,18 +12,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.expression import ColumnClause
 
 from mentordesk.db.engine import reading, writing
-from mentordesk.db.models import GratitudeEntry, Meeting, MeetingMentor, Mentor
-from mentordesk.domain.enums import Direction, MeetingStatus, MentorStatus
+from mentordesk.db.home_read import thanks_candidates
+from mentordesk.db.models import GratitudeEntry, Mentor
 from mentordesk.domain.gratitude import (
     GRATITUDE_COLUMN_FIELDS,
     GratitudeFields,
     GratitudeRecord,
-    ThanksCandidate,
     ThanksDue,
     newest_first,
     thanks_due,
 )
 from mentordesk.domain.validation import NotFoundError, ValidationError
+from mentordesk.services.listing import sql_executor
 from mentordesk.services.settings import SettingsService
 
 Clock = Callable[[], datetime]
@@ -134,37 +134,8 @@ class GratitudeService:
         """
         if span_days is None:
             span_days = SettingsService(self._sessions).read().thanks_after_days
-        # Meetings that started before the end of today (local), as stored: in UTC.
-        end_of_today = datetime.combine(today + timedelta(days=1), time.min).astimezone()
-        mentors = select(Mentor.id).where(
-            Mentor.status == MentorStatus.ACTIVE,
-            Mentor.archived_at.is_(None),
-            Mentor.direction == Direction.THEY_MENTOR_ME,
-        )
-        met = (
-            select(MeetingMentor.mentor_id, func.max(Meeting.starts_at))
-            .join(Meeting, Meeting.id == MeetingMentor.meeting_id)
-            .where(
-                # Most meetings are held ones in the past: said so, SQLite reads the few
-                # mentors' meetings by their index rather than every held meeting by
-                # status (0.03 s rather than 0.5 s on the huge sample set).
-                func.likelihood(Meeting.status == MeetingStatus.HELD, _LIKELY),
-                func.likelihood(Meeting.starts_at < end_of_today, _LIKELY),
-                MeetingMentor.mentor_id.in_(mentors),
-            )
-            .group_by(MeetingMentor.mentor_id)
-        )
         with reading(self._sessions) as session:
-            last_met = {
-                mentor_id: starts.astimezone().date()
-                for mentor_id, starts in session.execute(met)
-                if starts is not None
-            }
-        thanked = self.last_thanked(on_or_before=today)
-        candidates = [
-            ThanksCandidate(mentor_id, day, thanked.get(mentor_id))
-            for mentor_id, day in last_met.items()
-        ]
+            candidates = thanks_candidates(sql_executor(session), today)
         return thanks_due(candidates, today, span_days)
 
     # --- changes -------------------------------------------------------------------------

@@ -30,22 +30,22 @@ class Listing(Generic[R]):
     def ids(self, query: ListQuery) -> list[int]:
         """The ids ``query`` shows, in its order."""
         with reading(self._sessions) as session:
-            return run_ids(_executor(session), self.spec, query)
+            return run_ids(sql_executor(session), self.spec, query)
 
     def ids_and_total(self, query: ListQuery) -> tuple[list[int], int]:
         """The ids ``query`` shows and how many rows there are in all, read together."""
         with reading(self._sessions) as session:
-            execute = _executor(session)
+            execute = sql_executor(session)
             return run_ids(execute, self.spec, query), run_total(execute, self.spec)
 
     def count(self, query: ListQuery) -> int:
         """How many rows ``query`` shows (a count in SQL: nothing else is read)."""
         with reading(self._sessions) as session:
-            return run_count(_executor(session), self.spec, query)
+            return run_count(sql_executor(session), self.spec, query)
 
     def total(self) -> int:
         with reading(self._sessions) as session:
-            return run_total(_executor(session), self.spec)
+            return run_total(sql_executor(session), self.spec)
 
     def fetch(self, ids: Sequence[int]) -> list[R]:
         """The records of ``ids`` that still exist (in no particular order)."""
@@ -55,6 +55,8 @@ class Listing(Generic[R]):
             return self._fetch(session, ids)
 
 
-def _executor(session: Session) -> Callable[[str, Params], Any]:
+def sql_executor(session: Session) -> Callable[[str, Params], Any]:
+    """Runs SQL text with named parameters on the session's connection, as the plain
+    sqlite3 quick read runs the same text (values come back as SQLite stores them)."""
     connection = session.connection()
     return lambda sql, params: connection.exec_driver_sql(sql, params)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
+from mentordesk.db.home_read import read_home_facts
 from mentordesk.db.list_specs import MentorList
 from mentordesk.db.listing import ListQuery, Params, run_count, run_ids, run_total
 from mentordesk.db.quick_read import mentor_rows, open_current, read_mentor_rows
+from mentordesk.domain.home import HomeOverview, home_overview
 from mentordesk.domain.mentor import MentorRecord, mentor_record, sorted_by_name
 from mentordesk.paths import DataLocation
 
@@ -66,3 +69,17 @@ def quick_mentor_listing(location: DataLocation) -> QuickMentorListing | None:
     listing = QuickMentorListing(connection)
     listing.first = listing.ids_and_total(ListQuery())
     return listing
+
+
+def quick_home(location: DataLocation, now: datetime | None = None) -> HomeOverview | None:
+    """Home's overview read with plain sqlite3 (the same read as ``services.home``), or
+    None when the database must first be created or upgraded."""
+    connection = open_current(location.database)
+    if connection is None:
+        return None
+    try:
+        moment = now or datetime.now(UTC)
+        today = moment.astimezone().date()
+        return home_overview(read_home_facts(connection.execute, today, moment), today, moment)
+    finally:
+        connection.close()

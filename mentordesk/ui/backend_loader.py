@@ -19,13 +19,15 @@ log = logging.getLogger(__name__)
 
 
 class BackendLoader(QThread):
-    """First reads the Mentors list's first screen with plain sqlite3 (``records_read``),
-    then opens the services (``loaded``).
+    """First reads Home's overview (``home_read``) and the Mentors list's first screen
+    (``records_read``) with plain sqlite3, then opens the services (``loaded``).
 
-    The quick read is skipped when the database must be created or upgraded; then the
-    rows come with the services only.
+    The quick reads are skipped when the database must be created or upgraded; then the
+    data comes with the services only.
     """
 
+    # A HomeOverview, shown at once.
+    home_read = Signal(object)
     # A QuickMentorListing, shown at once, read-only until the services are ready.
     records_read = Signal(object)
     # Services; typed loosely so this module needs no SQLAlchemy.
@@ -47,8 +49,14 @@ class BackendLoader(QThread):
 
     def run(self) -> None:
         try:
-            from mentordesk.services.startup import quick_mentor_listing
+            from mentordesk.services.startup import quick_home, quick_mentor_listing
 
+            home = quick_home(self.location)
+        except Exception:  # a bad file fails the full open below too, which reports it
+            home = None
+        if home is not None:
+            self.home_read.emit(home)
+        try:
             quick = quick_mentor_listing(self.location)
         except Exception:  # a bad file fails the full open below too, which reports it
             quick = None

@@ -26,6 +26,7 @@ BACKUP_CHECK_MS = 30 * 60 * 1000
 
 
 class DataSession(QObject):
+    home_read = Signal(object)  # HomeOverview, read quickly at start-up
     records_read = Signal(object)  # QuickMentorListing, read-only preview at start-up
     opened = Signal(object)  # Services
     closed = Signal()  # the services are gone; views must not edit until opened again
@@ -57,6 +58,7 @@ class DataSession(QObject):
         loader = BackendLoader(
             self.location, self, read_only=self.read_only, replace_lost=replace_lost
         )
+        loader.home_read.connect(self.home_read)
         loader.records_read.connect(self.records_read)
         loader.loaded.connect(self._opened)
         loader.failed.connect(self._failed)

@@ -27,11 +27,13 @@ from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.style import Theme, apply_theme, tint
 from mentordesk.ui.common.view import View
 from mentordesk.ui.data_session import DataSession
+from mentordesk.ui.home import HomeView
 from mentordesk.ui.mentors import MentorsView
 from mentordesk.ui.sidebar import Sidebar
 from mentordesk.ui.status_bar import DataStatus
 
 if TYPE_CHECKING:
+    from mentordesk.domain.home import HomeOverview
     from mentordesk.services.context import Services
     from mentordesk.services.startup import QuickMentorListing
     from mentordesk.ui.preferences import PreferencesDialog
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.theme = self._saved_theme()
         apply_theme(self.theme)
         self.session = DataSession(location, self, read_only=read_only)
+        self.session.home_read.connect(self.show_home)
         self.session.records_read.connect(self.show_records)
         self.session.opened.connect(self._on_opened)
         self.session.closed.connect(self._on_closed)
@@ -91,16 +94,31 @@ class MainWindow(QMainWindow):
         self.data_status = DataStatus(location)  # reads the backups after the first paint
         self.session.backups_changed.connect(lambda: self.data_status.refresh())
 
-        self.mentors_view = MentorsView(self.bus, self.undo_stack)
-        self.mentors_view.sample_data_requested.connect(self.load_sample_data)
-        self.mentors_view.records_shown.connect(self._on_records_shown)
+        # Home is the first view at start-up: its data is read before the services load.
+        self.home_view = HomeView(self.bus)
+        self.home_view.data_ready.connect(self._on_data_ready)
+        self.home_view.overview_shown.connect(self._show_home_attention)
+        self.home_view.open_requested.connect(self.open_record)
+        self.home_view.page_requested.connect(lambda key: self.page_view(key))
+        self.home_view.new_requested.connect(self.start_new_record)
+        self.home_view.prepare_requested.connect(self.prepare_meeting)
+        self.home_view.schedule_next_requested.connect(self.schedule_next_meeting)
+        self.home_view.sample_data_requested.connect(self.load_sample_data)
         self._data_was_shown = False
+        # The Mentors list read at start-up, for the Mentors view if it is shown before the
+        # services are ready.
+        self._quick_mentors: QuickMentorListing | None = None
 
         self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         self._pages: list[_Page] = []
+        self._add_page("home", self.tr("Home"), self.tr("&Home"), "home", lambda: self.home_view)
         self._add_page(
-            "mentors", self.tr("Mentors"), self.tr("&Mentor"), "mentors", lambda: self.mentors_view
+            "mentors",
+            self.tr("Mentors"),
+            self.tr("&Mentor"),
+            "mentors",
+            self._create_mentors_view,
         )
         self._add_page(
             "calendar",
@@ -130,9 +148,6 @@ class MainWindow(QMainWindow):
             self._create_agreements_view,
         )
         self.bus.changed.connect(self._refresh_attention)
-        self.mentors_view.open_agreement_requested.connect(self.open_agreement)
-        self.mentors_view.open_meeting_requested.connect(self.open_meeting)
-        self.mentors_view.schedule_next_requested.connect(self.schedule_next_meeting)
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -160,10 +175,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().addPermanentWidget(self.data_status)
         self.sidebar.currentRowChanged.connect(self.show_page)
-        self._view_at(0)  # Mentors is always there: start-up shows its data first
-        # The view shown when MentorDesk was closed is shown again.
-        last = str(self._settings.value("window/page", "mentors"))
-        self.show_page(next((i for i, p in enumerate(self._pages) if p.key == last), 0))
+        self.show_page(0)  # Home, always: what needs attention today comes first
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=location.database))
         self._restore_state()
 
@@ -172,6 +184,45 @@ class MainWindow(QMainWindow):
     ) -> None:
         self.sidebar.add_entry(title, icon_name)
         self._pages.append(_Page(key, title, menu_title, icon_name, factory))
+
+    def _create_mentors_view(self) -> View:
+        view = MentorsView(self.bus, self.undo_stack)
+        view.sample_data_requested.connect(self.load_sample_data)
+        view.open_agreement_requested.connect(self.open_agreement)
+        view.open_meeting_requested.connect(self.open_meeting)
+        view.schedule_next_requested.connect(self.schedule_next_meeting)
+        if self.services is None and self._quick_mentors is not None:
+            view.preview(self._quick_mentors)
+            self._quick_mentors = None
+        return view
+
+    @property
+    def mentors_view(self) -> MentorsView:
+        """The Mentors view (built if it was not yet), without showing it."""
+        view = self._view_at(self._row_of("mentors"))
+        assert isinstance(view, MentorsView)
+        return view
+
+    def _row_of(self, key: str) -> int:
+        return next(i for i, page in enumerate(self._pages) if page.key == key)
+
+    def open_record(self, key: str, record_id: int) -> None:
+        """Show one record in its view (a Home row, a search result)."""
+        self.page_view(key).focus_record(record_id)
+
+    def start_new_record(self, key: str) -> None:
+        """Show a view with a blank card for a new record (Home's getting-started steps)."""
+        self.page_view(key).start_new()
+
+    def prepare_meeting(self, meeting_id: int) -> None:
+        """Show a meeting and fill its agenda from what is open (Home's "Prepare")."""
+        from mentordesk.ui.meetings import CalendarView
+
+        view = self.page_view("calendar")
+        assert isinstance(view, CalendarView)
+        view.focus_record(meeting_id)
+        if view.shown_meeting() is not None:
+            view.prepare()
 
     def _create_calendar_view(self) -> View:
         from mentordesk.ui.meetings import CalendarView
@@ -227,6 +278,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self._pages[row].menu_title)
         for action in view.menu_actions():
             self.view_menu.addAction(action)
+        # A view with no actions of its own (Home) leaves no empty menu behind.
+        self.view_menu.menuAction().setVisible(bool(view.menu_actions()))
         self.toolbar.clear()
         for action in view.toolbar_actions():
             self.toolbar.addAction(action)
@@ -255,7 +308,7 @@ class MainWindow(QMainWindow):
 
     def page_view(self, key: str) -> View:
         """Show the view of a sidebar entry ("mentors", "goals", ...) and return it."""
-        row = next(i for i, page in enumerate(self._pages) if page.key == key)
+        row = self._row_of(key)
         self.show_page(row)
         return self._view_at(row)
 
@@ -381,14 +434,34 @@ class MainWindow(QMainWindow):
 
     # --- data ----------------------------------------------------------------------------
 
-    def _on_records_shown(self, _count: int) -> None:
+    def _on_data_ready(self) -> None:
         if not self._data_was_shown:
             self._data_was_shown = True
             self.data_shown.emit()
 
+    def _show_home_attention(self, overview: HomeOverview) -> None:
+        n = overview.attention
+        why = (
+            self.tr("1 thing needs your attention")
+            if n == 1
+            else self.tr("{n} things need your attention").format(n=n)
+        )
+        self.sidebar.set_attention(self._row_of("home"), n, why)
+
+    def show_home(self, overview: HomeOverview) -> None:
+        """Show Home's overview, read quickly while the services are still loading."""
+        if self.services is None:
+            self.home_view.show_overview(overview)
+
     def show_records(self, quick: QuickMentorListing) -> None:
-        """Show the quickly read mentors while the services are still loading."""
-        self.mentors_view.preview(quick)
+        """Keep the quickly read mentors for the Mentors view while the services load."""
+        view = self._pages[self._row_of("mentors")].view
+        if isinstance(view, MentorsView):
+            view.preview(quick)
+        elif self.services is None:
+            self._quick_mentors = quick
+        else:
+            quick.close()
 
     @property
     def services(self) -> Services | None:
@@ -400,6 +473,9 @@ class MainWindow(QMainWindow):
         self._on_opened(services)
 
     def _on_opened(self, services: Services) -> None:
+        if self._quick_mentors is not None:
+            self._quick_mentors.close()  # the Mentors view will read through the services
+            self._quick_mentors = None
         for view in self._built_views():
             view.attach(services)
         self._refresh_attention(frozenset(DataKind))
@@ -570,12 +646,9 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
-        current = self.stack.currentWidget()
         for page in self._pages:
             if page.view is None:
                 continue
-            if page.view is current:
-                self._settings.setValue("window/page", page.key)
             for name, value in page.view.view_state().items():
                 self._settings.setValue(f"views/{page.key}/{name}", value)
         self._settings.sync()

@@ -23,6 +23,7 @@ def window(qtbot: QtBot, location: DataLocation, services: Services) -> Iterator
     services.mentors.create(MentorFields(name="Björn Lindqvist", organization=""))
     shown = MainWindow(location)
     qtbot.addWidget(shown)
+    shown.page_view("mentors")  # these tests start on the Mentors view (Home is first)
     shown.resize(1280, 800)
     shown.show()
     qtbot.waitExposed(shown)

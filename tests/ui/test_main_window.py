@@ -26,11 +26,16 @@ def open_window(qtbot: QtBot, location: DataLocation) -> tuple[MainWindow, Servi
     return window, services
 
 
+def visible_menus(window: MainWindow) -> list[str]:
+    return [a.text().replace("&", "") for a in window.menuBar().actions() if a.isVisible()]
+
+
 def test_navigation_lists_only_working_views_and_menus_exist(
     qtbot: QtBot, location: DataLocation
 ) -> None:
     window, _services = open_window(qtbot, location)
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
+        "Home",
         "Mentors",
         "Calendar",
         "Action items",
@@ -38,9 +43,10 @@ def test_navigation_lists_only_working_views_and_menus_exist(
         "Skills",
         "Agreements",
     ]
-    assert window.stack.currentWidget() is window.mentors_view
-    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Mentor", "Help"]
+    assert window.stack.currentWidget() is window.home_view  # Home comes first
+    assert visible_menus(window) == ["File", "Edit", "View", "Help"]  # Home has no menu
+    window.page_view("mentors")
+    assert visible_menus(window) == ["File", "Edit", "View", "Mentor", "Help"]
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
     assert not app_icon().isNull()
@@ -104,7 +110,8 @@ def test_run_gui_refuses_a_newer_database_untouched(
 
 def test_each_view_brings_its_own_menu_and_ctrl_n(qtbot: QtBot, location: DataLocation) -> None:
     window, _services = open_window(qtbot, location)
-    menus = lambda: [a.text().replace("&", "") for a in window.menuBar().actions()]  # noqa: E731
+    menus = lambda: visible_menus(window)  # noqa: E731
+    window.page_view("mentors")
     assert menus()[3] == "Mentor"
     goals = window.page_view("goals")
     assert window.stack.currentWidget() is goals
@@ -138,6 +145,7 @@ def test_open_agreement_from_a_mentor_card(qtbot: QtBot, location: DataLocation)
     fields = TEMPLATES[0].fields.replace(status=AgreementStatus.ACTIVE)
     agreement = services.agreements.create(mentor.id, fields)
     window.bus.announce({"mentor"})  # type: ignore[arg-type]
+    window.page_view("mentors")
     window.mentors_view.select_mentor(mentor.id)
     assert window.mentors_view.editor.open_agreement_button.isVisible()
     window.mentors_view.editor.open_agreement_button.click()
@@ -203,7 +211,7 @@ def test_pages_are_found_by_key_whatever_the_language(qtbot: QtBot, location: Da
     QApplication.installTranslator(translator)
     try:
         window, services = open_window(qtbot, location)
-        assert window.sidebar.item(3).text() == "Ziele"
+        assert window.sidebar.item(4).text() == "Ziele"
         assert window.page_view("goals").objectName() == "goalsView"
         mentor_id = services.mentors.list_all()[0].id if services.mentors.count() else None
         assert mentor_id is None  # an empty notebook: the lookup needs no data
@@ -216,8 +224,7 @@ def test_pages_are_found_by_key_whatever_the_language(qtbot: QtBot, location: Da
 
 def test_views_shortcuts_and_the_view_menu(qtbot: QtBot, location: DataLocation) -> None:
     window, _services = open_window(qtbot, location)
-    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Mentor", "Help"]
+    assert visible_menus(window) == ["File", "Edit", "View", "Help"]
     assert [a.shortcut().toString() for a in window.page_actions] == [
         "Ctrl+1",
         "Ctrl+2",
@@ -225,15 +232,16 @@ def test_views_shortcuts_and_the_view_menu(qtbot: QtBot, location: DataLocation)
         "Ctrl+4",
         "Ctrl+5",
         "Ctrl+6",
+        "Ctrl+7",
     ]
-    assert window.sidebar.item(3).toolTip() == "Goals (Ctrl+4)"
+    assert window.sidebar.item(4).toolTip() == "Goals (Ctrl+5)"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.sidebar.setFocus()
-    qtbot.keyClick(window.sidebar, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().objectName() == "skillsView"
-    assert window.page_actions[4].isChecked() and window.sidebar.currentRow() == 4
-    qtbot.keyClick(window.sidebar, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.page_actions[5].isChecked() and window.sidebar.currentRow() == 5
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().objectName() == "calendarView"
     all_shortcuts = [
         s.toString() for a in window.findChildren(QAction) for s in a.shortcuts() if s.toString()
@@ -242,7 +250,7 @@ def test_views_shortcuts_and_the_view_menu(qtbot: QtBot, location: DataLocation)
     window.close()
 
 
-def test_column_widths_splitters_and_the_last_view_are_kept(
+def test_column_widths_and_splitters_are_kept_and_home_comes_first(
     qtbot: QtBot, location: DataLocation
 ) -> None:
     window, _services = open_window(qtbot, location)
@@ -252,7 +260,7 @@ def test_column_widths_splitters_and_the_last_view_are_kept(
     sizes = goals.splitter.sizes()  # type: ignore[attr-defined]
     window.close()
     again, _ = open_window(qtbot, location)
-    assert again.stack.currentWidget().objectName() == "goalsView"  # shown again
+    assert again.stack.currentWidget() is again.home_view  # always first, not the last view
     goals = again.page_view("goals")
     assert goals.table.horizontalHeader().sectionSize(1) == 211  # type: ignore[attr-defined]
     assert goals.splitter.sizes() == sizes  # type: ignore[attr-defined]

@@ -50,6 +50,10 @@ class View(QWidget):
     def focus_record(self, record_id: int) -> None:
         """Show one record of this view (another view's link to it, say)."""
 
+    def start_new(self) -> None:
+        """Begin a new record, as the view's New action does (views that hold none ignore
+        it)."""
+
     def view_state(self) -> dict[str, QByteArray]:
         """How the person arranged the view (column widths, splitters), to keep across
         restarts; the main window stores it beside the data."""
