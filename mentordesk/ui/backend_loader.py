@@ -7,6 +7,7 @@ the person see MentorDesk at once and the data a moment later.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from typing import Any
 
@@ -16,6 +17,9 @@ from mentordesk.domain.validation import DomainError
 from mentordesk.paths import DataLocation
 
 log = logging.getLogger(__name__)
+
+# How long the services wait at most for the first screen to be painted.
+FIRST_SCREEN_WAIT_S = 0.5
 
 
 class BackendLoader(QThread):
@@ -46,6 +50,11 @@ class BackendLoader(QThread):
         self.location = location
         self._read_only = read_only
         self._replace_lost = replace_lost
+        self._shown = threading.Event()
+
+    def first_screen_shown(self) -> None:
+        """The quickly read data is on screen: the services may load now."""
+        self._shown.set()
 
     def run(self) -> None:
         try:
@@ -56,6 +65,9 @@ class BackendLoader(QThread):
             home = None
         if home is not None:
             self.home_read.emit(home)
+            # Importing SQLAlchemy holds the interpreter for long stretches: let the GUI
+            # thread lay out and paint Home first (never waiting long for it).
+            self._shown.wait(FIRST_SCREEN_WAIT_S)
         try:
             quick = quick_mentor_listing(self.location)
         except Exception:  # a bad file fails the full open below too, which reports it

@@ -65,6 +65,11 @@ class DataSession(QObject):
         self._loader = loader
         loader.start()
 
+    def first_screen_shown(self) -> None:
+        """The window shows the quickly read data: the loader may go on to the services."""
+        if self._loader is not None:
+            self._loader.first_screen_shown()
+
     def _opened(self, services: Any) -> None:
         if self._closing:
             services.close()  # the window closed while the database was opening

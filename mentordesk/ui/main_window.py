@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -438,6 +438,8 @@ class MainWindow(QMainWindow):
         if not self._data_was_shown:
             self._data_was_shown = True
             self.data_shown.emit()
+            # Once painted (the next pass of the event loop), the services may load.
+            QTimer.singleShot(0, self.session.first_screen_shown)
 
     def _show_home_attention(self, overview: HomeOverview) -> None:
         n = overview.attention

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QEnterEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,31 +33,43 @@ from mentordesk.ui.home.texts import HomeRow, RowAction, Section
 FOLDED_ROWS = 5
 
 
-class ElidedLabel(QLabel):
-    """One line that ends in "…" when it does not fit; the whole text is its tooltip."""
+class ElidedLabel(QWidget):
+    """One line that ends in "…" when it does not fit; the whole text is its tooltip.
+    Elided when painted, so laying out many rows costs no text measuring."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full = ""
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.set_full_text(text)
 
     def set_full_text(self, text: str) -> None:
         self._full = " ".join(text.split())
         self.setToolTip(self._full)
-        self._elide()
+        self.setAccessibleName(self._full)
+        self.updateGeometry()
+        self.update()
 
     def full_text(self) -> str:
         return self._full
 
-    def resizeEvent(self, event: object) -> None:
-        self._elide()
-
-    def _elide(self) -> None:
+    def shown_text(self) -> str:
+        """What fits, as painted."""
         metrics = self.fontMetrics()
-        width = max(0, self.width() - 2)
-        self.setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+        return metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self._full), metrics.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.rect(), align, self.shown_text())
 
 
 class RowButton(QFrame):
@@ -63,7 +83,6 @@ class RowButton(QFrame):
         super().__init__(parent)
         self.row = row
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(row.title)
         self.setAccessibleDescription(", ".join(p for p in (row.flag, row.detail) if p))
@@ -116,10 +135,13 @@ class RowButton(QFrame):
             return
         super().mouseReleaseEvent(event)
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.HoverEnter, QEvent.Type.HoverLeave):
-            self.update()
-        return super().event(event)
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self.update()  # painted as hovered
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.update()
+        super().leaveEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         hovered = self.underMouse()
