@@ -58,5 +58,9 @@ class Listing(Generic[R]):
 def sql_executor(session: Session) -> Callable[[str, Params], Any]:
     """Runs SQL text with named parameters on the session's connection, as the plain
     sqlite3 quick read runs the same text (values come back as SQLite stores them)."""
-    connection = session.connection()
-    return lambda sql, params: connection.exec_driver_sql(sql, params)
+    # The DB-API connection under the session's, so inside its transaction: its cursor
+    # hands over thousands of ids at C speed, where SQLAlchemy's result wraps each row
+    # (3 ms of a keystroke's 4 at 2,400 mentors).
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    return lambda sql, params: driver.execute(sql, params)
