@@ -28,10 +28,10 @@ from mentordesk.domain.home import GettingStarted, HomeOverview
 from mentordesk.domain.validation import DomainError
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.icons import icon
-from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font, tint
+from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font, tint, untint
 from mentordesk.ui.common.view import View
 from mentordesk.ui.home.texts import HomeRow, Page, RowAction, Section, home_sections, mix_sentence
-from mentordesk.ui.home.widgets import SectionBox
+from mentordesk.ui.home.widgets import ElidedLabel, SectionBox
 
 if TYPE_CHECKING:
     from mentordesk.services.context import Services
@@ -135,10 +135,12 @@ class NetworkBox(QFrame):
         super().__init__(parent)
         self.setObjectName("homeSection_network")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.heading = QLabel(self.tr("Your network"))
         set_scaled_font(self.heading, 1.08, bold=True)
-        self.sentence = QLabel()
-        self.sentence.setWordWrap(True)
+        # One line (its tooltip holds it whole): a wrapped label gives the box a height
+        # for its width that Qt keeps from before the chart was added.
+        self.sentence = ElidedLabel()
         self.chart: MixChart | None = None
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(Space.M, Space.M, Space.M, Space.S)
@@ -150,9 +152,11 @@ class NetworkBox(QFrame):
     def set_overview(self, overview: HomeOverview) -> None:
         self._overview = overview
         mix = overview.mix
-        self.sentence.setText(mix_sentence(mix))
+        self.sentence.set_full_text(mix_sentence(mix))
         if mix.narrow is not None:
             tint(self.sentence, "caution")
+        else:
+            untint(self.sentence)
         if self.chart is not None:
             self.chart.set_mix(mix)
 
@@ -162,9 +166,10 @@ class NetworkBox(QFrame):
             return
         from mentordesk.ui.home.mix_chart import MixChart
 
-        self.chart = MixChart()
+        self.chart = MixChart(self)
         self._column.addWidget(self.chart)
         self.chart.set_mix(self._overview.mix)
+        self.chart.show()
 
 
 class HomeView(View):
