@@ -118,7 +118,7 @@ def test_every_view_renders_readably_in_both_schemes(
     QApplication.processEvents()  # palette changes reach the widgets as events
     assert colors() is (DARK if theme is Theme.DARK else LIGHT)
     problems: list[str] = []
-    for key in ("mentors", "goals", "skills", "agreements"):
+    for key in ("home", "mentors", "goals", "skills", "agreements"):
         view = window.page_view(key)
         view.grab()  # rendered: delegates, charts and icons all paint in this scheme
         tables = [view] if isinstance(view, QAbstractItemView) else []

@@ -46,7 +46,9 @@ class MixChart(QWidget):
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        view.setStyleSheet("background: transparent")
+        view.setFrameShape(QChartView.Shape.NoFrame)
+        # Drawn on the box's own background (the Window colour), not on a white field.
+        view.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         return view
 
     def set_mix(self, mix: NetworkMix) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font, tint
+from mentordesk.ui.common.style import Space, TypeScale, colors, set_scaled_font, tint
 from mentordesk.ui.home.texts import HomeRow, RowAction, Section
 
 # Rows a section shows before "Show all"; the rest are a click away.
@@ -70,6 +70,42 @@ class ElidedLabel(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(self.rect(), align, self.shown_text())
+
+
+class CountBadge(QWidget):
+    """How many a section holds, in a rounded badge of the accent colour (read when
+    painted, so it follows the scheme)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("homeSectionCount")
+        set_scaled_font(self, TypeScale.SMALL, bold=True)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._text = ""
+
+    def setText(self, text: str) -> None:
+        self._text = text
+        self.updateGeometry()
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(
+            metrics.horizontalAdvance(self._text) + 2 * (Space.S - 2), metrics.height() + 2
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        scheme = colors()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(scheme.accent)
+        painter.drawRoundedRect(QRect(self.rect()).adjusted(0, 0, -1, -1), 3, 3)
+        painter.setPen(scheme.on_accent)
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
 
 
 class RowButton(QFrame):
@@ -182,11 +218,7 @@ class SectionBox(QFrame):
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         set_scaled_font(self.heading, 1.08, bold=True)
-        self.count = QLabel()
-        self.count.setObjectName("homeSectionCount")
-        set_scaled_font(self.count, TypeScale.SMALL, bold=True)
-        tint(self.count, "on_accent", background="accent")
-        self.count.setContentsMargins(Space.S - 2, 1, Space.S - 2, 1)
+        self.count = CountBadge()
         head = QHBoxLayout()
         head.setContentsMargins(Space.S, 0, Space.S, 0)
         head.addWidget(self.heading)
