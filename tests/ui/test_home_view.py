@@ -226,3 +226,25 @@ def test_sample_data_from_getting_started_fills_home(
     kinds, ways = home.network.chart.bars()  # type: ignore[union-attr]
     assert sum(n for _, n in kinds) == home.overview.mix.active == sum(n for _, n in ways)
     window.close()
+
+
+def test_tab_walks_the_rows_and_their_buttons_in_reading_order(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    home = window.home_view
+    item = home.sections["items_due"].row_buttons[0]
+    item.setFocus()
+    qtbot.keyClick(item, Qt.Key.Key_Tab)
+    more = home.sections["items_due"].more_button
+    assert QApplication.focusWidget() is more and more.text() == "Open Action items"
+    qtbot.keyClick(more, Qt.Key.Key_Tab)
+    # The rest of the left column is empty (hidden): the right column's first row.
+    quiet = home.sections["quiet"].row_buttons[0]
+    assert QApplication.focusWidget() is quiet
+    qtbot.keyClick(quiet, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is quiet.action_button  # Schedule Next
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is home.sections["thanks"].row_buttons[0]
+    assert not home.scroll.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -9,9 +9,10 @@ Every row opens what it refers to; the main window does the opening.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -221,6 +222,7 @@ class HomeView(View):
             box.row_activated.connect(self._open_row)
             box.row_action.connect(self._row_action)
             box.more_requested.connect(lambda page: self.page_requested.emit(page))
+            box.refilled.connect(self._chain_tabs)
             box.hide()
             self.sections[key] = box
         self.network = NetworkBox()
@@ -258,6 +260,9 @@ class HomeView(View):
         self.scroll.setObjectName("homeScroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab goes from row to row (each scrolled into view as it takes the focus), not to
+        # an invisible stop on the scroll area.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidget(holder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -394,8 +399,8 @@ class HomeView(View):
             self._place_sections(self._wanted_columns())
 
     def _place_sections(self, columns: int) -> None:
-        """Lay the shown sections out in one or two columns, each column packed from the
-        top, in reading and Tab order."""
+        """Lay the sections out in one or two columns, each packed from the top. Tab
+        follows the rows in the order they are made: the left column, then the right."""
         self._columns = columns
         left = [self.sections[key] for key in LEFT]
         right = [*(self.sections[key] for key in RIGHT), self.network]
@@ -407,14 +412,22 @@ class HomeView(View):
         boxes = [*left, *right]
         for box in boxes:
             (self._left if columns == 1 or box in left else self._right).addWidget(box)
-        shown = [box for box in boxes if not box.isHidden()]
+
         self._left.addStretch(1)
         self._right.addStretch(1)
+        self._chain_tabs()
         self._columns_box.setStretch(1, 1 if columns == 2 else 0)
-        previous: QWidget = self.getting_started
-        for box in shown:
-            QWidget.setTabOrder(previous, box)
-            previous = box
+
+    def _chain_tabs(self) -> None:
+        """Tab goes through the getting-started steps, then each section's rows and
+        buttons, the left column before the right (rows are made after the sections'
+        own buttons, so the order is set rather than left to creation)."""
+        chain: list[QWidget] = [button for _mark, button in self.getting_started.steps.values()]
+        chain.append(self.getting_started.sample_button)
+        for key in (*LEFT, *RIGHT):
+            chain += self.sections[key].focus_chain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # --- rows --------------------------------------------------------------------------
 

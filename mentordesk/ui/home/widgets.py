@@ -205,6 +205,7 @@ class SectionBox(QFrame):
     row_activated = Signal(object)  # HomeRow
     row_action = Signal(object)  # HomeRow
     more_requested = Signal(object)  # Page
+    refilled = Signal()  # its rows were made again: the Tab order needs setting
 
     def __init__(self, key: str, action_texts: dict[RowAction, str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -295,8 +296,19 @@ class SectionBox(QFrame):
             if hidden > 0
             else section.more_text
         )
+        self.refilled.emit()
         if focused is not None and self.row_buttons:
             self.row_buttons[min(focused, len(self.row_buttons) - 1)].setFocus()
+
+    def focus_chain(self) -> list[QWidget]:
+        """What Tab visits in this box, in order: each row and its button, then the
+        box's own buttons."""
+        chain: list[QWidget] = []
+        for row in self.row_buttons:
+            chain.append(row)
+            if row.action_button is not None:
+                chain.append(row.action_button)
+        return [*chain, self.fold_button, self.more_button]
 
     def _more(self) -> None:
         if self._section is not None and self._section.more is not None:
