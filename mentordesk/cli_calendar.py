@@ -110,6 +110,26 @@ def _days(args: argparse.Namespace) -> tuple[date | None, date | None]:
     return start, end
 
 
+def _check_against_default(start: date | None, end: date | None) -> None:
+    """Refuse --from alone after the default last day, or --to alone before the first."""
+    from datetime import date
+
+    from mentordesk.cli_meetings import CommandError
+    from mentordesk.interchange.ics_import import default_range
+
+    first, last = default_range(date.today())
+    if start is not None and end is None and start > last:
+        raise CommandError(
+            f"--from {start:%Y-%m-%d} is after {last:%Y-%m-%d}, the last day imported by "
+            "default (a year from today); give --to as well."
+        )
+    if end is not None and start is None and end < first:
+        raise CommandError(
+            f"--to {end:%Y-%m-%d} is before {first:%Y-%m-%d}, the first day imported by "
+            "default (a year before today); give --from as well."
+        )
+
+
 def _export(location: DataLocation, args: argparse.Namespace) -> int:
     from mentordesk.cli import say
     from mentordesk.cli_meetings import _mentor_ids
@@ -138,6 +158,7 @@ def _import(location: DataLocation, args: argparse.Namespace) -> int:
     from mentordesk.services.context import Services
 
     start, end = _days(args)
+    _check_against_default(start, end)
     path = Path(args.file)
     calendar_file = read_calendar_file(path)  # a file that cannot be used opens no folder
     services = Services.open(location, create=not args.dry_run)

@@ -131,7 +131,7 @@ def measure_ics(location: DataLocation, runs: int) -> list[Measure]:
                 new.append(took)
                 again.append(took_again)
             else:
-                print(f"  first import: {summary_new}; again: {summary}", flush=True)
+                print(f"  first import: {summary_new} Again: {summary}", flush=True)
     return [
         Measure(
             "ics_import_year", f"import a year of meetings ({count} events, new)", new, TARGET_MS

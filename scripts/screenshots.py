@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -29,6 +30,9 @@ from mentordesk.services.sample_data import SampleSize, load_sample_data
 from mentordesk.ui.app import create_application
 from mentordesk.ui.common.style import Theme
 from mentordesk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from mentordesk.ui.calendar_files.import_dialog import ImportPreviewDialog
 
 WIDTH, HEIGHT = 1280, 800
 
@@ -96,6 +100,7 @@ def shoot(out: Path, size: SampleSize) -> None:
         shoot_goals_and_skills(window, out)
         shoot_meetings(window, out)
         shoot_backups(window, location, out)
+        shoot_calendar_export(window, out)
         shoot_calendar_import(window, out)
         shoot_settings_and_help(window, location, out)
         window.close()
@@ -230,6 +235,45 @@ def shoot_calendar_import(window: MainWindow, out: Path) -> None:
                 break
         _grab(dialog, out, "calendar-import-preview")
         dialog.reject()
+        # A file that cannot be imported: the message names it and the problem.
+        broken = Path(folder) / "cut-short.ics"
+        broken.write_bytes(calendar_bytes(calendar)[:-200])
+        problem = ImportPreviewDialog(services, broken, window)
+        problem.show()
+        _wait_for_page(problem, problem.PROBLEM)
+        _grab(problem, out, "calendar-import-problem")
+        problem.reject()
+        # Imported: what was done, and the meetings that have no mentor yet.
+        done = ImportPreviewDialog(services, path, window)
+        done.show()
+        _wait_for_page(done, done.PREVIEW)
+        done.start_import()
+        _wait_for_page(done, done.DONE)
+        _grab(done, out, "calendar-import-done")
+        done.reject()
+
+
+def _wait_for_page(dialog: ImportPreviewDialog, page: int) -> None:
+    for _ in range(500):
+        settle()
+        if dialog.pages.currentIndex() == page and not dialog.job.running:
+            return
+
+
+def shoot_calendar_export(window: MainWindow, out: Path) -> None:
+    """File > Export > Calendar: one mentor's meetings in a range of days."""
+    from mentordesk.ui.calendar_files.export_dialog import ExportDialog
+
+    services = window.services
+    assert services is not None
+    dialog = ExportDialog(services, window)
+    dialog.show()
+    mentors = services.mentors.list_all()
+    if mentors:
+        dialog.mentor_combo.setCurrentIndex(dialog.mentor_combo.findData(mentors[0].id))
+    dialog.some_days.setChecked(True)
+    _grab(dialog, out, "calendar-export")
+    dialog.reject()
 
 
 def _grab(widget: QWidget, out: Path, name: str) -> None:

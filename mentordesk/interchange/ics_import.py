@@ -128,9 +128,15 @@ class CalendarImport:
         cancelled: Cancelled | None = None,
     ) -> ImportPlan:
         first, last = default_range(self.today())
+        start, end = start or first, end or last
+        if end < start:  # not the file's fault: say so before it is read
+            raise DomainError(
+                f"The first day ({start:%Y-%m-%d}) is after the last ({end:%Y-%m-%d}); "
+                "no event can fall between them. Nothing was imported."
+            )
         found = calendar_file.events_between(
-            start or first,
-            end or last,
+            start,
+            end,
             floating_zone=floating_zone,
             progress=progress,
             cancelled=cancelled,

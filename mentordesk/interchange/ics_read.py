@@ -657,6 +657,8 @@ def _clean(text: str) -> str:
     """Text as MentorDesk stores it: line breaks as \\n, no control characters, no bytes
     that were not text, no invisible characters that reorder what follows."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return text  # the usual case: none of them (each is unprintable), checked in C
     return "".join(
         c
         for c in text

@@ -91,6 +91,13 @@ def test_bad_command_lines(data_dir: Path, capsys: pytest.CaptureFixture[str]) -
     assert "--from: “2026-13-01” is not a date" in capsys.readouterr().err
     assert _run(data_dir, "import", "ics", path, "--from", "2026-05-01", "--to", "2026-01-01") == 2
     assert "--from is after --to" in capsys.readouterr().err
+    # One end alone, on the wrong side of the default's other end: said, not blamed on the file.
+    assert _run(data_dir, "import", "ics", path, "--from", "2999-01-01") == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "--from 2999-01-01 is after" in err and "give --to as well" in err
+    assert _run(data_dir, "import", "ics", path, "--to", "1999-01-01") == EXIT_USAGE
+    assert "give --from as well" in capsys.readouterr().err
+    assert _count(data_dir) == 0
     assert _run(data_dir, "export", "ics", "-o", "x.ics", "--mentor", "Nobody") == EXIT_USAGE
     assert "no mentor has that name" in capsys.readouterr().err
 

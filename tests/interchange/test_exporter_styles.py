@@ -190,3 +190,16 @@ def test_every_style_imports_and_the_meetings_read_back(calendars: Calendars) ->
         "Mentoring retreat",
         "Lunch with José Álvarez",
     }
+
+
+def test_text_keeps_what_is_printable_and_loses_what_is_not() -> None:
+    """Titles and agendas keep every printable character (accents, scripts, markup) and lose
+    control characters, lone surrogates and the invisible ones that reorder text."""
+    from mentordesk.interchange.ics_read import _clean
+
+    kept = "Zoë – 王芳 <b>*bold*</b>\tend\nnext"
+    assert _clean(kept) == kept
+    assert _clean("a\r\nb\rc") == "a\nb\nc"
+    assert _clean("x\x00\x07\x1b[31m\u202eevil\u2066\ud800\u2028\x85y") == "x[31mevily"
+    # Not printable to Python, but text all the same: a no-break space stays.
+    assert _clean("no\u00a0break") == "no\u00a0break"

@@ -5,7 +5,9 @@ with a CalendarFileError, leaving the data as it was: no other exception (a cras
 import, no hang.
 
 Normal runs try 300 inputs; MENTORDESK_NIGHTLY=1 tries 10,000. MENTORDESK_FUZZ_SEED replays
-a run (the seed is in every failure message and in the summary line, printed with -s).
+a run (the seed is in every failure message and in the summary line, printed with -s, which
+also names the slowest input). No assertion is timed: a hang is what the import's own time
+limits (ics_read, _deadline) prevent, and the summary reports how long the slowest input took.
 """
 
 from __future__ import annotations
@@ -34,7 +36,6 @@ from tests.interchange.conftest import DATA, FIRST, HOME, LAST, Calendars
 NIGHTLY = os.environ.get("MENTORDESK_NIGHTLY") == "1"
 INPUTS = 10_000 if NIGHTLY else 300
 SEED = int(os.environ.get("MENTORDESK_FUZZ_SEED", "0")) or random.SystemRandom().randrange(10**9)
-SLOWEST_S = 20.0  # one input, read and stored: far more than any sound file needs
 STYLES = ("google.ics", "outlook.ics", "apple.ics", "thunderbird.ics")
 
 _DATE = re.compile(rb"\d{8}(T\d{6}Z?)?")
@@ -331,6 +332,7 @@ def test_fuzz(baselines: list[Baseline], tmp_path: Path) -> None:
     counts: Counter[str] = Counter()
     failures: list[str] = []
     slowest = 0.0
+    slowest_what = ""
     work = tmp_path / "work"
     for number in range(INPUTS):
         baseline = rng.choice(baselines)
@@ -379,17 +381,17 @@ def test_fuzz(baselines: list[Baseline], tmp_path: Path) -> None:
             if os.environ.get("MENTORDESK_FUZZ_KEEP_SLOW"):
                 (tmp_path / f"slow-{number}-{took:.0f}s.ics").write_bytes(data)
                 print(f"slow: {what} {took:.1f} s")
-        slowest = max(slowest, took)
+        if took > slowest:
+            slowest, slowest_what = took, f"input {number} ({'+'.join(applied)})"
         counts["inputs"] += 1
     summary = (
         f"fuzz: {counts['inputs']} inputs, {counts['imported']} imported, "
         f"{counts['refused']} refused, {counts['crashes']} crashes, "
-        f"{counts['partial']} partial imports; slowest {slowest:.2f} s, "
-        f"{counts['slow']} over 2 s "
+        f"{counts['partial']} partial imports; {counts['slow']} over 2 s, "
+        f"slowest {slowest:.2f} s: {slowest_what or 'none'} "
         f"(MENTORDESK_FUZZ_SEED={SEED})"
     )
     print(summary)
     assert not failures, "\n".join([summary, *failures[:20]])
-    assert slowest < SLOWEST_S, summary
     assert counts["imported"] > 0 and counts["refused"] > 0, summary  # both paths were taken
     assert date.today()  # (the range is fixed: FIRST to LAST, whatever today is)

@@ -267,3 +267,16 @@ def test_a_read_only_folder_imports_nothing(calendars: Calendars) -> None:
             CalendarImport(read_only).apply(calendars.read("google.ics"))
     finally:
         read_only.close()
+
+
+def test_days_the_wrong_way_round_are_refused_without_blaming_the_file(
+    calendars: Calendars,
+) -> None:
+    from datetime import date
+
+    from mentordesk.interchange.errors import CalendarFileError
+
+    with pytest.raises(DomainError, match="is after the last") as refused:
+        calendars.read("google.ics", date(2026, 5, 1), date(2026, 1, 1))
+    assert not isinstance(refused.value, CalendarFileError)
+    assert calendars.services.meetings.count() == 0

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -90,7 +90,9 @@ class ExportDialog(QDialog):
         days.setSpacing(Space.S)
         days.addWidget(self.some_days)
         days.addWidget(self.from_field)
-        days.addWidget(QLabel(self.tr("to")))
+        to_label = QLabel(self.tr("&to"))
+        to_label.setBuddy(self.to_field)
+        days.addWidget(to_label)
         days.addWidget(self.to_field)
         days.addStretch(1)
         form = QFormLayout()
@@ -103,6 +105,7 @@ class ExportDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("exportMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a path or a message: text
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)

@@ -9,8 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,14 +20,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -127,7 +128,9 @@ class ImportPreviewDialog(QDialog):
         heading = QLabel(self.tr("Import “{name}”").format(name=path.name))
         heading.setObjectName("importHeading")
         set_scaled_font(heading, TypeScale.HEADING, bold=True)
-        heading.setToolTip(str(path))
+        heading.setToolTip(
+            QtGui.convertFromPlainText(str(path), QtGui.WhiteSpaceMode.WhiteSpaceNormal)
+        )
         self.pages = QStackedWidget()
         self.pages.addWidget(self._working_page())
         self.pages.addWidget(self._preview_page(today or date.today()))
@@ -153,10 +156,27 @@ class ImportPreviewDialog(QDialog):
             self.show_button,
         ):
             button.setAutoDefault(False)  # Enter imports, whichever button was used last
+        # Enter in the days' fields reads them again, in the mentor list assigns: it imports
+        # only from the table and the buttons, where it cannot be meant for something else.
+        for widget in (self.from_field, self.to_field, self.assign_combo):
+            widget.installEventFilter(self)
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         self.show_button.clicked.connect(self._show_in_calendar)
+
+        # What these show comes from the file (its name, its events' titles): text, never
+        # markup, however it looks.
+        for label in (
+            heading,
+            self.working_label,
+            self.range_message,
+            self.summary,
+            self.status,
+            self.problem,
+            self.done_label,
+        ):
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(Space.M)
@@ -319,9 +339,15 @@ class ImportPreviewDialog(QDialog):
         self.done_label = QLabel()
         self.done_label.setObjectName("importDone")
         self.done_label.setWordWrap(True)
-        self.unassigned_list = QListWidget()
+        # When and what, in columns that line up; Enter is the default button's (Show in
+        # Calendar), so only a double-click here.
+        self.unassigned_list = QTreeWidget()
         self.unassigned_list.setObjectName("unassignedMeetings")
-        self.unassigned_list.itemActivated.connect(lambda _item: self._show_in_calendar())
+        self.unassigned_list.setHeaderLabels([self.tr("When"), self.tr("Title")])
+        self.unassigned_list.setRootIsDecorated(False)
+        self.unassigned_list.setAlternatingRowColors(True)
+        self.unassigned_list.setAccessibleName(self.tr("Meetings with no mentor yet"))
+        self.unassigned_list.itemDoubleClicked.connect(lambda *_: self._show_in_calendar())
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.done_label)
@@ -333,10 +359,33 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setVisible(page == self.PREVIEW)
         self.cancel_button.setVisible(page in (self.WORKING, self.PREVIEW))
         self.close_button.setVisible(page in (self.PROBLEM, self.DONE))
-        self.show_button.setVisible(page == self.DONE and self.unassigned_list.count() > 0)
-        if page == self.PROBLEM:
+        listed = self.unassigned_list.topLevelItemCount() > 0
+        self.show_button.setVisible(page == self.DONE and listed)
+        if page == self.PREVIEW:
+            self.import_button.setDefault(True)
+        elif page == self.PROBLEM:
             self.close_button.setDefault(True)
+            # A message, not a table: the room the preview needs would stand empty.
+            self.resize(min(self.width(), 720), self.minimumSizeHint().height())
+        elif page == self.DONE:
+            (self.show_button if listed else self.close_button).setDefault(True)
+            (self.unassigned_list if listed else self.close_button).setFocus()
         self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            if watched in (self.from_field, self.to_field):
+                self.read_again()
+                return True
+            if watched is self.assign_combo:
+                self.assign_selected()
+                return True
+        return super().eventFilter(watched, event)
 
     # --- reading and planning ------------------------------------------------------------
 
@@ -571,14 +620,17 @@ class ImportPreviewDialog(QDialog):
         if result.unassigned:
             text += "\n\n" + self.tr(
                 "These meetings have no mentor yet; they are marked in the Calendar. "
-                "Double-click one to assign it:"
+                "Double-click one (or press Enter) to assign it there:"
             )
             for meeting in result.unassigned:
                 local = meeting.starts_at.astimezone()
-                item = QListWidgetItem(f"{format_date(local.date())}  {meeting.title}")
-                item.setData(Qt.ItemDataRole.UserRole, meeting.meeting_id)
-                self.unassigned_list.addItem(item)
-            self.unassigned_list.setCurrentRow(0)
+                time = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+                item = QTreeWidgetItem([f"{format_date(local.date())} {time}", meeting.title])
+                item.setData(0, Qt.ItemDataRole.UserRole, meeting.meeting_id)
+                self.unassigned_list.addTopLevelItem(item)
+            self.unassigned_list.resizeColumnToContents(0)
+            self.unassigned_list.setColumnWidth(0, self.unassigned_list.columnWidth(0) + Space.L)
+            self.unassigned_list.setCurrentItem(self.unassigned_list.topLevelItem(0))
         self.unassigned_list.setVisible(bool(result.unassigned))
         self.done_label.setText(text)
         self._show_page(self.DONE)
@@ -588,7 +640,7 @@ class ImportPreviewDialog(QDialog):
         item = self.unassigned_list.currentItem()
         if item is None:
             return
-        self.meeting_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        self.meeting_requested.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
         self.accept()
 
     # --- closing -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QIcon
+from PySide6.QtGui import Qt as QtGui
 
 from mentordesk.interchange.ics_plan import Action, ImportPlan, MappedBy, PlannedEvent
 from mentordesk.ui.common.icons import icon
@@ -18,6 +19,11 @@ _Index = QModelIndex | Any  # what Qt hands a model (also QPersistentModelIndex)
 
 # The mentor ids of a row, for the delegate that edits the mapping.
 MENTOR_IDS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _plain_tip(text: str) -> str:
+    """A tooltip showing ``text`` as it is: a tooltip takes text that looks like HTML for HTML."""
+    return QtGui.convertFromPlainText(text, QtGui.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 def _tr(text: str) -> str:
@@ -131,15 +137,16 @@ class PreviewModel(QAbstractTableModel):
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(planned, column)
+        # Tooltips show titles and names from the file as text, never as markup.
         if role == Qt.ItemDataRole.ToolTipRole and column == self.MENTOR:
             names = self.mentor_text(planned)
-            return (
+            return _plain_tip(
                 f"{names}\n{self._mapping_tip(planned)}"
                 if planned.mentor_ids
                 else (self._mapping_tip(planned))
             )
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.TITLE, self.ACTION):
-            return self._display(planned, column)
+            return _plain_tip(self._display(planned, column))
         if role == Qt.ItemDataRole.DecorationRole and column == self.MENTOR:
             if planned.include and planned.is_unassigned:
                 return icon("due", "caution")
