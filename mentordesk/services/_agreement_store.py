@@ -257,6 +257,14 @@ def other_active(session: Session, mentor_id: int, agreement_id: int | None) -> 
     ).first()
 
 
+def active_by_mentor(session: Session, mentor_ids: Iterable[int]) -> dict[int, Agreement]:
+    """The active agreement of each of these mentors that has one."""
+    query = select(Agreement).where(
+        Agreement.mentor_id.in_(set(mentor_ids)), Agreement.status == AgreementStatus.ACTIVE
+    )
+    return {agreement.mentor_id: agreement for agreement in session.scalars(query)}
+
+
 def refuse_second_active(session: Session, mentor_id: int, agreement_id: int) -> None:
     other = other_active(session, mentor_id, agreement_id)
     if other is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
@@ -29,6 +30,17 @@ Clock = Callable[[], datetime]
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class NewGoal:
+    """A goal as ``GoalService.create_many`` stores it, with what it starts with."""
+
+    fields: GoalFields
+    milestones: tuple[MilestoneFields, ...] = ()
+    notes: tuple[GoalNoteFields, ...] = ()
+    mentor_ids: frozenset[int] = frozenset()
+    skill_ids: frozenset[int] = frozenset()
 
 
 def _load_options() -> list[ORMOption]:
@@ -127,16 +139,55 @@ class GoalService:
         checked = [milestone.validated(today) for milestone in milestones]
         now = self._now()
         with writing(self._sessions) as session:
-            goal = Goal(created_at=now, updated_at=now)
-            self._apply(goal, valid, today)
-            goal.milestones = [
-                Milestone(position=i, title=m.title, due_on=m.due_on, done_on=m.done_on)
-                for i, m in enumerate(checked)
-            ]
+            goal = self._new_goal(valid, checked, today, now)
             session.add(goal)
             self._set_links(session, goal, set(mentor_ids), set(skill_ids))
             session.flush()
             return to_goal_record(self._load(session, goal.id))
+
+    def create_many(self, goals: Sequence[NewGoal]) -> list[int]:
+        """Many goals at once, each with its milestones, links and progress notes (sample
+        data, imports); returns their ids in order. Stores and checks what ``create`` and
+        ``add_note`` would, but in one flush: one call each cost a flush and a reload of the
+        goal (ten seconds for the huge sample's 300 goals and 700 notes)."""
+        today = self._today()
+        checked = [
+            (
+                goal.fields.validated(),
+                [milestone.validated(today) for milestone in goal.milestones],
+                [note.validated() for note in goal.notes],
+            )
+            for goal in goals
+        ]
+        now = self._now()
+        with writing(self._sessions) as session:
+            self._check_links(
+                session,
+                {m for goal in goals for m in goal.mentor_ids},
+                {s for goal in goals for s in goal.skill_ids},
+            )
+            created = []
+            for goal, (valid, milestones, notes) in zip(goals, checked, strict=True):
+                row = self._new_goal(valid, milestones, today, now)
+                row.mentor_links = [GoalMentor(mentor_id=i) for i in sorted(goal.mentor_ids)]
+                row.skill_links = [GoalSkill(skill_id=i) for i in sorted(goal.skill_ids)]
+                row.notes = [GoalNote(written_on=n.written_on, text=n.text) for n in notes]
+                created.append(row)
+            session.add_all(created)
+            session.flush()
+            return [row.id for row in created]
+
+    def _new_goal(
+        self, fields: GoalFields, milestones: Sequence[MilestoneFields], today: date, now: datetime
+    ) -> Goal:
+        """A new goal's row with its milestones (``fields`` and ``milestones`` validated)."""
+        goal = Goal(created_at=now, updated_at=now)
+        self._apply(goal, fields, today)
+        goal.milestones = [
+            Milestone(position=i, title=m.title, due_on=m.due_on, done_on=m.done_on)
+            for i, m in enumerate(milestones)
+        ]
+        return goal
 
     def update(self, goal_id: int, fields: GoalFields) -> GoalRecord:
         valid = fields.validated()
@@ -169,6 +220,12 @@ class GoalService:
     def _set_links(
         self, session: Session, goal: Goal, mentor_ids: set[int], skill_ids: set[int]
     ) -> None:
+        self._check_links(session, mentor_ids, skill_ids)
+        goal.mentor_links = [GoalMentor(mentor_id=i) for i in sorted(mentor_ids)]
+        goal.skill_links = [GoalSkill(skill_id=i) for i in sorted(skill_ids)]
+
+    @staticmethod
+    def _check_links(session: Session, mentor_ids: set[int], skill_ids: set[int]) -> None:
         missing = mentor_ids - set(
             session.scalars(select(Mentor.id).where(Mentor.id.in_(mentor_ids)))
         )
@@ -177,8 +234,6 @@ class GoalService:
         missing = skill_ids - set(session.scalars(select(Skill.id).where(Skill.id.in_(skill_ids))))
         if missing:
             raise ValidationError({"skills": "A chosen skill no longer exists."})
-        goal.mentor_links = [GoalMentor(mentor_id=i) for i in sorted(mentor_ids)]
-        goal.skill_links = [GoalSkill(skill_id=i) for i in sorted(skill_ids)]
 
     def delete(self, goal_id: int) -> GoalRecord:
         with writing(self._sessions) as session:

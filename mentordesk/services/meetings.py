@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from mentordesk.db.engine import reading, writing
@@ -38,6 +39,7 @@ from mentordesk.domain.preparation import PreparationSources, prepared_agenda
 from mentordesk.domain.time_zones import local_zone_name, wall_time
 from mentordesk.domain.validation import NotFoundError, ValidationError
 from mentordesk.services import _meeting_store as store
+from mentordesk.services._bulk import insert_rows
 
 Clock = Callable[[], datetime]
 
@@ -317,7 +319,12 @@ class MeetingService:
 
     def add_many(self, meetings: Sequence[tuple[MeetingFields, datetime]]) -> list[int]:
         """Store many valid meetings at once (sample data, imports): (fields, created at).
-        Returns their ids in order. Run inside ``Services.in_one_transaction``."""
+        Returns their ids in order. Run inside ``Services.in_one_transaction``.
+
+        Plain rows in one Core executemany per table (see ``_bulk``), not ORM objects. The
+        search key is set here as the key listener would set it, each distinct title folded
+        once."""
+        search_key = cache(folded)
         with writing(self._sessions) as session:
             first = int(session.scalar(select(func.max(Meeting.id))) or 0) + 1
             # sqlite_sequence may be ahead of max(id) after deletes: take ids explicitly.
@@ -332,7 +339,7 @@ class MeetingService:
                         "starts_at": fields.starts_at,
                         "created_at": created.astimezone(UTC),
                         "updated_at": created.astimezone(UTC),
-                        "search_key": folded(fields.title),
+                        "search_key": search_key(fields.title),
                         **{name: getattr(fields, name) for name in MEETING_COLUMN_FIELDS},
                     }
                 )
@@ -357,8 +364,7 @@ class MeetingService:
                 (AgendaRow, agenda),
                 (AdviceRow, advice),
             ):
-                if values:
-                    session.execute(insert(model), values)
+                insert_rows(session, model, values)
             return [first + offset for offset in range(len(meetings))]
 
 

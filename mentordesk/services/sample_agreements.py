@@ -20,7 +20,6 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.goal import GoalRecord
 from mentordesk.domain.mentor import MentorRecord
-from mentordesk.services.agreements import AgreementService
 from mentordesk.services.context import Services
 
 _TEMPLATE_BY_KIND = {
@@ -155,14 +154,6 @@ def _last_review(
     return _moment(held), fields.replace(review_on=review)
 
 
-class _StepClock:
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 def load_sample_agreements(
     services: Services,
     today: date,
@@ -173,12 +164,7 @@ def load_sample_agreements(
 ) -> None:
     """Store the sample agreements, each revision dated when it happened in the story
     (``mentors`` and ``goals``: the stored ones, when the caller has them at hand)."""
-    clock = _StepClock()
-    agreements = AgreementService(services.sessions, clock)
     mentors = services.mentors.list_all() if mentors is None else mentors
     goals = services.goals.list_all() if goals is None else goals
-    for sample in sample_agreements(mentors, goals, today, decade=decade):
-        (clock.now, first), *later = sample.steps
-        created = agreements.create(sample.mentor_id, first)
-        for clock.now, fields in later:
-            agreements.update(created.id, fields)
+    samples = sample_agreements(mentors, goals, today, decade=decade)
+    services.agreements.create_many([(sample.mentor_id, sample.steps) for sample in samples])

@@ -24,6 +24,7 @@ from mentordesk.domain.settings import PersonalSettings
 from mentordesk.domain.validation import DomainError, fold
 from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
+from mentordesk.services.goals import NewGoal
 from mentordesk.services.sample_agreements import load_sample_agreements
 from mentordesk.services.sample_gratitude import load_sample_gratitude
 from mentordesk.services.sample_growth import sample_goals, sample_skills
@@ -752,15 +753,20 @@ def _store_sample(services: Services, size: SampleSize, today: date) -> int:
     skills = sample_skills(mentors, today, decade=decade, times=times, years=years)
     ids = services.skills.create_many(skills)
     skill_ids = {fields.name: skill_id for (fields, _), skill_id in zip(skills, ids, strict=True)}
-    for goal in sample_goals(mentors, today, decade=decade, times=times, years=years):
-        created = services.goals.create(
-            goal.fields,
-            mentor_ids=goal.mentor_ids,
-            skill_ids={skill_ids[name] for name in goal.skill_names if name in skill_ids},
-            milestones=goal.milestones,
-        )
-        for note in goal.notes:
-            services.goals.add_note(created.id, note)
+    services.goals.create_many(
+        [
+            NewGoal(
+                goal.fields,
+                milestones=goal.milestones,
+                notes=goal.notes,
+                mentor_ids=goal.mentor_ids,
+                skill_ids=frozenset(
+                    skill_ids[name] for name in goal.skill_names if name in skill_ids
+                ),
+            )
+            for goal in sample_goals(mentors, today, decade=decade, times=times, years=years)
+        ]
+    )
     goals = services.goals.list_all()
     load_sample_agreements(services, today, decade=decade, mentors=mentors, goals=goals)
     load_sample_meetings(services, today, decade=decade, times=times, mentors=mentors, goals=goals)
