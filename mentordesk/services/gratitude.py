@@ -7,9 +7,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, literal_column, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.sql.expression import ColumnClause
 
 from mentordesk.db.engine import reading, writing
 from mentordesk.db.home_read import thanks_candidates
@@ -27,10 +26,6 @@ from mentordesk.services.listing import sql_executor
 from mentordesk.services.settings import SettingsService
 
 Clock = Callable[[], datetime]
-
-
-# likelihood() wants its probability written into the SQL, not bound.
-_LIKELY: ColumnClause[float] = literal_column("0.9")
 
 
 def _utc_now() -> datetime:

@@ -135,10 +135,9 @@ def _quiet(overview: HomeOverview) -> Section:
     today = overview.today
     rows = []
     for quiet in overview.quiet:
-        since = quiet.days_since_met(today)
         detail = (
             _tr("Not met yet; the first meeting was due {day}").format(day=format_date(quiet.due))
-            if since is None or quiet.last_met is None
+            if quiet.last_met is None
             else _tr("Last met {span} ago ({day}); next was due {due}").format(
                 span=span_text(quiet.last_met, today),
                 day=format_date(quiet.last_met),

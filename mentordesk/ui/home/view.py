@@ -89,7 +89,6 @@ class GettingStartedBox(QFrame):
             grid.addWidget(step, row, 1)
             grid.addWidget(button, row, 2)
             self.steps[page] = (mark, button)
-            step.setProperty("stepMark", mark)
         grid.setColumnStretch(1, 1)
         self.sample_button = QPushButton(icon("sample"), self.tr("Explore with &Sample Data"))
         self.sample_button.setToolTip(
