@@ -104,6 +104,11 @@ def check_snapshot(path: Path) -> str | None:
             result = [row[0] for row in connection.execute("PRAGMA quick_check")]
             if result != ["ok"]:
                 return "; ".join(result[:3])
+            from mentordesk.db.integrity import freelist_problem
+
+            problem = freelist_problem(path)  # which quick_check may leave out
+            if problem is not None:
+                return problem
             rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
             if len(rows) != 1:
                 return "it has no schema version"
@@ -193,7 +198,11 @@ def row_counts(path: Path) -> dict[str, int]:
 
 
 def content_fingerprint(path: Path) -> str:
-    """A hash of every row of every table: equal fingerprints mean the same data."""
+    """A hash of every row of every table: equal fingerprints mean the same data. The
+    search index is left out: it is made from the other tables (and FTS5 keeps some of it
+    in tables without rowids)."""
+    from mentordesk.db.search import is_search_table
+
     digest = hashlib.sha256()
     connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     try:
@@ -203,6 +212,7 @@ def content_fingerprint(path: Path) -> str:
                 "SELECT name FROM sqlite_master WHERE type='table' "
                 "AND name NOT LIKE 'sqlite_%' ORDER BY name"
             )
+            if not is_search_table(r[0])
         ]
         for table in tables:
             digest.update(table.encode())

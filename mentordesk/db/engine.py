@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from mentordesk.db import search
 from mentordesk.db.listing import install_functions
 from mentordesk.db.schema import read_only_uri
 from mentordesk.domain.validation import StorageError
@@ -132,12 +133,27 @@ class _SharedTransaction(sessionmaker[Session]):
 
 
 @contextmanager
-def one_transaction(sessions: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
+def one_transaction(
+    sessions: sessionmaker[Session], *, index_at_end: bool = False
+) -> Iterator[sessionmaker[Session]]:
     """A session factory for work that must be stored whole or not at all (sample data,
     imports): everything done through it commits at the end of the block, and an exception
-    anywhere rolls all of it back."""
+    anywhere rolls all of it back.
+
+    ``index_at_end`` is for a bulk load into an empty database: the search index's
+    triggers are left out during the block and the whole index written once at its end,
+    in the same transaction (see ``search.pause_statements``).
+    """
     with storage_errors(_database_path(sessions)), sessions.begin() as session:
+        connection = session.connection()
+        if index_at_end:
+            for statement in search.pause_statements(connection.exec_driver_sql):
+                connection.exec_driver_sql(statement)
         yield _SharedTransaction(session)
+        if index_at_end:
+            session.flush()
+            for statement in search.resume_statements(connection.exec_driver_sql):
+                connection.exec_driver_sql(statement)
 
 
 # Below this much free space, "disk I/O error" on a write means the disk is full: SQLite

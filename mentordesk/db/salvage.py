@@ -69,9 +69,11 @@ def _copy_readable_rows(
     if len(whole) < len(rows):
         problem = problem or f"{len(rows) - len(whole)} rows ran past the end of the file"
     rows = whole
-    before = target.total_changes
-    target.executemany(insert, rows)
-    return target.total_changes - before, problem
+    if not rows:
+        return 0, problem
+    # The rows inserted (those a trigger writes, such as the search index's, not counted).
+    inserted = target.executemany(insert, rows).rowcount
+    return max(inserted, 0), problem
 
 
 def _reads_past_the_end(row: tuple[object, ...]) -> bool:

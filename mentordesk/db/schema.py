@@ -23,6 +23,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006_list_keys",
     "0007_calendar_import",
     "0008_gratitude",
+    "0009_search",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 # Tables a current database must have; read (read-only) before the app engine touches it.

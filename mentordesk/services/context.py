@@ -78,10 +78,11 @@ class Services:
         )
 
     @contextmanager
-    def in_one_transaction(self) -> Iterator[Services]:
+    def in_one_transaction(self, *, index_at_end: bool = False) -> Iterator[Services]:
         """The same services, but everything done through them in the block is committed
-        together at its end, or (on an exception) not at all."""
-        with one_transaction(self.database.session_factory) as shared:
+        together at its end, or (on an exception) not at all. ``index_at_end``: for a bulk
+        load, the search index is written once at the end instead of row by row."""
+        with one_transaction(self.database.session_factory, index_at_end=index_at_end) as shared:
             yield Services.over(self.database, shared)
 
     def close(self) -> None:

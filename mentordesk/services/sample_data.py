@@ -738,7 +738,8 @@ def load_sample_data(services: Services, size: SampleSize, today: date | None = 
     if services.mentors.count() or services.goals.count() or services.skills.list_all():
         raise DomainError("Sample data only goes into an empty database; this one holds data.")
     today = today or date.today()
-    with services.in_one_transaction() as shared:
+    # An empty database: the search index is written once at the end, not row by row.
+    with services.in_one_transaction(index_at_end=True) as shared:
         added = _store_sample(shared, size, today)
     log.info("loaded the %s sample: %d mentors", size.value, added)
     return added

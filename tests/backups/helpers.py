@@ -34,12 +34,16 @@ def all_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
                 "AND name NOT LIKE 'sqlite_%' ORDER BY name"
             )
         ]
-        return {
-            table: connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
-            for table in tables
-        }
+        return {table: _rows(connection, table) for table in tables}
     finally:
         connection.close()
+
+
+def _rows(connection: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
+    try:
+        return connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+    except sqlite3.OperationalError:  # a table without rowids (the search index has two)
+        return sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
 
 
 def schema_sql(path: Path) -> list[tuple[object, ...]]:

@@ -635,7 +635,8 @@ def test_a_really_full_disk_rolls_the_edit_back(tiny_disk: Path) -> None:
 
 def test_a_snapshot_on_a_full_disk_fails_cleanly(tiny_disk: Path) -> None:
     location = DataLocation(tiny_disk / "data")
-    database_with_mentors(location, 100, notes_length=2000)
+    # About 750 kB (notes and their copy in the search index): it and one snapshot fit.
+    database_with_mentors(location, 100, notes_length=1000)
     service = BackupService(location)
     first = service.snapshot("daily")
     filler = _fill(tiny_disk, leave=8192)
