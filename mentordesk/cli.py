@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     from mentordesk.cli_thanks import add_thanks_commands
 
     add_thanks_commands(commands)
+    from mentordesk.cli_search import add_search_commands
+
+    add_search_commands(commands)
     return parser
 
 
@@ -242,6 +245,10 @@ def _run_command(args: argparse.Namespace, location: DataLocation) -> int:
             from mentordesk.cli_thanks import run_thanks_command
 
             return run_thanks_command(location, args)
+        if args.command == "search":
+            from mentordesk.cli_search import run_search_command
+
+            return run_search_command(location, args)
     except ValidationError as exc:
         log.info("%s refused invalid input (%s)", args.command, ", ".join(exc.field_errors))
         for field, message in exc.field_errors.items():

@@ -19,6 +19,7 @@ from mentordesk.services.gratitude import GratitudeService
 from mentordesk.services.home import HomeService
 from mentordesk.services.meetings import MeetingService
 from mentordesk.services.mentors import MentorService
+from mentordesk.services.search import SearchService
 from mentordesk.services.settings import SettingsService
 from mentordesk.services.skills import SkillService
 
@@ -36,6 +37,7 @@ class Services:
     settings: SettingsService
     attention: AttentionService
     home: HomeService
+    search: SearchService
     # The session factory every service above opens its sessions from.
     sessions: sessionmaker[Session]
 
@@ -74,6 +76,7 @@ class Services:
             settings=SettingsService(sessions),
             attention=AttentionService(sessions),
             home=HomeService(sessions),
+            search=SearchService(sessions),
             sessions=sessions,
         )
 

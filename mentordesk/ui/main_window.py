@@ -265,6 +265,10 @@ class MainWindow(QMainWindow):
     def open_agreement(self, agreement_id: int) -> None:
         self.page_view("agreements").focus_record(agreement_id)
 
+    def open_found(self, key: str, record_id: int) -> None:
+        """Show a record found by searching everything, in the view of its kind."""
+        self.page_view(key).focus_record(record_id)
+
     def show_page(self, row: int) -> None:
         """Show a view; views are built the first time they are shown, so start-up pays only
         for the first."""
@@ -367,8 +371,14 @@ class MainWindow(QMainWindow):
         self.preferences_action.triggered.connect(self.show_preferences)
         self.preferences_action.setEnabled(False)
         edit_menu.addAction(self.preferences_action)
+        from mentordesk.ui.search import SearchBar
 
-        # Ctrl+1, Ctrl+2, ... show the views; Ctrl+K stays free for searching everything.
+        # Ctrl+K and a field in the toolbar search everything written (ui/search/).
+        self.search_bar = SearchBar(self, lambda: self.services, self.open_found)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_bar.action)
+
+        # Ctrl+1, Ctrl+2, ... show the views (Ctrl+K is Edit > Search Everything).
         pages_menu = self.menuBar().addMenu(self.tr("&View"))
         group = QActionGroup(self)
         self.page_actions: list[QAction] = []
@@ -406,6 +416,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setIconSize(QSize(18, 18))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(self.toolbar)
+        self.addToolBar(self.search_bar.toolbar)
 
         # Holds the current view's actions only, so each view's Ctrl+N is its own.
         self.view_menu = self.menuBar().addMenu(self.tr("&Mentor"))
