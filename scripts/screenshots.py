@@ -74,7 +74,16 @@ def shoot(out: Path, size: SampleSize) -> None:
     QMessageBox.question = lambda *_args, **_kwargs: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory() as empty_dir, tempfile.TemporaryDirectory() as data_dir:
         window = open_window(DataLocation(Path(empty_dir)))
-        for key in ("home", "mentors", "calendar", "actions", "goals", "skills", "agreements"):
+        for key in (
+            "home",
+            "mentors",
+            "calendar",
+            "actions",
+            "goals",
+            "skills",
+            "agreements",
+            "timeline",
+        ):
             window.page_view(key)
             save(window, out, f"{key}-empty")
         window.close()
@@ -98,12 +107,33 @@ def shoot(out: Path, size: SampleSize) -> None:
             step()
             save(window, out, name)
         shoot_goals_and_skills(window, out)
+        shoot_search(window, out)
         shoot_meetings(window, out)
         shoot_backups(window, location, out)
         shoot_calendar_export(window, out)
         shoot_calendar_import(window, out)
+        shoot_timeline(window, out)
         shoot_settings_and_help(window, location, out)
         window.close()
+
+
+def shoot_timeline(window: MainWindow, out: Path) -> None:
+    """The Timeline: every year, zoomed in on a year, and one mentor's entries by month."""
+    from mentordesk.domain.timeline import Grouping
+    from mentordesk.ui.timeline import TimelineView
+
+    view = window.page_view("timeline")
+    assert isinstance(view, TimelineView)
+    save(window, out, "timeline")
+    view.overview.zoom(6)
+    save(window, out, "timeline-zoomed")
+    view.overview.fit()
+    if len(view.overview.bands) > 3:
+        view.set_mentor(view.overview.bands[3].band.mentor_id)
+    view.group_combo.setCurrentIndex(view.group_combo.findData(Grouping.MONTH))
+    save(window, out, "timeline-mentor")
+    view.clear_filters()
+    view.group_combo.setCurrentIndex(0)
 
 
 def shoot_meetings(window: MainWindow, out: Path) -> None:
@@ -137,6 +167,30 @@ def shoot_meetings(window: MainWindow, out: Path) -> None:
     actions = window.page_view("actions")
     actions.table.selectRow(0)  # type: ignore[attr-defined]
     save(window, out, "actions")
+
+
+def shoot_search(window: MainWindow, out: Path) -> None:
+    """Search everything (Ctrl+K): before typing, a common word, a phrase, nothing found."""
+    from mentordesk.ui.search.popup import DEBOUNCE_MS
+
+    window.page_view("mentors")
+    bar = window.search_bar
+    for name, text in (
+        ("search-empty", ""),
+        ("search", "feedback"),
+        ("search-phrase", '"clarity is a kindness"'),
+        ("search-no-match", "zzqx"),
+    ):
+        popup = bar.open(text)
+        QTest.qWait(DEBOUNCE_MS + 50)
+        save(window, out, name)
+        popup.close_popup()
+    window.resize(800, 600)  # the smallest window MentorDesk is made for
+    bar.open("lead")
+    QTest.qWait(DEBOUNCE_MS + 50)
+    save(window, out, "search-800x600")
+    bar.popup.close_popup()
+    window.resize(WIDTH, HEIGHT)
 
 
 def shoot_goals_and_skills(window: MainWindow, out: Path) -> None:

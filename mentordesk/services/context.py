@@ -22,6 +22,7 @@ from mentordesk.services.mentors import MentorService
 from mentordesk.services.search import SearchService
 from mentordesk.services.settings import SettingsService
 from mentordesk.services.skills import SkillService
+from mentordesk.services.timeline import TimelineService
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Services:
     settings: SettingsService
     attention: AttentionService
     home: HomeService
+    timeline: TimelineService
     search: SearchService
     # The session factory every service above opens its sessions from.
     sessions: sessionmaker[Session]
@@ -76,6 +78,7 @@ class Services:
             settings=SettingsService(sessions),
             attention=AttentionService(sessions),
             home=HomeService(sessions),
+            timeline=TimelineService(sessions),
             search=SearchService(sessions),
             sessions=sessions,
         )

@@ -147,6 +147,13 @@ class MainWindow(QMainWindow):
             "agreements",
             self._create_agreements_view,
         )
+        self._add_page(
+            "timeline",
+            self.tr("Timeline"),
+            self.tr("&Timeline"),
+            "timeline",
+            self._create_timeline_view,
+        )
         self.bus.changed.connect(self._refresh_attention)
 
         central = QWidget()
@@ -261,6 +268,13 @@ class MainWindow(QMainWindow):
         from mentordesk.ui.agreements import AgreementsView
 
         return AgreementsView(self.bus, self.undo_stack)
+
+    def _create_timeline_view(self) -> View:
+        from mentordesk.ui.timeline import TimelineView
+
+        view = TimelineView(self.bus)
+        view.open_requested.connect(self.open_record)
+        return view
 
     def open_agreement(self, agreement_id: int) -> None:
         self.page_view("agreements").focus_record(agreement_id)

@@ -42,6 +42,7 @@ def test_navigation_lists_only_working_views_and_menus_exist(
         "Goals",
         "Skills",
         "Agreements",
+        "Timeline",
     ]
     assert window.stack.currentWidget() is window.home_view  # Home comes first
     assert visible_menus(window) == ["File", "Edit", "View", "Help"]  # Home has no menu
@@ -233,6 +234,7 @@ def test_views_shortcuts_and_the_view_menu(qtbot: QtBot, location: DataLocation)
         "Ctrl+5",
         "Ctrl+6",
         "Ctrl+7",
+        "Ctrl+8",
     ]
     assert window.sidebar.item(4).toolTip() == "Goals (Ctrl+5)"
     window.activateWindow()
