@@ -76,9 +76,12 @@ class FeedModel(QAbstractListModel):
     def entry_count(self) -> int:
         return self._layout.entries
 
-    def set_source(self, source: FeedSource | None) -> None:
+    def set_source(self, source: FeedSource | None, *, read: bool = True) -> None:
+        """Read the feed from ``source``: now, or (``read=False``) at the next ``refresh``,
+        for a caller about to refresh anyway (each read counts every month)."""
         self._source = source
-        self.refresh()
+        if read:
+            self.refresh()
 
     def set_filter(self, feed: TimelineFilter) -> None:
         if feed != self._filter:

@@ -252,8 +252,8 @@ class TimelineView(View):
 
     def attach(self, services: Services) -> None:
         self.services = services
-        self.model.set_source(services.timeline)
-        self.refresh()
+        self.model.set_source(services.timeline, read=False)
+        self.refresh()  # reads the feed too
 
     def detach(self) -> None:
         self.services = None
