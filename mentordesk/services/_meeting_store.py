@@ -134,12 +134,34 @@ def read_records(session: Session, query: Any) -> list[MeetingRecord]:
 
 
 def apply(meeting: Meeting, fields: MeetingFields) -> None:
+    """Make the meeting's row and its lines hold ``fields``, changing only what differs:
+    an edit of the notes writes no agenda line, and "Prepare" only adds lines. (Each line
+    written also rewrites the meeting's search document, in a trigger.)"""
     for name in MEETING_COLUMN_FIELDS:
         setattr(meeting, name, getattr(fields, name))
     meeting.starts_at = fields.starts_at
-    meeting.mentor_links = [MeetingMentor(mentor_id=m) for m in fields.mentor_ids]
-    meeting.agenda = [
-        AgendaRow(position=i, text=item.text, done=item.done, origin=item.origin)
-        for i, item in enumerate(fields.agenda)
-    ]
-    meeting.advice = [AdviceRow(position=i, text=text) for i, text in enumerate(fields.advice)]
+    if sorted(link.mentor_id for link in meeting.mentor_links) != sorted(fields.mentor_ids):
+        meeting.mentor_links = [MeetingMentor(mentor_id=m) for m in fields.mentor_ids]
+    agenda = list(meeting.agenda)
+    for i, item in enumerate(fields.agenda):
+        if i < len(agenda):
+            _set_changed(agenda[i], position=i, text=item.text, done=item.done, origin=item.origin)
+        else:
+            meeting.agenda.append(
+                AgendaRow(position=i, text=item.text, done=item.done, origin=item.origin)
+            )
+    del meeting.agenda[len(fields.agenda) :]
+    advice = list(meeting.advice)
+    for i, text in enumerate(fields.advice):
+        if i < len(advice):
+            _set_changed(advice[i], position=i, text=text)
+        else:
+            meeting.advice.append(AdviceRow(position=i, text=text))
+    del meeting.advice[len(fields.advice) :]
+
+
+def _set_changed(row: AgendaRow | AdviceRow, **values: Any) -> None:
+    """Set the attributes that differ (an unchanged row is not written)."""
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)

@@ -847,3 +847,57 @@ def test_debatable_prepare_proposes_items_of_the_meeting_itself(
     assert [line.text for line in meetings.prepared_agenda(planned.id)] == [
         "Progress on: Written today"
     ]
+
+
+def _line_rows(location: DataLocation, meeting_id: int) -> list[tuple[str, int, int, str]]:
+    connection = sqlite3.connect(location.database)
+    try:
+        return [
+            (table, row_id, position, text)
+            for table in ("agenda_item", "meeting_advice")
+            for row_id, position, text in connection.execute(
+                f"SELECT id, position, text FROM {table} WHERE meeting_id = ? ORDER BY position",
+                (meeting_id,),
+            )
+        ]
+    finally:
+        connection.close()
+
+
+def test_an_edit_writes_only_the_lines_that_changed(
+    services: Services, location: DataLocation
+) -> None:
+    """Editing the notes rewrites no agenda or advice line; adding lines keeps the others'
+    rows; a changed line is updated in place; lines taken away are deleted."""
+    mentor = services.mentors.create(MentorFields(name="Amara Okafor")).id
+    record = services.meetings.create(
+        MeetingFields(
+            title="Check-in",
+            start=datetime(2026, 3, 2, 10, 0),
+            mentor_ids=(mentor,),
+            agenda=(AgendaItem("Pacing"), AgendaItem("Feedback")),
+            advice=("Rehearse aloud",),
+        )
+    )
+    before = _line_rows(location, record.id)
+    services.meetings.update(record.id, record.fields.replace(notes="Went well"))
+    assert _line_rows(location, record.id) == before
+    grown = record.fields.replace(
+        agenda=(AgendaItem("Pacing", done=True), AgendaItem("Feedback"), AgendaItem("Next step"))
+    )
+    stored = services.meetings.update(record.id, grown)
+    assert stored.fields.agenda == grown.agenda
+    after = _line_rows(location, record.id)
+    assert [row[1] for row in after[:2]] == [row[1] for row in before[:2]]  # same rows
+    assert [row[3] for row in after if row[0] == "agenda_item"] == [
+        "Pacing",
+        "Feedback",
+        "Next step",
+    ]
+    shrunk = services.meetings.update(
+        record.id, grown.replace(agenda=(AgendaItem("Feedback"),), advice=())
+    )
+    assert shrunk.fields.agenda == (AgendaItem("Feedback"),) and shrunk.fields.advice == ()
+    assert [(row[2], row[3]) for row in _line_rows(location, record.id)] == [(0, "Feedback")]
+    assert [h.record_id for h in services.search.search("feedback")] == [record.id]
+    assert services.search.search("rehearse") == []

@@ -310,8 +310,10 @@ class CalendarView(MeetingEdits, CardHost, View):
             self._ranges.clear()  # what was read ahead may have changed
             self._fetch()
             if record is not None:
+                # Usually among the meetings just read for the range shown.
+                fresh = next((m for m in self._shown if m.id == record.id), None)
                 try:
-                    self._show_card(services.meetings.get(record.id))
+                    self._show_card(fresh or services.meetings.get(record.id))
                 except DomainError:
                     self._show_card(None)  # deleted meanwhile (an undo, the command line)
         elif record is not None:  # only action items changed: the meetings did not
