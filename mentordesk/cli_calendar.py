@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from mentordesk.interchange.ics_plan import ImportPlan
     from mentordesk.paths import DataLocation
 
+    # The groups of subcommands argparse hands out (a generic only for type checkers).
+    Formats = argparse._SubParsersAction[argparse.ArgumentParser]
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -24,9 +27,12 @@ EXIT_INTERRUPTED = 130
 _LISTED = 20  # unassigned meetings listed by name; the rest are counted
 
 
-def add_calendar_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``export`` and ``import`` (each with its one format, ``ics``)."""
-    export = commands.add_parser("export", help="write your meetings to a calendar file")
+def add_calendar_commands(commands: Formats) -> tuple[Formats, Formats]:
+    """Add ``export`` and ``import`` with their format ``ics``; return the two groups of
+    formats, for the other formats to join (``export pdf``)."""
+    export = commands.add_parser(
+        "export", help="write your data to a file: a calendar (ics) or a PDF report (pdf)"
+    )
     export_formats = export.add_subparsers(dest="export_format", metavar="FORMAT")
     export_formats.required = True
     ics = export_formats.add_parser(
@@ -78,6 +84,7 @@ def add_calendar_commands(commands: argparse._SubParsersAction[argparse.Argument
     ics_in.add_argument(
         "--dry-run", action="store_true", help="say what would be imported, and write nothing"
     )
+    return export_formats, import_formats
 
 
 def run_calendar_command(location: DataLocation, args: argparse.Namespace) -> int:

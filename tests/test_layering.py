@@ -131,3 +131,24 @@ def test_colours_come_from_the_visual_system() -> None:
         if literal.search(line)
     ]
     assert not offenders, offenders
+
+
+def test_reports_read_only_through_services_and_open_no_window() -> None:
+    """mentordesk/reports/ lays out and paints with QtGui only: no widgets (it runs on the
+    command line with no display, and on a worker thread), no database but the services."""
+    forbidden = ("mentordesk.db", "mentordesk.ui", "sqlalchemy", "PySide6.QtWidgets")
+    found = []
+    for path in sorted((PACKAGE / "reports").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            found += [
+                f"{path.name}: {name}"
+                for name in names
+                if any(name == bad or name.startswith(bad + ".") for bad in forbidden)
+            ]
+    assert len(list((PACKAGE / "reports").glob("*.py"))) > 5  # the walk saw the package
+    assert found == []
