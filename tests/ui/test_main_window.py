@@ -281,3 +281,28 @@ def test_the_first_window_fits_the_screen(qtbot: QtBot, location: DataLocation) 
         hint = window.minimumSizeHint()
         assert hint.width() <= 800 and hint.height() <= 600, (page.key, hint)
     window.close()
+
+
+def test_every_view_with_data_still_fits_800x600(qtbot: QtBot, location: DataLocation) -> None:
+    """With records shown (filter choices filled with names, a meeting on the card), the
+    filter rows and the calendar's bar wrap rather than widen the window."""
+    from mentordesk.services.sample_data import SampleSize, load_sample_data
+
+    services = Services.open(location)
+    load_sample_data(services, SampleSize.SMALL)
+    window = MainWindow(location)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach_services(services)
+    for page in window._pages:
+        window.page_view(page.key)
+        QApplication.processEvents()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 800 and hint.height() <= 600, (page.key, hint)
+    meeting = services.meetings.between()[0]
+    window.open_record("calendar", meeting.id)
+    window.resize(800, 600)
+    QApplication.processEvents()
+    assert window.width() == 800
+    assert window.minimumSizeHint().width() <= 800
+    window.close()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from mentordesk.ui.common.flow_layout import FlowLayout
 from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font
 
@@ -19,7 +20,7 @@ class EmptyState(QWidget):
         self, title: str, body: str = "", parent: QWidget | None = None, *, icon_name: str = ""
     ) -> None:
         super().__init__(parent)
-        self.icon_label = QLabel()
+        self.icon_label = QLabel(self)
         self.icon_label.setObjectName("emptyStateIcon")
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._icon = icon(icon_name, "muted") if icon_name else None
@@ -33,13 +34,12 @@ class EmptyState(QWidget):
         self.body_label = QLabel(body)
         self.body_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body_label.setWordWrap(True)
-        self.body_label.setMinimumWidth(240)
+        self.body_label.setMinimumWidth(200)
         # A sentence, not a banner: keep the explanation to a readable width.
         self.body_label.setMaximumWidth(520)
         self.body_label.setTextFormat(Qt.TextFormat.PlainText)
-        self._buttons = QHBoxLayout()
-        self._buttons.addStretch()
-        self._buttons.addStretch()
+        # Side by side, centred; one under the other in a pane too narrow for both.
+        self._buttons = FlowLayout(centred=True)
 
         # Centred by stretches, not by an alignment flag: a wrapped label added with an
         # alignment loses its height-for-width and is clipped to one squeezed line.
@@ -78,10 +78,10 @@ class EmptyState(QWidget):
         button.clicked.connect(action.trigger)
         button.setEnabled(action.isEnabled())
         action.enabledChanged.connect(button.setEnabled)
-        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        self._buttons.add_widget(button)
         return button
 
     def add_button(self, text: str) -> QPushButton:
         button = QPushButton(text)
-        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        self._buttons.add_widget(button)
         return button

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QLayout, QLineEdit, QWidget
 
+from mentordesk.ui.common.flow_layout import FlowLayout
 from mentordesk.ui.common.record_proxy import ListingProxy, RecordFilterProxy
 
 
@@ -29,6 +30,9 @@ class FilterEdit(QLineEdit):
                 self.escaped.emit()
             return
         super().keyPressEvent(event)
+
+
+COMBO_MIN_WIDTH = 96
 
 
 class FilterBar(QWidget):
@@ -64,8 +68,8 @@ class FilterBar(QWidget):
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._layout.addWidget(self.filter_edit, 3)
         self.choices = QWidget()
-        self.row = QHBoxLayout(self.choices)
-        self.row.setContentsMargins(0, 0, 0, 0)
+        # The choices wrap onto more rows rather than make the window wider.
+        self.row = FlowLayout(self.choices)
         self._layout.addWidget(self.choices, 4)
 
     def add_combo(
@@ -82,12 +86,13 @@ class FilterBar(QWidget):
         combo.setAccessibleName(accessible_name)
         for text, data in items:
             combo.addItem(text, data)
-        # Long labels and names must not make the bar wider than the list.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(5)
+        # As wide as its longest choice where there is room (the row wraps first); long
+        # labels and names never make the bar wider than the list: it narrows to this.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMinimumWidth(COMBO_MIN_WIDTH)
         combo.currentIndexChanged.connect(self.apply)
         self.combos.append(combo)
-        self.row.addWidget(combo, stretch)
+        self.row.add_widget(combo, stretch)
         return combo
 
     def add_widget(self, widget: QWidget) -> None:
@@ -102,9 +107,9 @@ class FilterBar(QWidget):
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        wide = (
+        wide = (  # the choices beside the field only when they fit there on one row
             self.filter_edit.minimumWidth() * 2
-            + self.choices.minimumSizeHint().width()
+            + self.choices.sizeHint().width()
             + self._layout.spacing()
         )
         direction = (

@@ -19,7 +19,7 @@ from mentordesk.ui.meetings import calendar_paint as cp
 from mentordesk.ui.meetings.calendar_grid import GridBehaviour
 
 ROWS = 6
-MIN_CELL = QSize(44, 56)  # a day's number and a line or two, down to an 800 px window
+MIN_CELL = QSize(42, 56)  # a day's number and a line or two, down to an 800 px window
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -241,7 +241,7 @@ class MonthGrid(GridBehaviour, QWidget):
         return QSize(self._gutter_width() + 7 * 130, self._header_height() + ROWS * 100)
 
     def minimumSizeHint(self) -> QSize:
-        width = max(MIN_CELL.width(), 8 * self.fontMetrics().averageCharWidth())
+        width = max(MIN_CELL.width(), 6 * self.fontMetrics().averageCharWidth())
         height = max(MIN_CELL.height(), 4 * self._line_height())
         return QSize(self._gutter_width() + 7 * width, self._header_height() + ROWS * height)
 

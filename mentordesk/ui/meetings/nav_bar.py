@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.date_field import DateField
+from mentordesk.ui.common.flow_layout import FlowLayout
 from mentordesk.ui.common.form_parts import WheelSafeCombo
 from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font
 
@@ -54,15 +55,16 @@ class CalendarNavBar(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        # Two rows, so that the calendar and the card fit side by side down to 800 px:
-        # where you are and how you look at it; then where to jump and whose meetings.
+        # Where you are on top; how you look at it, where to jump and whose meetings under
+        # it, wrapping onto more rows in a narrow pane: so the calendar and the card fit
+        # side by side down to an 800 px window.
         rows = QVBoxLayout(self)
         rows.setContentsMargins(Space.S, Space.S, Space.S, Space.XS)
         rows.setSpacing(Space.XS)
         row = QHBoxLayout()
         row.setSpacing(Space.XS)
-        second = QHBoxLayout()
-        second.setSpacing(Space.XS)
+        second = FlowLayout()
+        second.setSpacing(Space.M)
         rows.addLayout(row)
         rows.addLayout(second)
         for index, action in enumerate(navigation):
@@ -90,22 +92,32 @@ class CalendarNavBar(QWidget):
         self.jump.setToolTip(self.tr("Type a day to go to it (Ctrl+G)"))
         self.jump.picked.connect(self._jump)
         self.jump.returnPressed.connect(self._jump)
+        mode_buttons = QWidget()
+        mode_row = QHBoxLayout(mode_buttons)
+        mode_row.setContentsMargins(0, 0, 0, 0)
+        mode_row.setSpacing(Space.XS)
         for action in modes:
             button = tool_button(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setCheckable(True)
-            row.addWidget(button)
+            mode_row.addWidget(button)
+        second.add_widget(mode_buttons)
+        jump_box = QWidget()
+        jump_row = QHBoxLayout(jump_box)
+        jump_row.setContentsMargins(0, 0, 0, 0)
+        jump_row.setSpacing(Space.XS)
         jump_caption = QLabel(self.tr("Go to"))
         jump_caption.setBuddy(self.jump)
-        second.addWidget(jump_caption)
-        second.addWidget(self.jump)
-        second.addStretch()
+        jump_row.addWidget(jump_caption)
+        jump_row.addWidget(self.jump)
+        second.add_widget(jump_box)
         self.mentor_filter = WheelSafeCombo()
         self.mentor_filter.setAccessibleName(self.tr("Show the meetings of"))
         self.mentor_filter.setMinimumContentsLength(10)
         self.mentor_filter.setSizeAdjustPolicy(
             WheelSafeCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        second.add_widget(self.mentor_filter, 1)
         self.mentor_filter.addItem(self.tr("All mentors"), None)
         self.mentor_filter.activated.connect(
             lambda _i: self.mentor_chosen.emit(self.mentor_filter.currentData())

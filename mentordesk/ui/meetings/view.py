@@ -40,6 +40,10 @@ RANGES_KEPT = 8  # months or weeks of meetings kept once read
 READ_AHEAD_MS = 120  # idle time before the neighbouring ranges are read
 
 
+# The card beside the calendar: both fit side by side in an 800 px window.
+CARD_MIN_WIDTH = 290
+
+
 class CalendarView(MeetingEdits, CardHost, View):
     """The calendar in three modes and the meeting card; every change is undoable."""
 
@@ -183,7 +187,7 @@ class CalendarView(MeetingEdits, CardHost, View):
         )
         self.editor_stack = QStackedWidget()
         self.editor_stack.addWidget(self.editor_hint)
-        self.editor_stack.setMinimumWidth(400)
+        self.editor_stack.setMinimumWidth(CARD_MIN_WIDTH)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(calendar)
         self.splitter.addWidget(self.editor_stack)

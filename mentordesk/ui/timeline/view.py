@@ -41,6 +41,7 @@ from mentordesk.domain.timeline import (
 from mentordesk.domain.validation import DomainError
 from mentordesk.ui.common.data_bus import DataBus, DataKind
 from mentordesk.ui.common.empty_state import EmptyState
+from mentordesk.ui.common.flow_layout import FlowLayout
 from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.style import Space
 from mentordesk.ui.common.view import View
@@ -113,9 +114,10 @@ class TimelineView(View):
         self.to_combo.setAccessibleName(self.tr("To year"))
         self.count_label = QLabel()
         self.count_label.setObjectName("timelineCount")
-        filters = QHBoxLayout()
+        # Each caption with its choice, the pairs wrapping onto a second row when narrow.
+        filters = FlowLayout()
         filters.setContentsMargins(Space.M, Space.S, Space.M, Space.S)
-        filters.setSpacing(Space.S)
+        filters.setSpacing(Space.M)
         for caption, combo in (
             (self.tr("&Mentor:"), self.mentor_combo),
             (self.tr("&Kind:"), self.kind_combo),
@@ -123,14 +125,16 @@ class TimelineView(View):
             (self.tr("F&rom:"), self.from_combo),
             (self.tr("&To:"), self.to_combo),
         ):
+            pair = QWidget()
+            pair_row = QHBoxLayout(pair)
+            pair_row.setContentsMargins(0, 0, 0, 0)
+            pair_row.setSpacing(Space.XS)
             label = QLabel(caption)
             label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo)
-            if combo is not self.from_combo:
-                filters.addSpacing(Space.S)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
+            pair_row.addWidget(label)
+            pair_row.addWidget(combo, 1)
+            filters.add_widget(pair, 1 if combo is self.mentor_combo else 0)
+        filters.add_widget(self.count_label)
         for combo in (self.mentor_combo, self.kind_combo, self.from_combo, self.to_combo):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.group_combo.currentIndexChanged.connect(
