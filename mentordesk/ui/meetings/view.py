@@ -197,7 +197,7 @@ class CalendarView(MeetingEdits, CardHost, View):
         # shown); the calendar may not.
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, True)
-        self.splitter.setSizes([800, 420])
+        self.splitter.setSizes([680, 420])  # the card as wide as its rows at 1280 px
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
