@@ -111,6 +111,16 @@ class GoalNoteRecord:
 
 
 @dataclass(frozen=True)
+class GoalChoice:
+    """What a choice of goals shows and sorts by (an agreement's objective names one): the
+    goal's title and mentors, without the milestones and notes of a whole record."""
+
+    id: int
+    title: str
+    mentor_ids: frozenset[int]
+
+
+@dataclass(frozen=True)
 class GoalRecord:
     """A goal with its milestones (in order), notes (oldest first) and links."""
 

@@ -15,6 +15,7 @@ from mentordesk.db.list_specs import GoalList
 from mentordesk.db.models import Goal, GoalMentor, GoalNote, GoalSkill, Mentor, Milestone, Skill
 from mentordesk.domain.goal import (
     GOAL_COLUMN_FIELDS,
+    GoalChoice,
     GoalFields,
     GoalNoteFields,
     GoalNoteRecord,
@@ -111,6 +112,22 @@ class GoalService:
         with reading(self._sessions) as session:
             rows = [(i, t) for i, t in session.execute(select(Goal.id, Goal.title))]
         return sorted(rows, key=lambda row: (fold(row[1]), row[0]))
+
+    def choices(self) -> list[GoalChoice]:
+        """Every goal's id, title and mentors, by title: two plain queries, where
+        ``list_all`` reads every milestone and note too (a third of a second for the
+        huge sample's 300 goals)."""
+        mentors: dict[int, set[int]] = {}
+        with reading(self._sessions) as session:
+            for goal_id, mentor_id in session.execute(
+                select(GoalMentor.goal_id, GoalMentor.mentor_id)
+            ):
+                mentors.setdefault(goal_id, set()).add(mentor_id)
+            rows = [
+                GoalChoice(goal_id, title, frozenset(mentors.get(goal_id, ())))
+                for goal_id, title in session.execute(select(Goal.id, Goal.title))
+            ]
+        return sorted(rows, key=lambda choice: (fold(choice.title), choice.id))
 
     def count(self) -> int:
         with reading(self._sessions) as session:

@@ -874,3 +874,22 @@ def test_decade_sample_goals_tell_a_plausible_story(decade_goals: list[GoalRecor
         assert all(n.written_on <= SAMPLE_TODAY for n in goal.notes)
         if f.status is GoalStatus.ACHIEVED:
             assert goal.progress == 1
+
+
+def test_choices_give_each_goal_its_title_and_mentors_by_title(services: Services) -> None:
+    from mentordesk.domain.goal import GoalChoice
+    from mentordesk.domain.mentor import MentorFields
+
+    amara = services.mentors.create(MentorFields(name="Amara")).id
+    jose = services.mentors.create(MentorFields(name="José")).id
+    speak = services.goals.create(GoalFields(title="Speak at a conference"), mentor_ids=(jose,))
+    lead = services.goals.create(GoalFields(title="Lead a team"), mentor_ids=(amara, jose))
+    alone = services.goals.create(GoalFields(title="écrire un livre"))
+    assert services.goals.choices() == [
+        GoalChoice(alone.id, "écrire un livre", frozenset()),
+        GoalChoice(lead.id, "Lead a team", frozenset({amara, jose})),
+        GoalChoice(speak.id, "Speak at a conference", frozenset({jose})),
+    ]
+    assert [(c.id, c.title, c.mentor_ids) for c in services.goals.choices()] == [
+        (r.id, r.title, r.mentor_ids) for r in services.goals.list_all()
+    ]

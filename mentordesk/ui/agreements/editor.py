@@ -32,7 +32,7 @@ from mentordesk.domain.enums import (
     MeetingFormat,
     WhoSchedules,
 )
-from mentordesk.domain.goal import GoalRecord
+from mentordesk.domain.goal import GoalChoice
 from mentordesk.ui.agreements.list_panels import ObjectivePanel, TextListPanel, WindowPanel
 from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.form_parts import (
@@ -280,7 +280,7 @@ class AgreementEditor(QScrollArea):
             untint(self.next_due)
 
     def show_record(
-        self, record: AgreementRecord, mentor_name: str, goals: Sequence[GoalRecord]
+        self, record: AgreementRecord, mentor_name: str, goals: Sequence[GoalChoice]
     ) -> None:
         """Show ``record``; keeps what is being typed in a field whose stored value is
         unchanged, and the lists' rows when their content is the same."""

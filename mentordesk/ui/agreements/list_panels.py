@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.agreement import WEEKDAYS, AvailabilityWindow, ObjectiveFields
-from mentordesk.domain.goal import GoalRecord
+from mentordesk.domain.goal import GoalChoice
 from mentordesk.ui.common.form_parts import WheelSafeCombo
 from mentordesk.ui.common.style import Space
 
@@ -129,9 +129,9 @@ class ObjectivePanel(_RowPanel):
 
     def __init__(self, add_text: str, object_name: str) -> None:
         super().__init__(add_text, object_name)
-        self._goals: list[GoalRecord] = []
+        self._goals: list[GoalChoice] = []
 
-    def set_goals(self, goals: Sequence[GoalRecord]) -> None:
+    def set_goals(self, goals: Sequence[GoalChoice]) -> None:
         self._goals = list(goals)
 
     def values(self) -> tuple[ObjectiveFields, ...]:

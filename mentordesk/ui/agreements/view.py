@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QTabWidget, QWid
 
 from mentordesk.domain.agreement import AgreementFields, AgreementRecord, AnotherAgreementActive
 from mentordesk.domain.enums import AgreementStatus
-from mentordesk.domain.goal import GoalRecord
+from mentordesk.domain.goal import GoalChoice
 from mentordesk.domain.mentor import MentorEntry
 from mentordesk.ui.agreements.commands import AGREEMENT, EditAgreement, RestoreRevision
 from mentordesk.ui.agreements.concluding import ConcludingRun
@@ -55,7 +55,7 @@ class AgreementsView(ListCardView):
     filter_bar: AgreementFilterBar
     editor: AgreementEditor
     _mentors: Sequence[MentorEntry] = ()
-    _goals: Sequence[GoalRecord] = ()
+    _goals: Sequence[GoalChoice] = ()
 
     # --- configuration -------------------------------------------------------------------
 
@@ -147,7 +147,7 @@ class AgreementsView(ListCardView):
             self.model.set_mentor_names({m.id: m.name for m in self._mentors})
             self.filter_bar.set_mentors(self._mentors)
         if DataKind.GOAL in kinds:
-            self._goals = services.goals.list_all()
+            self._goals = services.goals.choices()
         if DataKind.AGREEMENT in kinds:
             self.show_rows()
         elif self.editor.record is not None:
