@@ -32,7 +32,7 @@ from mentordesk.domain.mentor import (
 from mentordesk.domain.validation import NotFoundError, ValidationError
 from mentordesk.services import _agreement_store as agreement_store
 from mentordesk.services import gratitude as gratitude_store
-from mentordesk.services.listing import Listing
+from mentordesk.services.listing import Listing, sql_executor
 
 Clock = Callable[[], datetime]
 
@@ -105,13 +105,16 @@ class MentorService:
     def directory(self) -> list[MentorEntry]:
         """Every mentor's name, archive state and time zone, by name: what the Calendar
         shows, read in one query rather than every card whole."""
-        query = select(
-            Mentor.id, Mentor.name, Mentor.archived_at, Mentor.time_zone, Mentor.organization
-        ).order_by(Mentor.name_key, Mentor.id)
+        # Through the DB-API cursor: SQLAlchemy's rows cost 8 µs each, 20 ms for the 2,400
+        # people of a large imported network, on every opening of the Calendar.
+        query = (
+            "SELECT id, name, archived_at IS NOT NULL, time_zone, organization FROM mentor"
+            " ORDER BY name_key, id"
+        )
         with reading(self._sessions) as session:
             return [
-                MentorEntry(id, name, archived is not None, zone, organization)
-                for id, name, archived, zone, organization in session.execute(query)
+                MentorEntry(id, name, bool(archived), zone, organization)
+                for id, name, archived, zone, organization in sql_executor(session)(query, {})
             ]
 
     def count(self) -> int:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.mentor import MentorEntry
-from mentordesk.domain.validation import fold
 from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.flow_layout import FlowLayout
 from mentordesk.ui.common.form_parts import WheelSafeCombo
@@ -122,14 +121,13 @@ class CalendarNavBar(QWidget):
         self.mentor_filter.activated.connect(
             lambda _i: self.mentor_chosen.emit(self.mentor_filter.currentData())
         )
-        second.addWidget(self.mentor_filter)
 
     def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         chosen = self.mentor_filter.currentData()
         self.mentor_filter.blockSignals(True)
         self.mentor_filter.clear()
         self.mentor_filter.addItem(self.tr("All mentors"), None)
-        for mentor in sorted(mentors, key=lambda m: fold(m.name)):
+        for mentor in mentors:  # in order of their names already (MentorService.directory)
             if not mentor.is_archived or mentor.id == chosen:
                 self.mentor_filter.addItem(mentor.name, mentor.id)
         self.mentor_filter.setCurrentIndex(max(0, self.mentor_filter.findData(chosen)))
