@@ -113,6 +113,7 @@ def shoot(out: Path, size: SampleSize) -> None:
         shoot_calendar_export(window, out)
         shoot_calendar_import(window, out)
         shoot_timeline(window, out)
+        shoot_reports(window, out)
         shoot_settings_and_help(window, location, out)
         window.close()
 
@@ -328,6 +329,31 @@ def shoot_calendar_export(window: MainWindow, out: Path) -> None:
     dialog.some_days.setChecked(True)
     _grab(dialog, out, "calendar-export")
     dialog.reject()
+
+
+def shoot_reports(window: MainWindow, out: Path) -> None:
+    """File > Export PDF…: a relationship summary and a growth review previewed, and the
+    dialog in an 800x600 window."""
+    from mentordesk.reports import ReportKind
+
+    def previewed(name: str, kind: ReportKind | None = None) -> None:
+        window.page_view("mentors")
+        window.mentors_view.table.selectRow(0)
+        dialog = window.reports.export_pdf()
+        assert dialog is not None
+        if kind is not None:
+            dialog.choices.kind_combo.setCurrentIndex(dialog.choices.kind_combo.findData(kind))
+        dialog.start_preview()
+        while dialog.generating:
+            QTest.qWait(50)
+        _grab(dialog, out, name)
+        dialog.close_dialog()
+
+    previewed("report-dialog")
+    previewed("report-dialog-growth", ReportKind.GROWTH)
+    window.resize(800, 600)
+    previewed("report-dialog-800x600")
+    window.resize(WIDTH, HEIGHT)
 
 
 def _grab(widget: QWidget, out: Path, name: str) -> None:

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         view.open_agreement_requested.connect(self.open_agreement)
         view.open_meeting_requested.connect(self.open_meeting)
         view.schedule_next_requested.connect(self.schedule_next_meeting)
+        view.pdf_requested.connect(lambda: self.reports.export_pdf(view))
         if self.services is None and self._quick_mentors is not None:
             view.preview(self._quick_mentors)
             self._quick_mentors = None
@@ -234,7 +235,9 @@ class MainWindow(QMainWindow):
     def _create_calendar_view(self) -> View:
         from mentordesk.ui.meetings import CalendarView
 
-        return CalendarView(self.bus, self.undo_stack)
+        view = CalendarView(self.bus, self.undo_stack)
+        view.pdf_requested.connect(lambda: self.reports.export_pdf(view))
+        return view
 
     def _create_actions_view(self) -> View:
         from mentordesk.ui.actions import ActionItemsView
@@ -267,13 +270,16 @@ class MainWindow(QMainWindow):
     def _create_agreements_view(self) -> View:
         from mentordesk.ui.agreements import AgreementsView
 
-        return AgreementsView(self.bus, self.undo_stack)
+        view = AgreementsView(self.bus, self.undo_stack)
+        view.pdf_requested.connect(lambda: self.reports.export_pdf(view))
+        return view
 
     def _create_timeline_view(self) -> View:
         from mentordesk.ui.timeline import TimelineView
 
         view = TimelineView(self.bus)
         view.open_requested.connect(self.open_record)
+        view.pdf_requested.connect(lambda: self.reports.export_pdf(view))
         return view
 
     def open_agreement(self, agreement_id: int) -> None:
@@ -335,6 +341,9 @@ class MainWindow(QMainWindow):
         from mentordesk.ui.calendar_files import CalendarFileMenus
 
         self.calendar_files = CalendarFileMenus(self, file_menu)  # Import, Export
+        from mentordesk.ui.reports import ReportMenus
+
+        self.reports = ReportMenus(self, file_menu, None)  # Export PDF…, after Export
         file_menu.addSeparator()
         self.backups_action = QAction(icon("backups"), self.tr("&Backups…"), self)
         self.backups_action.setShortcut(QKeySequence("Ctrl+Shift+B"))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableView, QTabWidget, QWidget
 
 from mentordesk.domain.agreement import AgreementFields, AgreementRecord, AnotherAgreementActive
@@ -27,6 +28,7 @@ from mentordesk.ui.agreements.proxy import AgreementFilterProxy
 from mentordesk.ui.common.card import ListCardTexts
 from mentordesk.ui.common.commands import CreateRecord, DeleteRecord, ServiceCommand
 from mentordesk.ui.common.data_bus import DataKind
+from mentordesk.ui.common.icons import icon
 from mentordesk.ui.common.labels import saved_now
 from mentordesk.ui.common.list_card_view import ListCardView
 from mentordesk.ui.common.record_table_view import RecordTableView
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
 
 class AgreementsView(ListCardView):
     """Lists every agreement, filters them, edits the selected one and shows its history."""
+
+    pdf_requested = Signal()  # the selected agreement as a document to send
 
     name = "agreements"
     kinds = frozenset({DataKind.AGREEMENT, DataKind.MENTOR, DataKind.GOAL, DataKind.MEETING})
@@ -124,6 +128,16 @@ class AgreementsView(ListCardView):
         self.tabs.addTab(self.editor, self.tr("Agreement"))
         self.tabs.addTab(self.history, self.tr("History"))
         return self.tabs
+
+    def extra_actions(self) -> Sequence[QAction]:
+        self.pdf_action = QAction(icon("report"), self.tr("Agreement &PDF…"), self)
+        self.pdf_action.setIconText(self.tr("PDF"))
+        self.pdf_action.setStatusTip(self.tr("The agreement shown as a PDF to send the mentor"))
+        self.pdf_action.triggered.connect(self.pdf_requested)
+        return (self.pdf_action,)
+
+    def update_extra_actions(self, record: AgreementRecord | None, editable: bool) -> None:
+        self.pdf_action.setEnabled(self.services is not None and record is not None)
 
     def record_service(self) -> AgreementService:
         assert self.services is not None

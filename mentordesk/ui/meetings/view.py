@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from mentordesk.domain.enums import MeetingStatus
 from mentordesk.domain.meeting import MeetingRecord, overlapping
 from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.validation import DomainError
@@ -47,6 +48,7 @@ CARD_MIN_WIDTH = 290
 class CalendarView(MeetingEdits, CardHost, View):
     """The calendar in three modes and the meeting card; every change is undoable."""
 
+    pdf_requested = Signal()  # the shown planned meeting's preparation sheet
     name = "calendar"
     kinds = frozenset({DataKind.MEETING, DataKind.MENTOR, DataKind.ACTION_ITEM})
     edit_kinds = MEETING
@@ -123,6 +125,14 @@ class CalendarView(MeetingEdits, CardHost, View):
             self.schedule_next,
             tr("Plan the next meeting with this mentor at the agreed cadence"),
         )
+        self.pdf_action = self._action(
+            "report",
+            tr("P&reparation Sheet PDF…"),
+            "",
+            self.pdf_requested.emit,
+            tr("A one-page PDF to take into the meeting shown"),
+        )
+        self.pdf_action.setIconText(tr("PDF"))
         self.delete_action = QAction(icon("delete"), tr("&Delete Meeting…"), self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         # Only in the calendar itself: Delete in a text field deletes text, not a meeting.
@@ -255,6 +265,7 @@ class CalendarView(MeetingEdits, CardHost, View):
             self.new_action,
             self.prepare_action,
             self.schedule_action,
+            self.pdf_action,
             self.delete_action,
             self.today_action,
             self.previous_action,
@@ -264,7 +275,13 @@ class CalendarView(MeetingEdits, CardHost, View):
         )
 
     def toolbar_actions(self) -> Sequence[QAction]:
-        return (self.new_action, self.prepare_action, self.schedule_action, self.delete_action)
+        return (
+            self.new_action,
+            self.prepare_action,
+            self.schedule_action,
+            self.pdf_action,
+            self.delete_action,
+        )
 
     def attach(self, services: Services) -> None:
         self._services = services
@@ -545,3 +562,5 @@ class CalendarView(MeetingEdits, CardHost, View):
         self.delete_action.setEnabled(editable and record is not None)
         self.prepare_action.setEnabled(editable and record is not None and not record.is_unassigned)
         self.schedule_action.setEnabled(editable and self._mentor_for_next() is not None)
+        planned = record is not None and record.status is MeetingStatus.PLANNED
+        self.pdf_action.setEnabled(self._services is not None and planned)

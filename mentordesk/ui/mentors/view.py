@@ -39,6 +39,7 @@ class MentorsView(ListCardView):
     open_meeting_requested = Signal(int)
     sample_data_requested = Signal()
     records_shown = Signal(int)
+    pdf_requested = Signal()  # the selected mentor's relationship summary
 
     name = "mentors"
     kinds = frozenset(
@@ -135,7 +136,11 @@ class MentorsView(ListCardView):
         self.log_thanks_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.log_thanks_action.setStatusTip(self.tr("Log thanks given to the mentor shown"))
         self.log_thanks_action.triggered.connect(self.log_thanks)
-        return (self.archive_action, self.log_thanks_action)
+        self.pdf_action = QAction(icon("report"), self.tr("&Relationship Summary PDF…"), self)
+        self.pdf_action.setIconText(self.tr("PDF"))
+        self.pdf_action.setStatusTip(self.tr("A PDF of the relationship with the mentor shown"))
+        self.pdf_action.triggered.connect(self.pdf_requested)
+        return (self.archive_action, self.log_thanks_action, self.pdf_action)
 
     def toolbar_actions(self) -> Sequence[QAction]:
         # Logging thanks lives on the card (and in the Mentor menu): the toolbar stays short.
@@ -244,6 +249,7 @@ class MentorsView(ListCardView):
         self.sample_button.setEnabled(editable)  # once the database is open for editing
         self.archive_action.setEnabled(editable and record is not None)
         self.log_thanks_action.setEnabled(editable and record is not None)
+        self.pdf_action.setEnabled(self.services is not None and record is not None)
         if record is not None and record.is_archived:
             self.archive_action.setText(self.tr("Restore from &Archive"))
         else:

@@ -69,6 +69,7 @@ SHOWN_KINDS = frozenset(
 
 class TimelineView(View):
     open_requested = Signal(str, int)  # page key, record id
+    pdf_requested = Signal()  # a growth review of the years and mentor shown
 
     def __init__(self, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,6 +219,11 @@ class TimelineView(View):
         self.feed_action = QAction(self.tr("Go to the &Feed"), self)
         self.feed_action.setShortcut(QKeySequence("Ctrl+L"))
         self.feed_action.triggered.connect(lambda: self.feed.setFocus())
+        self.pdf_action = QAction(icon("report"), self.tr("&Growth Review PDF…"), self)
+        self.pdf_action.setIconText(self.tr("PDF"))
+        self.pdf_action.setStatusTip(self.tr("A PDF review of your growth over the years shown"))
+        self.pdf_action.triggered.connect(self.pdf_requested)
+        self.pdf_action.setEnabled(False)  # until the data is open
         for action in self.menu_actions():
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -231,10 +237,17 @@ class TimelineView(View):
             self.feed_action,
             self.clear_action,
             self.review_action,
+            self.pdf_action,
         )
 
     def toolbar_actions(self) -> Sequence[QAction]:
-        return (self.zoom_in_action, self.zoom_out_action, self.fit_action, self.review_action)
+        return (
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.fit_action,
+            self.review_action,
+            self.pdf_action,
+        )
 
     def _focus_mentor_filter(self) -> None:
         self.mentor_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -256,11 +269,13 @@ class TimelineView(View):
 
     def attach(self, services: Services) -> None:
         self.services = services
+        self.pdf_action.setEnabled(True)
         self.model.set_source(services.timeline, read=False)
         self.refresh()  # reads the feed too
 
     def detach(self) -> None:
         self.services = None
+        self.pdf_action.setEnabled(False)
 
     def _on_changed(self, kinds: frozenset[DataKind]) -> None:
         if self.services is None or not kinds & SHOWN_KINDS:
