@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         "holds your notes, names or addresses",
     )
     parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="start the app, show the data (creating or migrating the data folder), quit, "
+        "then check the resources, Qt's plugins and the database; exit 0 when all work "
+        "(set QT_QPA_PLATFORM=offscreen where there is no display)",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help="folder that holds your data (default: the platform's user data folder; "
@@ -165,6 +172,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_OK
     if args.verbose and not args.version:
         parser.error("--verbose goes with --version")
+    if args.self_check and args.command not in (None, "gui"):
+        parser.error("--self-check starts the app; it takes no command")
     from mentordesk.paths import DataDirError, resolve_data_location
 
     try:
@@ -217,6 +226,10 @@ def _verbose_version(location: DataLocation) -> int:
 
 
 def _run_command(args: argparse.Namespace, location: DataLocation) -> int:
+    if args.self_check:
+        from mentordesk.ui.self_check import run_self_check
+
+        return run_self_check(location)
     if args.command in (None, "gui"):
         from mentordesk.ui.app import run_gui
 

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -28,6 +29,11 @@ from mentordesk import APP_NAME, __version__
 from mentordesk.paths import DataLocation
 
 log = logging.getLogger(__name__)
+
+# The reverse-DNS id of the desktop entry, the AppStream component and the bundle.
+APP_ID = "org.mentordesk.MentorDesk"
+# What _open_folder says when another MentorDesk has the folder and came to the front.
+BROUGHT_TO_FRONT: Literal["brought to front"] = "brought to front"
 
 
 @dataclass
@@ -68,7 +74,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setStyle("Fusion")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setProperty("mentordeskStyle", "fusion")
-    app.setDesktopFileName("mentordesk")
+    app.setDesktopFileName(APP_ID)  # resources/<APP_ID>.desktop names its icon and launcher
     return app
 
 
@@ -78,6 +84,7 @@ def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> 
     app = create_application()
     from mentordesk.ui.error_reporter import ErrorReporter
     from mentordesk.ui.main_window import MainWindow, app_icon
+    from mentordesk.ui.single_instance import InstanceServer, activate_running, bring_to_front
 
     if logging.getLogger("mentordesk").isEnabledFor(logging.DEBUG):
         qInstallMessageHandler(_log_qt_message)
@@ -85,10 +92,16 @@ def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> 
     reporter.install()
     try:
         app.setWindowIcon(app_icon())
+        if activate_running(location):  # no one listens on a first start: False at once
+            return 0
         opened = _open_folder(location)
         if opened is None:
             return 1
+        if opened == BROUGHT_TO_FRONT:
+            return 0
         lock, read_only = opened
+        instance = InstanceServer(location, app)
+        instance.listen()
         try:
             window = MainWindow(location, read_only=read_only)
         except Exception as exc:
@@ -96,10 +109,12 @@ def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> 
             from mentordesk.ui.error_dialog import UnexpectedErrorDialog
 
             UnexpectedErrorDialog(exc, location, at_start=True).exec()
+            instance.close()
             if lock is not None:
                 lock.unlock()
             return 1
         reporter.window = window
+        instance.activation_requested.connect(lambda: bring_to_front(window))
 
         def on_window_shown() -> None:
             log.info("window shown after %.0f ms", _since(started))
@@ -123,6 +138,7 @@ def run_gui(location: DataLocation, observer: StartupObserver | None = None) -> 
         QTimer.singleShot(0, window.session.open)
         result = app.exec()
         window.session.close()
+        instance.close()
         if lock is not None:
             lock.unlock()
         log.info("MentorDesk closed")
@@ -155,9 +171,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("app", text)
 
 
-def _open_folder(location: DataLocation) -> tuple[QLockFile | None, bool] | None:
-    """Make the data folder ready and take its lock: (lock, read-only), or None after
-    telling the person why MentorDesk cannot start with this folder."""
+def _open_folder(
+    location: DataLocation,
+) -> tuple[QLockFile | None, bool] | Literal["brought to front"] | None:
+    """Make the data folder ready and take its lock: (lock, read-only), BROUGHT_TO_FRONT
+    when another MentorDesk holds it and came to the front, or None after telling the
+    person why MentorDesk cannot start with this folder."""
     from PySide6.QtWidgets import QMessageBox
 
     from mentordesk.services.data_folder import (
@@ -190,6 +209,10 @@ def _open_folder(location: DataLocation) -> tuple[QLockFile | None, bool] | None
         _make_private(location.root / "mentordesk.lock")
         return lock, False
     if lock.error() == QLockFile.LockError.LockFailedError:
+        from mentordesk.ui.single_instance import activate_running
+
+        if activate_running(location):  # it had the lock but was not listening yet
+            return BROUGHT_TO_FRONT
         message = _tr("MentorDesk is already open with the data folder {folder}.")
     elif nearly_full(location):
         message = _tr(
