@@ -12,10 +12,7 @@ advice and takeaway stay private: they are never written.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -29,6 +26,7 @@ from mentordesk.domain.mentor import MentorRecord
 from mentordesk.domain.settings import PersonalSettings
 from mentordesk.domain.time_zones import zone
 from mentordesk.domain.validation import url_error
+from mentordesk.files import write_atomically
 from mentordesk.interchange.errors import CalendarFileError
 from mentordesk.interchange.ics_read import recurrence_value
 
@@ -200,27 +198,14 @@ class CalendarExport:
 def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file beside it, so that a failure
     leaves whatever was there before."""
-    folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise CalendarFileError(path, "It is a folder.", nothing="Nothing was written.")
-    partial = None
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
-        partial = Path(name)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
-        partial = None
+        write_atomically(path, data)
     except OSError as exc:
         raise CalendarFileError(
             path, f"It cannot be written ({exc.strerror or exc}).", nothing="Nothing was written."
         ) from exc
-    finally:
-        if partial is not None:
-            with contextlib.suppress(OSError):
-                partial.unlink()
 
 
 def _local_midnight(day: date) -> datetime:

@@ -1,7 +1,7 @@
 """PDF summaries (relationship summary, growth review, preparation sheet, agreement) made
 with Qt's PDF writer and painter. Opens no window and reads data only through services."""
 
-from mentordesk.reports.atomic import write_atomically
+from mentordesk.files import write_atomically
 from mentordesk.reports.common import (
     REPORT_NAMES,
     Report,

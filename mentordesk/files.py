@@ -1,4 +1,5 @@
-"""Writing a finished PDF so that the file appears complete or not at all."""
+"""Files written whole or not at all: exports (PDF reports, calendar files, the archive,
+contacts) go through ``write_atomically``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from pathlib import Path
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file in ``path``'s folder, flush it to disk, then
     replace ``path`` with it. On any failure the temporary file is removed and ``path`` is
-    as it was (absent, or the old file)."""
+    as it was (absent, or the old file). The file is the user's alone (0600), as the data
+    folder is: an export holds the same private notes."""
     path = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -19,7 +21,6 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -1,4 +1,4 @@
-"""A report's file appears complete or not at all."""
+"""An export appears complete or not at all, readable by its owner only."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk.reports import write_atomically
+from mentordesk.files import write_atomically
 
 
 def test_writes_the_bytes_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -43,3 +43,12 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(OSError):
         write_atomically(target, b"new")
     assert os.listdir(tmp_path) == []
+
+
+def test_the_file_is_the_users_alone(tmp_path: Path) -> None:
+    import stat
+
+    target = tmp_path / "archive.zip"
+    write_atomically(target, b"private")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["archive.zip"]
