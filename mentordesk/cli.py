@@ -130,10 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_meeting_commands(commands)
     from mentordesk.cli_calendar import add_calendar_commands
 
-    export_formats, _import_formats = add_calendar_commands(commands)
+    export_formats, import_formats = add_calendar_commands(commands)
     from mentordesk.cli_reports import add_report_commands
 
     add_report_commands(export_formats)  # ``export pdf``, beside ``export ics``
+    from mentordesk.cli_portability import add_portability_commands
+
+    add_portability_commands(export_formats, import_formats)  # archive, markdown, vcard...
     from mentordesk.cli_thanks import add_thanks_commands
 
     add_thanks_commands(commands)
@@ -257,6 +260,10 @@ def _run_command(args: argparse.Namespace, location: DataLocation) -> int:
             from mentordesk.cli_reports import run_report_command
 
             return run_report_command(location, args)
+        from mentordesk.cli_portability import handles, run_portability_command
+
+        if handles(args):
+            return run_portability_command(location, args)
         if args.command in ("export", "import"):
             from mentordesk.cli_calendar import run_calendar_command
 
