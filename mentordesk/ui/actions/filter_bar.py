@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QSizePolicy, QWidget
 from mentordesk.domain.action_item import DueBucket
 from mentordesk.domain.enums import ActionOwner
 from mentordesk.domain.mentor import MentorEntry
-from mentordesk.domain.validation import fold
 from mentordesk.ui.actions.proxy import ActionItemFilterProxy, StatusChoice
 from mentordesk.ui.common.filter_bar import FilterBar
 from mentordesk.ui.common.labels import label
@@ -79,9 +78,9 @@ class ActionItemFilterBar(FilterBar):
         return combo
 
     def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
-        """The mentor choices; the chosen mentor stays chosen while they exist."""
-        ordered = sorted(mentors, key=lambda m: (fold(m.name), m.id))
-        self.refill(self.mentor_filter, [(m.name, m.id) for m in ordered])
+        """The mentor choices, in the order given (MentorService.directory's: by name);
+        the chosen mentor stays chosen while they exist."""
+        self.refill(self.mentor_filter, [(m.name, m.id) for m in mentors])
         self.apply()
 
     def set_status(self, choice: StatusChoice) -> None:

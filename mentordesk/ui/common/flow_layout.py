@@ -21,6 +21,7 @@ class FlowLayout(QLayout):
         self._centred = centred  # each row centred in the width, rather than from the left
         self._items: list[QLayoutItem] = []
         self._stretch: dict[int, int] = {}  # id of an item: its share of a row's leftover
+        self._heights: dict[int, int] = {}  # width: height, until the layout changes
         self.setContentsMargins(0, 0, 0, 0)
 
     def add_widget(self, widget: QWidget, stretch: int = 0) -> None:
@@ -55,7 +56,14 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), place=False)
+        # Asked many times a layout pass, for the same few widths.
+        if width not in self._heights:
+            self._heights[width] = self._arrange(QRect(0, 0, width, 0), place=False)
+        return self._heights[width]
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from mentordesk.domain.enums import GoalKind, GoalStatus
 from mentordesk.domain.mentor import MentorEntry
-from mentordesk.domain.validation import fold
 from mentordesk.ui.common.filter_bar import FilterBar
 from mentordesk.ui.common.labels import label
 from mentordesk.ui.goals.proxy import GoalFilterProxy
@@ -47,9 +46,9 @@ class GoalFilterBar(FilterBar):
         return combo
 
     def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
-        """The mentor choices; the chosen mentor stays chosen while they exist."""
-        ordered = sorted(mentors, key=lambda m: (fold(m.name), m.id))
-        self.refill(self.mentor_filter, [(m.name, m.id) for m in ordered])
+        """The mentor choices, in the order given (MentorService.directory's: by name);
+        the chosen mentor stays chosen while they exist."""
+        self.refill(self.mentor_filter, [(m.name, m.id) for m in mentors])
         self.apply()
 
     def apply_choices(self) -> None:
