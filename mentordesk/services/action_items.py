@@ -50,6 +50,18 @@ def _query() -> Any:  # Select of the item's columns, its meeting's title and st
     )
 
 
+def items_of_mentors(
+    session: Session, mentor_ids: Iterable[int], *, pending_only: bool = False
+) -> list[ActionItemRecord]:
+    """``ActionItemService.of_mentors`` inside a transaction the caller holds (Prepare reads
+    everything it needs in one)."""
+    meetings = select(MeetingMentor.meeting_id).where(MeetingMentor.mentor_id.in_(set(mentor_ids)))
+    query = _query().where(ActionItem.meeting_id.in_(meetings))
+    if pending_only:
+        query = query.where(_PENDING)
+    return _records(session, query)
+
+
 def _records(session: Session, query: Any) -> list[ActionItemRecord]:
     rows = session.execute(query).all()
     field_count = len(ACTION_COLUMN_FIELDS)
@@ -129,14 +141,8 @@ class ActionItemService:
     ) -> list[ActionItemRecord]:
         """Items from meetings with any of these mentors, oldest first (``pending_only``:
         those still open or not yet reported back, as "Prepare" needs)."""
-        meetings = select(MeetingMentor.meeting_id).where(
-            MeetingMentor.mentor_id.in_(set(mentor_ids))
-        )
-        query = _query().where(ActionItem.meeting_id.in_(meetings))
-        if pending_only:
-            query = query.where(_PENDING)
         with reading(self._sessions) as session:
-            return _records(session, query)
+            return items_of_mentors(session, mentor_ids, pending_only=pending_only)
 
     def get(self, item_id: int) -> ActionItemRecord:
         with reading(self._sessions) as session:

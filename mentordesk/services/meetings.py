@@ -174,25 +174,40 @@ class MeetingService:
         return self._sources_for(self.get(meeting_id))
 
     def _sources_for(self, meeting: MeetingRecord) -> PreparationSources:
-        from mentordesk.services.action_items import ActionItemService
+        with reading(self._sessions) as session:
+            return self._sources_in(session, meeting)
+
+    def _sources_in(self, session: Session, meeting: MeetingRecord) -> PreparationSources:
+        """What is open with the meeting's mentors, read in the caller's transaction: one
+        transaction for all of Prepare rather than one for each kind of source."""
+        from mentordesk.services.action_items import items_of_mentors
 
         mentors = set(meeting.mentor_ids)
         if not mentors:
             return PreparationSources()
-        items = ActionItemService(self._sessions, self._now).of_mentors(mentors, pending_only=True)
-        last = None
-        for mentor_id in mentors:
-            held = self.last_held(mentor_id, before=meeting.starts_at)
-            if held is not None and (last is None or held.starts_at > last.starts_at):
-                last = held
-        with reading(self._sessions) as session:
-            agreements = [_agreement_in_force(session, m) for m in sorted(mentors)]
-            objectives = [
-                (a.title, _objective_text(session, o.text, o.goal_id))
-                for a in agreements
-                if a is not None
-                for o in a.fields.objectives
-            ]
+        items = items_of_mentors(session, mentors, pending_only=True)
+        latest = (  # the last held meeting with any of them, before this one
+            select(Meeting.id)
+            .join(MeetingMentor)
+            .where(
+                MeetingMentor.mentor_id.in_(mentors),
+                Meeting.status == MeetingStatus.HELD,
+                Meeting.starts_at < meeting.starts_at,
+            )
+            .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
+            .limit(1)
+        )
+        found = store.read_records(
+            session, select(*store.COLUMNS).where(Meeting.id == latest.scalar_subquery())
+        )
+        last = found[0] if found else None
+        agreements = [_agreement_in_force(session, m) for m in sorted(mentors)]
+        objectives = [
+            (a.title, _objective_text(session, o.text, o.goal_id))
+            for a in agreements
+            if a is not None
+            for o in a.fields.objectives
+        ]
         return PreparationSources(
             open_items=[i for i in items if i.is_open],
             unreported=[i for i in items if i.awaits_report_back],
@@ -202,8 +217,9 @@ class MeetingService:
 
     def prepared_agenda(self, meeting_id: int) -> tuple[AgendaItem, ...]:
         """The meeting's agenda with what "Prepare" adds to it (nothing is stored)."""
-        meeting = self.get(meeting_id)  # read once, for its agenda and its sources
-        return prepared_agenda(meeting.fields.agenda, self._sources_for(meeting))
+        with reading(self._sessions) as session:  # one transaction for all it reads
+            meeting = store.to_meeting_record(self._load(session, meeting_id))
+            return prepared_agenda(meeting.fields.agenda, self._sources_in(session, meeting))
 
     def next_meeting_proposal(self, mentor_id: int) -> MeetingFields:
         """A planned meeting at the next due time inside the agreement's availability
