@@ -7,6 +7,7 @@ write calendar files are imported when a command runs.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,14 +89,25 @@ def add_calendar_commands(commands: Formats) -> tuple[Formats, Formats]:
 
 
 def run_calendar_command(location: DataLocation, args: argparse.Namespace) -> int:
+    return run_file_command(location, args, _export, _import)
+
+
+def run_file_command(
+    location: DataLocation,
+    args: argparse.Namespace,
+    export: Callable[[DataLocation, argparse.Namespace], int],
+    bring_in: Callable[[DataLocation, argparse.Namespace], int],
+) -> int:
+    """Run an ``export`` or ``import`` of any format, each refusal said in one line: a
+    malformed command exit 2, a file or data that cannot be used exit 1, Ctrl-C 130."""
     from mentordesk.cli import say
     from mentordesk.cli_meetings import CommandError
     from mentordesk.domain.validation import DomainError
 
     try:
         if args.command == "export":
-            return _export(location, args)
-        return _import(location, args)
+            return export(location, args)
+        return bring_in(location, args)
     except CommandError as exc:
         say(str(exc))
         return EXIT_USAGE

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
 
 EXPORT_FORMATS = frozenset({"archive", "markdown", "vcard"})
 IMPORT_FORMATS = frozenset({"archive", "vcard", "linkedin"})
@@ -123,23 +121,9 @@ def handles(args: argparse.Namespace) -> bool:
 
 
 def run_portability_command(location: DataLocation, args: argparse.Namespace) -> int:
-    from mentordesk.cli import say
-    from mentordesk.cli_meetings import CommandError
-    from mentordesk.domain.validation import DomainError
+    from mentordesk.cli_calendar import run_file_command
 
-    try:
-        if args.command == "export":
-            return _export(location, args)
-        return _import(location, args)
-    except CommandError as exc:
-        say(str(exc))
-        return EXIT_USAGE
-    except DomainError as exc:  # the file or the data cannot be used: the message says why
-        say(str(exc))
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        say("Interrupted. Nothing was imported." if args.command == "import" else "Interrupted.")
-        return EXIT_INTERRUPTED
+    return run_file_command(location, args, _export, _import)
 
 
 def _export(location: DataLocation, args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from mentordesk.interchange.contacts_plan import (
     ContactFileError,
     checked_fields,
 )
-from mentordesk.interchange.vcard_read import decoded_text, quoted
+from mentordesk.interchange.vcard_read import decoded_text, quoted, read_limited
 
 COLUMNS = (
     "First Name",
@@ -44,16 +44,7 @@ _DAY_FORMATS = ("%d %b %Y", "%Y-%m-%d", "%d-%b-%y", "%m/%d/%y", "%m/%d/%Y")
 
 def read_linkedin_file(path: Path) -> ContactFile:
     path = Path(path)
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_CSV_BYTES + 1)
-    except FileNotFoundError:
-        raise ContactFileError(path, "the file does not exist.") from None
-    except IsADirectoryError:
-        raise ContactFileError(path, "is a folder, not a CSV file.") from None
-    except OSError as exc:
-        raise ContactFileError(path, f"cannot be read ({exc.strerror or exc}).") from exc
-    return parse_connections(path, data)
+    return parse_connections(path, read_limited(path, MAX_CSV_BYTES, "a CSV file"))
 
 
 def _cells(line: str) -> list[str]:

@@ -35,16 +35,21 @@ _END = re.compile(r"^END\s*:\s*VCARD\s*$", re.IGNORECASE)
 def read_vcard_file(path: Path) -> ContactFile:
     """The contacts in the vCard file at ``path``; ContactFileError when it cannot be used."""
     path = Path(path)
+    return parse_vcards(path, read_limited(path, MAX_VCARD_BYTES, "a vCard file"))
+
+
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """Up to one byte more than ``limit`` of the file (the parser refuses a file over
+    it); ContactFileError when it cannot be read. ``what``: "a vCard file", ..."""
     try:
         with path.open("rb") as stream:
-            data = stream.read(MAX_VCARD_BYTES + 1)
+            return stream.read(limit + 1)
     except FileNotFoundError:
         raise ContactFileError(path, "the file does not exist.") from None
     except IsADirectoryError:
-        raise ContactFileError(path, "is a folder, not a vCard file.") from None
+        raise ContactFileError(path, f"is a folder, not {what}.") from None
     except OSError as exc:
         raise ContactFileError(path, f"cannot be read ({exc.strerror or exc}).") from exc
-    return parse_vcards(path, data)
 
 
 def decoded_text(path: Path, data: bytes, limit: int, what: str) -> str:
