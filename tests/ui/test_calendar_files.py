@@ -311,7 +311,7 @@ def test_closing_while_the_file_is_read_leaves_it_to_end_on_its_own(
     qtbot: QtBot, services: Services, mentors: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mentordesk.interchange.ics_import import CalendarImport
-    from mentordesk.ui.calendar_files import worker
+    from mentordesk.ui.common import job as worker
 
     real_open = CalendarImport.open
 

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from mentordesk.domain.mentor import sorted_by_name
 from mentordesk.interchange.ics_export import CalendarExport, ExportResult
-from mentordesk.ui.calendar_files.worker import CalendarJob
 from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.form_parts import UnreadableValue
+from mentordesk.ui.common.job import Job
 from mentordesk.ui.common.style import Space, tint
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class ExportDialog(QDialog):
         self._services = services
         self.folder = folder or Path.home()
         self.result: ExportResult | None = None
-        self.job = CalendarJob(self)
+        self.job = Job(self)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)
         today = today or date.today()

@@ -37,9 +37,9 @@ from mentordesk.interchange.errors import ImportCancelled
 from mentordesk.interchange.ics_import import CalendarImport, ImportResult, default_range
 from mentordesk.interchange.ics_plan import Action, ImportPlan
 from mentordesk.ui.calendar_files.preview_model import MENTOR_IDS_ROLE, PreviewModel
-from mentordesk.ui.calendar_files.worker import CalendarJob
 from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.form_parts import UnreadableValue
+from mentordesk.ui.common.job import Job
 from mentordesk.ui.common.labels import format_date
 from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font, tint, untint
 
@@ -120,7 +120,7 @@ class ImportPreviewDialog(QDialog):
         self._step = ""  # what the job is doing: "read", "plan" or "import"
         self._busy = False  # the job is working for the preview page (planning, importing)
         self.result: ImportResult | None = None
-        self.job = CalendarJob(self)
+        self.job = Job(self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)

@@ -1,5 +1,6 @@
-"""Runs a calendar file's reading, planning or storing off the GUI thread, reporting progress
-and taking a Cancel, so that the window stays responsive however large the file."""
+"""Runs a file's reading, planning, storing or writing (calendars, contacts, archives) off the
+GUI thread, reporting progress and taking a Cancel, so that the window stays responsive however
+large the file."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ class _Thread(QThread):
             result = self._work(self.progressed.emit, self._stop.is_set)
         except Exception as exc:  # handed to the GUI thread, which tells the person
             if not isinstance(exc, DomainError):
-                log.exception("calendar file work failed")
+                log.exception("file work failed")
             self.failed.emit(exc)
             return
         self.succeeded.emit(result)
@@ -47,7 +48,7 @@ def _forget(thread: _Thread) -> None:
     thread.deleteLater()
 
 
-class CalendarJob(QObject):
+class Job(QObject):
     """One piece of work at a time; ``cancel`` asks it to stop (it stops at its next step,
     and an import that stops stores nothing)."""
 
@@ -66,7 +67,7 @@ class CalendarJob(QObject):
 
     def start(self, work: Work) -> None:
         if self.running:
-            raise RuntimeError("a calendar job is already running")
+            raise RuntimeError("a job is already running")
         self._stop = threading.Event()
         thread = _Thread(work, self._stop, self)
         thread.progressed.connect(self.progressed)
