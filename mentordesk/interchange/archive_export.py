@@ -37,6 +37,7 @@ from mentordesk.interchange.archive_format import (
     PartKind,
     T,
 )
+from mentordesk.interchange.errors import ExportCancelled
 
 if TYPE_CHECKING:
     from mentordesk.db.archive_rows import TableRead
@@ -158,8 +159,12 @@ class ArchiveExport:
             first += count
         return document
 
-    def write(self, path: Path) -> ArchiveExportResult:
-        """Write the archive to ``path`` (JSON for a ``.json`` name, else a zip)."""
+    def write(
+        self, path: Path, *, cancelled: Callable[[], bool] | None = None
+    ) -> ArchiveExportResult:
+        """Write the archive to ``path`` (JSON for a ``.json`` name, else a zip). When
+        ``cancelled()`` turns true before the file is put in place, ExportCancelled is raised
+        and nothing is written."""
         from mentordesk.files import write_atomically
 
         started = time.perf_counter()
@@ -173,6 +178,8 @@ class ArchiveExport:
         data = text.encode("utf-8")
         if path.suffix.lower() != ".json":
             data = _zipped(data, self._now())
+        if cancelled is not None and cancelled():
+            raise ExportCancelled
         try:
             write_atomically(path, data)
         except OSError as exc:

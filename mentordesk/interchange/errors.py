@@ -1,4 +1,4 @@
-"""What can go wrong with a calendar file, in words for the person who chose it."""
+"""What can go wrong with a file coming in or going out, in words for the person who chose it."""
 
 from __future__ import annotations
 
@@ -22,3 +22,10 @@ class ImportCancelled(DomainError):
 
     def __init__(self) -> None:
         super().__init__("The import was cancelled. Nothing was imported.")
+
+
+class ExportCancelled(DomainError):
+    """The person cancelled the export; no file was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The export was cancelled. Nothing was written.")

@@ -25,7 +25,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from mentordesk.domain.time_zones import wall_time
 from mentordesk.interchange.archive_format import ArchiveError
+from mentordesk.interchange.errors import ExportCancelled
 from mentordesk.interchange.markdown_names import UniqueNames
 
 if TYPE_CHECKING:
@@ -349,7 +350,16 @@ class MarkdownExport:
             files[f"goals/{book.goal_file[goal['id']]}"] = goal_markdown(goal, book)
         return files
 
-    def write(self, folder: Path, *, replace: bool = False) -> MarkdownExportResult:
+    def write(
+        self,
+        folder: Path,
+        *,
+        replace: bool = False,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> MarkdownExportResult:
+        """Write the files to ``folder`` (new or empty, or replaced whole with ``replace``).
+        When ``cancelled()`` turns true before the folder is put in place, ExportCancelled
+        is raised and nothing is written."""
         started = time.perf_counter()
         folder = Path(folder)
         if folder.exists() and not folder.is_dir():
@@ -379,10 +389,14 @@ class MarkdownExport:
                 target.parent.mkdir(exist_ok=True)
                 target.write_text(text, encoding="utf-8", newline="\n")
             os.chmod(staging, 0o755)
+            if cancelled is not None and cancelled():
+                raise ExportCancelled
             _put_in_place(staging, folder)
-        except OSError as exc:
+        except (OSError, ExportCancelled) as exc:
             with contextlib.suppress(OSError):
                 shutil.rmtree(staging)
+            if isinstance(exc, ExportCancelled):
+                raise
             raise ArchiveError(
                 folder, f"cannot be written ({exc.strerror}).", nothing=NOTHING
             ) from exc
