@@ -328,3 +328,23 @@ def test_closing_while_the_file_is_read_leaves_it_to_end_on_its_own(
     dialog.deleteLater()
     qtbot.waitUntil(lambda: not worker._ABANDONED, timeout=10_000)
     assert services.meetings.count() == 0
+
+
+def test_the_job_tells_its_result_only_once_its_thread_has_ended(qtbot: QtBot) -> None:
+    """Whoever is told may close the dialog owning the job at once: a thread still running
+    then would be destroyed with it, and Qt aborts the whole program."""
+    from PySide6.QtCore import QThread
+
+    from mentordesk.ui.common.job import Job
+
+    job = Job()
+    running_when_told: list[bool] = []
+    job.succeeded.connect(
+        lambda _result: running_when_told.append(
+            any(t.isRunning() for t in job.findChildren(QThread))
+        )
+    )
+    for run in range(1, 21):  # the end of a thread races its last signal: try a few times
+        job.start(lambda _progress, _cancelled: 42)
+        qtbot.waitUntil(lambda: not job.running and len(running_when_told) == run)  # noqa: B023
+    assert running_when_told == [False] * 20

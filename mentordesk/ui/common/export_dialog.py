@@ -84,7 +84,8 @@ class FileExportDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._sized:  # as tall as what it says at its width, once the form is filled
             self._sized = True
-            width = max(560, self.width() if self.testAttribute(Qt.WidgetAttribute.WA_Resized) else 0)
+            resized = self.testAttribute(Qt.WidgetAttribute.WA_Resized)  # by its owner
+            width = max(560, self.width() if resized else 0)
             layout = self.layout()
             self.resize(width, max(layout.totalHeightForWidth(width), 200) + Space.M)
         super().showEvent(event)

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from mentordesk.domain.validation import DomainError
 
@@ -21,13 +21,12 @@ Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 class _Thread(QThread):
     progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
 
     def __init__(self, work: Work, stop: threading.Event, parent: QObject | None) -> None:
         super().__init__(parent)
         self._work = work
         self._stop = stop
+        self.outcome: tuple[bool, Any] = (False, RuntimeError("the work did not run"))
 
     def run(self) -> None:
         try:
@@ -35,9 +34,9 @@ class _Thread(QThread):
         except Exception as exc:  # handed to the GUI thread, which tells the person
             if not isinstance(exc, DomainError):
                 log.exception("file work failed")
-            self.failed.emit(exc)
+            self.outcome = (False, exc)
             return
-        self.succeeded.emit(result)
+        self.outcome = (True, result)
 
 
 _ABANDONED: set[_Thread] = set()  # running threads whose dialog closed: kept until they end
@@ -71,16 +70,23 @@ class Job(QObject):
         self._stop = threading.Event()
         thread = _Thread(work, self._stop, self)
         thread.progressed.connect(self.progressed)
-        thread.succeeded.connect(self.succeeded)
-        thread.failed.connect(self.failed)
-        thread.finished.connect(lambda: self._ended(thread))
+        thread.finished.connect(self._ended)  # a method of this object: run on its thread
         self._thread = thread
         thread.start()
 
-    def _ended(self, thread: _Thread) -> None:
+    @Slot()
+    def _ended(self) -> None:
+        # Told only once the thread has ended: whoever is told may close (and delete) this
+        # job at once, which must not destroy a thread still running (Qt aborts then).
+        # ``finished`` comes from the thread just before it ends, so wait for the end.
+        thread = self.sender()
+        assert isinstance(thread, _Thread)
+        thread.wait()
         if self._thread is thread:
             self._thread = None
         thread.deleteLater()
+        succeeded, outcome = thread.outcome
+        (self.succeeded if succeeded else self.failed).emit(outcome)
 
     def cancel(self) -> None:
         self._stop.set()
@@ -94,7 +100,7 @@ class Job(QObject):
         self._thread = None
         if thread is None or not thread.isRunning():
             return
-        for signal in (thread.progressed, thread.succeeded, thread.failed, thread.finished):
+        for signal in (thread.progressed, thread.finished):
             signal.disconnect()
         thread.setParent(None)
         _ABANDONED.add(thread)
