@@ -9,6 +9,7 @@ Used for the README and for looking at a change before committing it.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
@@ -112,6 +113,7 @@ def shoot(out: Path, size: SampleSize) -> None:
         shoot_backups(window, location, out)
         shoot_calendar_export(window, out)
         shoot_calendar_import(window, out)
+        shoot_exports(window, out)
         shoot_timeline(window, out)
         shoot_reports(window, out)
         shoot_settings_and_help(window, location, out)
@@ -257,7 +259,6 @@ def shoot_backups(window: MainWindow, location: DataLocation, out: Path) -> None
 def shoot_calendar_import(window: MainWindow, out: Path) -> None:
     """File > Import > Calendar: the preview of a file from another calendar holding the
     coming weeks' meetings, a few of them changed there and a few with nobody known."""
-    import dataclasses
     import uuid
 
     from mentordesk.interchange.ics_export import build_calendar, calendar_bytes
@@ -329,6 +330,61 @@ def shoot_calendar_export(window: MainWindow, out: Path) -> None:
     dialog.some_days.setChecked(True)
     _grab(dialog, out, "calendar-export")
     dialog.reject()
+
+
+def shoot_exports(window: MainWindow, out: Path) -> None:
+    """File > Export > Contacts… (with a mentor selected), Everything… and Notes as
+    Markdown…, as they open."""
+    window.page_view("mentors")
+    window.mentors_view.table.selectRow(0)
+    portability = window.portability
+    for name, opened in (
+        ("export-contacts", portability.export_contacts),
+        ("export-everything", portability.export_archive),
+        ("export-markdown", portability.export_markdown),
+    ):
+        dialog = opened()
+        assert dialog is not None
+        _grab(dialog, out, name)
+        dialog.reject()
+    shoot_contacts_import(window, out)
+
+
+def shoot_contacts_import(window: MainWindow, out: Path) -> None:
+    """File > Import > Contacts…: the preview of an address book export in which some people
+    are already mentors (an update that fills what is empty, values kept) and some are new."""
+    from mentordesk.interchange.vcard_export import vcard_text
+    from mentordesk.ui.portability.contacts_dialog import ContactImportDialog
+
+    services = window.services
+    assert services is not None
+    known = services.mentors.list_all()[:4]
+    changed = [
+        dataclasses.replace(
+            mentor,
+            fields=mentor.fields.replace(
+                title="Advisor",
+                phone=mentor.fields.phone or "+44 20 7946 0000",
+                tags=("book club",),
+            ),
+        )
+        for mentor in known
+    ]
+    text = vcard_text(changed) + (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Noor Haddad\r\nN:Haddad;Noor;;;\r\n"
+        "ORG:Cedar Labs\r\nEMAIL:noor@cedar.example\r\nEND:VCARD\r\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "contacts.vcf"
+        path.write_text(text, encoding="utf-8")
+        dialog = ContactImportDialog(services, path, window)
+        dialog.show()
+        for _ in range(500):
+            settle()
+            if dialog.model.plan() is not None and not dialog.job.running:
+                break
+        _grab(dialog, out, "contacts-import-preview")
+        dialog.reject()
 
 
 def shoot_reports(window: MainWindow, out: Path) -> None:

@@ -339,8 +339,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         from mentordesk.ui.calendar_files import CalendarFileMenus
+        from mentordesk.ui.portability import PortabilityMenus
 
-        self.calendar_files = CalendarFileMenus(self, file_menu)  # Import, Export
+        import_menu = file_menu.addMenu(self.tr("&Import"))
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.calendar_files = CalendarFileMenus(self, import_menu, export_menu)
+        self.portability = PortabilityMenus(self, import_menu, export_menu)
         from mentordesk.ui.reports import ReportMenus
 
         self.reports = ReportMenus(self, file_menu, None)  # Export PDF…, after Export

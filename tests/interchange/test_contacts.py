@@ -346,3 +346,78 @@ def test_the_export_reads_back(services: Services, tmp_path: Path) -> None:
 
 def test_an_empty_list_makes_an_empty_file() -> None:
     assert vcard_text([]) == ""
+
+
+# --- cancelling the import, and the choices a preview offers -------------------------------
+
+
+@pytest.mark.parametrize("after", [0, 1, 3])
+def test_a_cancel_during_the_import_stores_nothing(services: Services, after: int) -> None:
+    """``after``: how many progress reports come before the Cancel (0: before the backup;
+    1: once the transaction has begun; 3: every contact written, just before the commit)."""
+    from mentordesk.interchange.errors import ImportCancelled
+
+    services.mentors.create(MentorFields(name="Amara Okafor"))
+    before = services.mentors.list_all()
+    importer = ContactImport(services)
+    plan = importer.plan(read_linkedin_file(CONTACTS / "Connections.csv"))
+    assert plan.count(ContactAction.NEW) == 3 and plan.count(ContactAction.UPDATE) == 1
+    reports: list[tuple[int, int]] = []
+    with pytest.raises(ImportCancelled, match="Nothing was imported"):
+        importer.apply(
+            plan,
+            progress=lambda done, total: reports.append((done, total)),
+            cancelled=lambda: len(reports) >= after,
+        )
+    assert services.mentors.list_all() == before
+    backups = list(services.database.location.root.rglob("*before-import*"))
+    assert bool(backups) is (after > 0), "no backup is taken when the Cancel comes first"
+    if after == 3:
+        assert reports[-1] == (4, 4)  # all of it was written, then rolled back
+
+
+def test_progress_is_reported_and_a_cancel_never_asked_changes_nothing(
+    services: Services,
+) -> None:
+    services.mentors.create(MentorFields(name="Amara Okafor"))
+    importer = ContactImport(services)
+    plan = importer.plan(read_linkedin_file(CONTACTS / "Connections.csv"))
+    reports: list[tuple[int, int]] = []
+    result = importer.apply(
+        plan, progress=lambda d, t: reports.append((d, t)), cancelled=lambda: False
+    )
+    assert reports[0] == (0, 4) and reports[-1] == (4, 4)
+    assert len(result.created) == 3 and len(result.updated) == 1
+
+
+def test_the_actions_allowed_are_those_the_plan_carries_out(services: Services) -> None:
+    services.mentors.create(MentorFields(name="Amara Okafor", email="amara@example.org"))
+    services.mentors.create(MentorFields(name="Sam Lee"))
+    services.mentors.create(MentorFields(name="Sam Lee"))
+    everything = MentorFields(name="Full Card", email="full@example.org", organization="Org")
+    services.mentors.create(everything)
+    importer = ContactImport(services)
+    contacts = [
+        _contact(1, name="Amara Okafor", phone="+1 555"),  # an update
+        _contact(2, name="Sam Lee"),  # two namesakes: no update
+        _contact(3, name="full card", organization="Org"),  # nothing to fill
+        _contact(4, name="Mei Tanaka"),  # new
+        _contact(5, name="MEI TANAKA"),  # the same person again: only skip
+    ]
+    from mentordesk.interchange.contacts_plan import ContactFile
+
+    plan = importer.plan(ContactFile(Path("f.vcf"), "vCard", tuple(contacts)))
+    new, update, skip = ContactAction.NEW, ContactAction.UPDATE, ContactAction.SKIP
+    allowed = importer.allowed_actions(plan, mentors=services.mentors.list_all())
+    assert allowed == (
+        {new, update, skip},
+        {new, skip},
+        {new, skip},
+        {new, skip},
+        {skip},
+    )
+    # Each allowed choice is carried out; a choice not allowed leaves the proposal.
+    for index, actions in enumerate(allowed):
+        for action in ContactAction:
+            chosen = importer.choose(plan, {index: action}).contacts[index].action
+            assert chosen is (action if action in actions else plan.contacts[index].action)

@@ -29,6 +29,7 @@ from mentordesk.ui.calendar_files.import_dialog import ImportPreviewDialog
 from mentordesk.ui.calendar_files.preview_model import PreviewModel
 from mentordesk.ui.main_window import MainWindow
 from tests.helpers import type_text
+from tests.ui.menu_helpers import file_menu_action
 
 DATA = Path(__file__).resolve().parents[1] / "interchange" / "data"
 # The days of the sample files' events (all in 2026), typed into the preview: the dialog's
@@ -68,12 +69,7 @@ def window(
 
 def _menu_action(window: MainWindow, submenu: str) -> QAction:
     """File > ``submenu`` > Calendar…, found in the menu bar as a person finds it."""
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    assert file_menu is not None
-    file_menu.aboutToShow.emit()  # the entries are enabled as the menu opens
-    sub = next(a.menu() for a in file_menu.actions() if a.text() == submenu)
-    assert sub is not None
-    action = next(a for a in sub.actions() if a.text() == "&Calendar…")
+    action = file_menu_action(window, submenu, "&Calendar…")
     assert action.isEnabled()
     return action
 

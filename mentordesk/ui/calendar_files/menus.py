@@ -24,14 +24,14 @@ FILE_FILTER = "iCalendar files (*.ics *.ical *.icalendar *.ifb);;All files (*)"
 
 
 class CalendarFileMenus(QObject):
-    """Adds Import and Export submenus to ``file_menu`` (at its end) for ``window``."""
+    """Adds Calendar… to the File menu's Import and Export submenus for ``window``."""
 
-    def __init__(self, window: MainWindow, file_menu: QMenu) -> None:
+    def __init__(self, window: MainWindow, import_menu: QMenu, export_menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
         self.folder = Path.home()
-        self.import_menu = file_menu.addMenu(self.tr("&Import"))
-        self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        self.import_menu = import_menu
+        self.export_menu = export_menu
         self.import_action = QAction(icon("calendar"), self.tr("&Calendar…"), self)
         self.import_action.setStatusTip(
             self.tr("Bring meetings in from a calendar file (.ics): preview first, then import")
@@ -44,7 +44,8 @@ class CalendarFileMenus(QObject):
         self.export_action.triggered.connect(self.export_calendar)
         self.import_menu.addAction(self.import_action)
         self.export_menu.addAction(self.export_action)
-        file_menu.aboutToShow.connect(self.update_actions)
+        import_menu.aboutToShow.connect(self.update_actions)
+        export_menu.aboutToShow.connect(self.update_actions)
         self.update_actions()
 
     def update_actions(self) -> None:
