@@ -132,11 +132,33 @@ def _contact(path: Path, line: int, lines: list[str], numbers: list[int]) -> Con
             line,
         )
         raise ContactFileError(path, f"this vCard cannot be read ({_reason(exc)}).", at) from None
-    except (ValueError, TypeError, AttributeError, IndexError, UnicodeError) as exc:
+    except _UNREADABLE as exc:
         raise ContactFileError(path, f"this vCard cannot be read ({exc}).", line) from None
+    try:  # vobject decodes a value when it is first asked for (a CHARSET it does not know)
+        fields = _fields(card)
+    except _UNREADABLE as exc:
+        raise ContactFileError(path, f"this vCard cannot be read ({exc}).", line) from None
+    if fields is None:
+        raise ContactFileError(path, "this vCard has no name (FN or N).", line)
+    try:
+        checked, left_out = checked_fields(fields)
+    except ValueError as exc:
+        raise ContactFileError(path, f"{exc} ({quoted(fields.name)})", line) from None
+    if not checked.name:
+        raise ContactFileError(path, "this vCard has no name (FN or N).", line)
+    return Contact(line, checked, left_out)
+
+
+# What vobject raises for a card it parsed but cannot give a value of (LookupError: a
+# CHARSET that names no encoding).
+_UNREADABLE = (ValueError, TypeError, AttributeError, IndexError, UnicodeError, LookupError)
+
+
+def _fields(card: Any) -> MentorFields | None:
+    """The card's fields as a prospect (not yet checked), or None when it has no name."""
     name = _first_text(card, "fn") or _name_from_n(card)
     if not name:
-        raise ContactFileError(path, "this vCard has no name (FN or N).", line)
+        return None
     organization = _first(card, "org")
     if isinstance(organization, (list, tuple)):
         organization = organization[0] if organization else ""
@@ -154,7 +176,7 @@ def _contact(path: Path, line: int, lines: list[str], numbers: list[int]) -> Con
     phone = _preferred_text(card, "tel")
     if phone.lower().startswith("tel:"):
         phone = phone[4:]
-    fields = MentorFields(
+    return MentorFields(
         name=name,
         title=_first_text(card, "title"),
         organization=str(organization or ""),
@@ -166,13 +188,6 @@ def _contact(path: Path, line: int, lines: list[str], numbers: list[int]) -> Con
         tags=tuple(c.strip() for c in categories if c.strip() and c.strip() not in _GROUPS),
         status=MentorStatus.PROSPECT,
     )
-    try:
-        checked, left_out = checked_fields(fields)
-    except ValueError as exc:
-        raise ContactFileError(path, f"{exc} ({quoted(fields.name)})", line) from None
-    if not checked.name:
-        raise ContactFileError(path, "this vCard has no name (FN or N).", line)
-    return Contact(line, checked, left_out)
 
 
 def quoted(text: str) -> str:

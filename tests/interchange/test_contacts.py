@@ -421,3 +421,15 @@ def test_the_actions_allowed_are_those_the_plan_carries_out(services: Services) 
         for action in ContactAction:
             chosen = importer.choose(plan, {index: action}).contacts[index].action
             assert chosen is (action if action in actions else plan.contacts[index].action)
+
+
+def test_a_vcard_naming_an_unknown_charset_is_refused_with_its_line(tmp_path: Path) -> None:
+    """vobject decodes a value only when asked for it: the LookupError comes late (the fuzz
+    test found it with seed 854264632)."""
+    path = tmp_path / "odd.vcf"
+    path.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Doe;Jane\r\n"
+        b"FN;CHARSET=no-such-charset;ENCODING=QUOTED-PRINTABLE:Jane=20Doe\r\nEND:VCARD\r\n"
+    )
+    with pytest.raises(ContactFileError, match=r"odd\.vcf, line 1: this vCard cannot be read"):
+        read_vcard_file(path)
