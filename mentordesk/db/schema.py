@@ -24,6 +24,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0007_calendar_import",
     "0008_gratitude",
     "0009_search",
+    "0010_query_indexes",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 # Tables a current database must have; read (read-only) before the app engine touches it.

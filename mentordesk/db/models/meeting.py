@@ -18,6 +18,9 @@ class Meeting(Base):
     __table_args__ = (
         # Instances of a recurring event share its UID: (uid, recurrence_id) is the identity.
         UniqueConstraint("uid", "recurrence_id"),
+        # Held (or planned) meetings in order of time, read from the index alone: the
+        # Timeline's overview and year in review. It serves what ix_meeting_status did.
+        Index("ix_meeting_status_starts_at", "status", "starts_at"),
         {"sqlite_autoincrement": True},  # ids never reused: undo relies on them
     )
 
@@ -35,13 +38,15 @@ class Meeting(Base):
     time_zone: Mapped[str] = mapped_column(String(64))
     format: Mapped[MeetingFormat] = mapped_column(stored_enum(MeetingFormat))
     place_or_link: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[MeetingStatus] = mapped_column(stored_enum(MeetingStatus), index=True)
+    # Indexed with starts_at (ix_meeting_status_starts_at): held meetings in order of time.
+    status: Mapped[MeetingStatus] = mapped_column(stored_enum(MeetingStatus))
     notes: Mapped[str] = mapped_column(Text, default="")
     takeaway: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
-    # The folded text filter-as-you-type searches (see mentordesk.domain.listing_keys).
-    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The folded text filter-as-you-type searches (see mentordesk.domain.listing_keys);
+    # indexed so a word typed in Action items reads meeting titles from the index alone.
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="", index=True)
 
     mentor_links: Mapped[list[MeetingMentor]] = relationship(
         cascade="all, delete-orphan", order_by="MeetingMentor.mentor_id", passive_deletes=True
@@ -104,6 +109,10 @@ class ActionItem(Base):
     __table_args__ = (
         # The Action items view's default ("needs doing": open, or done and not reported).
         Index("ix_action_item_status_reported_on", "status", "reported_on"),
+        # Done items by day, read from the index alone: the Timeline and the year in review.
+        Index("ix_action_item_status_done_on", "status", "done_on"),
+        # One status chosen in Action items, sorted by the text (and a word matched) in order.
+        Index("ix_action_item_status_search_key", "status", "search_key"),
         {"sqlite_autoincrement": True},
     )
 
