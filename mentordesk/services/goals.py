@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -109,9 +109,9 @@ class GoalService:
 
     def titles(self) -> list[tuple[int, str]]:
         """Every goal's id and title, by title: what a choice of goals shows."""
+        query = select(Goal.id, Goal.title).order_by(Goal.name_key, Goal.id)  # folded titles
         with reading(self._sessions) as session:
-            rows = [(i, t) for i, t in session.execute(select(Goal.id, Goal.title))]
-        return sorted(rows, key=lambda row: (fold(row[1]), row[0]))
+            return [(i, t) for i, t in session.execute(query)]
 
     def choices(self) -> list[GoalChoice]:
         """Every goal's id, title and mentors, by title: two plain queries, where
@@ -123,15 +123,15 @@ class GoalService:
                 select(GoalMentor.goal_id, GoalMentor.mentor_id)
             ):
                 mentors.setdefault(goal_id, set()).add(mentor_id)
-            rows = [
+            by_title = select(Goal.id, Goal.title).order_by(Goal.name_key, Goal.id)
+            return [
                 GoalChoice(goal_id, title, frozenset(mentors.get(goal_id, ())))
-                for goal_id, title in session.execute(select(Goal.id, Goal.title))
+                for goal_id, title in session.execute(by_title)
             ]
-        return sorted(rows, key=lambda choice: (fold(choice.title), choice.id))
 
     def count(self) -> int:
         with reading(self._sessions) as session:
-            return len(session.scalars(select(Goal.id)).all())
+            return int(session.scalar(select(func.count(Goal.id))) or 0)
 
     def goals_of_mentor(self, mentor_id: int) -> list[GoalRecord]:
         """The goals a mentor helps with, by title."""

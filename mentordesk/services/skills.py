@@ -88,9 +88,9 @@ class SkillService:
 
     def names(self) -> list[tuple[int, str]]:
         """Every skill's id and name, by name: what a choice of skills shows."""
+        query = select(Skill.id, Skill.name).order_by(Skill.name_key, Skill.id)
         with reading(self._sessions) as session:
-            rows = [(i, n) for i, n in session.execute(select(Skill.id, Skill.name))]
-        return sorted(rows, key=lambda row: (fold(row[1]), row[0]))
+            return [(i, n) for i, n in session.execute(query)]
 
     def _fetch(self, session: Session, ids: Sequence[int]) -> list[SkillRecord]:
         skills = session.scalars(

@@ -313,7 +313,7 @@ def test_notes_newest_first_and_link_choices(qapp: object) -> None:
 
     links = GoalLinkListModel()
     QAbstractItemModelTester(links, FATAL)
-    links.set_choices([(1, "Zoë", ""), (2, "Amara", ""), (3, "Émile", "")])
+    links.set_choices([(2, "Amara", ""), (3, "Émile", ""), (1, "Zoë", "")])  # by name
     assert [links.index(row).data() for row in range(3)] == ["Amara", "Émile", "Zoë"]
     links.set_linked({1}, linked_first=True)
     assert links.index(0).data() == "Zoë"

@@ -80,8 +80,7 @@ class ActionItemFilterBar(FilterBar):
     def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         """The mentor choices, in the order given (MentorService.directory's: by name);
         the chosen mentor stays chosen while they exist."""
-        self.refill(self.mentor_filter, [(m.name, m.id) for m in mentors])
-        self.apply()
+        self.set_choices(self.mentor_filter, [(m.name, m.id) for m in mentors])
 
     def set_status(self, choice: StatusChoice) -> None:
         self.status_filter.setCurrentIndex(self.status_filter.findData(choice.value))

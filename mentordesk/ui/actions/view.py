@@ -161,7 +161,7 @@ class ActionItemsView(ListCardView):
         services = self.services
         assert services is not None
         if DataKind.MENTOR in kinds:
-            mentors = services.mentors.directory()
+            mentors = self._bus.mentor_directory(services)
             self.model.set_mentor_names({m.id: m.name for m in mentors})
             self.filter_bar.set_mentors([m for m in mentors if not m.is_archived])
         if DataKind.GOAL in kinds:

@@ -35,8 +35,7 @@ class AgreementFilterBar(FilterBar):
 
     def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         """The mentor choices; the chosen mentor stays chosen while they exist."""
-        self.refill(self.mentor_filter, [(m.name, m.id) for m in mentors])
-        self.apply()
+        self.set_choices(self.mentor_filter, [(m.name, m.id) for m in mentors])
 
     def apply_choices(self) -> None:
         status, mentor = self.status_filter.currentData(), self.mentor_filter.currentData()

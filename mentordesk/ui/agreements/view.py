@@ -157,7 +157,7 @@ class AgreementsView(ListCardView):
         services = self.services
         assert services is not None
         if DataKind.MENTOR in kinds:
-            self._mentors = services.mentors.directory()
+            self._mentors = self._bus.mentor_directory(services)
             self.model.set_mentor_names({m.id: m.name for m in self._mentors})
             self.filter_bar.set_mentors(self._mentors)
         if DataKind.GOAL in kinds:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QLayout, QLineEdit, QWidget
 
+from mentordesk.ui.common.choice_list import refill, use_choice_list
 from mentordesk.ui.common.flow_layout import FlowLayout
 from mentordesk.ui.common.record_proxy import ListingProxy, RecordFilterProxy
 
@@ -84,11 +85,10 @@ class FilterBar(QWidget):
         combo = QComboBox()
         combo.setObjectName(name)
         combo.setAccessibleName(accessible_name)
-        for text, data in items:
-            combo.addItem(text, data)
-        # As wide as its longest choice where there is room (the row wraps first); long
-        # labels and names never make the bar wider than the list: it narrows to this.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as its longest choice where there is room (the row wraps first), sized
+        # from the texts' lengths, however many (ui/common/choice_list.py); long labels
+        # and names never make the bar wider than the list: it narrows to this.
+        use_choice_list(combo, items)
         combo.setMinimumWidth(COMBO_MIN_WIDTH)
         combo.currentIndexChanged.connect(self.apply)
         self.combos.append(combo)
@@ -147,18 +147,14 @@ class FilterBar(QWidget):
             self._clearing = False
         self.apply()
 
+    def set_choices(self, combo: QComboBox, items: Iterable[tuple[str, object]]) -> None:
+        """Replace ``combo``'s choices after its first; the list is filtered again only
+        when the chosen one is no longer offered (it went back to "all")."""
+        if self.refill(combo, items):
+            self.apply()
+
     @staticmethod
     def refill(combo: QComboBox, items: Iterable[tuple[str, object]]) -> bool:
         """Replace a combo's items after the first ("all"), keeping the chosen one while it
         is still offered; returns whether the choice changed (signals are held meanwhile)."""
-        chosen = combo.currentData()
-        combo.blockSignals(True)
-        try:
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for text, data in items:
-                combo.addItem(text, data)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
-        finally:
-            combo.blockSignals(False)
-        return combo.currentData() != chosen
+        return refill(combo, items)

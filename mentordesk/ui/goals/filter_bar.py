@@ -48,8 +48,7 @@ class GoalFilterBar(FilterBar):
     def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         """The mentor choices, in the order given (MentorService.directory's: by name);
         the chosen mentor stays chosen while they exist."""
-        self.refill(self.mentor_filter, [(m.name, m.id) for m in mentors])
-        self.apply()
+        self.set_choices(self.mentor_filter, [(m.name, m.id) for m in mentors])
 
     def apply_choices(self) -> None:
         status, kind = self.status_filter.currentData(), self.kind_filter.currentData()

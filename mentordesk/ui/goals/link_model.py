@@ -66,8 +66,11 @@ class GoalLinkListModel(QAbstractListModel):
         return None
 
     def set_choices(self, choices: Iterable[tuple[int, str, str]]) -> None:
-        """(id, name, tooltip) of everything that can be linked, shown by name."""
-        ordered = sorted(choices, key=lambda c: (fold(c[1]), c[0]))
+        """(id, name, tooltip) of everything that can be linked, in the order the services
+        give them (by name, folded for case and accents: MentorService.directory,
+        SkillService.choices). Not sorted again here: folding the 3,000 names of a large
+        network each time a goal's card was built cost more than the rest of the card."""
+        ordered = list(choices)
         if ordered == self._choices:
             return
         self.beginResetModel()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.mentor import MentorEntry
+from mentordesk.ui.common.choice_list import ChoiceList, refill
 from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.flow_layout import FlowLayout
 from mentordesk.ui.common.form_parts import WheelSafeCombo
@@ -117,21 +118,17 @@ class CalendarNavBar(QWidget):
             WheelSafeCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         second.add_widget(self.mentor_filter, 1)
-        self.mentor_filter.addItem(self.tr("All mentors"), None)
+        self.mentor_filter.setModel(ChoiceList([(self.tr("All mentors"), None)], self))
         self.mentor_filter.activated.connect(
             lambda _i: self.mentor_chosen.emit(self.mentor_filter.currentData())
         )
 
     def set_mentors(self, mentors: Sequence[MentorEntry]) -> None:
         chosen = self.mentor_filter.currentData()
-        self.mentor_filter.blockSignals(True)
-        self.mentor_filter.clear()
-        self.mentor_filter.addItem(self.tr("All mentors"), None)
-        for mentor in mentors:  # in order of their names already (MentorService.directory)
-            if not mentor.is_archived or mentor.id == chosen:
-                self.mentor_filter.addItem(mentor.name, mentor.id)
-        self.mentor_filter.setCurrentIndex(max(0, self.mentor_filter.findData(chosen)))
-        self.mentor_filter.blockSignals(False)
+        shown = [  # in order of their names already (MentorService.directory)
+            (m.name, m.id) for m in mentors if not m.is_archived or m.id == chosen
+        ]
+        refill(self.mentor_filter, shown, fit=False)
 
     def chosen_mentor(self) -> int | None:
         value = self.mentor_filter.currentData()

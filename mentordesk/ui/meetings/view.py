@@ -321,7 +321,7 @@ class CalendarView(MeetingEdits, CardHost, View):
         if services is None:
             return
         if DataKind.MENTOR in kinds:
-            self._mentors = services.mentors.directory()
+            self._mentors = self._bus.mentor_directory(services)
             self._names = {m.id: m.name for m in self._mentors}
             self.nav.set_mentors(self._mentors)
             if self._editor is not None:

@@ -34,8 +34,8 @@ class SkillFilterBar(FilterBar):
             items.append((self.tr("No category"), _NO_CATEGORY))
         combo = self.category_filter
         shown = [(combo.itemText(i), combo.itemData(i)) for i in range(1, combo.count())]
-        if shown != items and self.refill(combo, items):
-            self.apply()
+        if shown != items:
+            self.set_choices(combo, items)
 
     def choose_category(self, category: str | None) -> None:
         data = _NO_CATEGORY if category == "" else category

@@ -165,7 +165,7 @@ class SkillsView(ListCardView):
             self.detail.set_mentors(
                 [
                     (m.id, archived.format(name=m.name) if m.is_archived else m.name)
-                    for m in services.mentors.directory()
+                    for m in self._bus.mentor_directory(services)
                 ]
             )
         self.show_rows()
