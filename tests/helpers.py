@@ -1,8 +1,10 @@
 """Helpers the tests share (fixtures are in the conftest files): a clock the test moves by
-hand, and typing into a widget as a person does."""
+hand, typing into a widget as a person does, and a time limit on a test's event loop."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -38,3 +40,21 @@ def type_text(widget: object, text: str) -> None:
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+@contextlib.contextmanager
+def quit_after(msecs: int) -> Iterator[None]:
+    """Quit the application's event loop after ``msecs`` (a test never hangs the suite),
+    unless the block ends first: a bare ``QTimer.singleShot(…, quit)`` outlived its test
+    and ended the event loop of whichever test ran that many seconds later."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(QApplication.quit)
+    timer.start(msecs)
+    try:
+        yield
+    finally:
+        timer.stop()

@@ -19,6 +19,7 @@ from mentordesk.ui.app import StartupObserver, run_gui
 from mentordesk.ui.backups import recovery_dialog
 from mentordesk.ui.backups.dialog import BackupsDialog
 from mentordesk.ui.main_window import MainWindow
+from tests.helpers import quit_after
 
 
 def names_in(location: DataLocation) -> list[str]:
@@ -108,7 +109,6 @@ def test_a_damaged_database_is_recovered_from_the_newest_sound_backup(
     told: list[str] = []
     monkeypatch.setattr(data_session, "ask_how_to_recover", choose)
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
-    QTimer.singleShot(15_000, QApplication.quit)
     observer = StartupObserver(quit_when_data_shown=False)
     window_holder: list[MainWindow] = []
 
@@ -123,7 +123,8 @@ def test_a_damaged_database_is_recovered_from_the_newest_sound_backup(
             QTimer.singleShot(50, quit_when_restored)
 
     QTimer.singleShot(50, quit_when_restored)
-    assert run_gui(location, observer) == 0
+    with quit_after(15_000):
+        assert run_gui(location, observer) == 0
     assert asked and "damaged" in asked[0]
     assert names_in(location) == ["Amara Okafor"]
     kept = list(location.root.glob("mentordesk-damaged-*.sqlite3"))

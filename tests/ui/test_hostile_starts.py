@@ -19,6 +19,7 @@ from mentordesk.ui import data_session
 from mentordesk.ui.app import StartupObserver, run_gui
 from mentordesk.ui.backups import recovery_dialog
 from mentordesk.ui.main_window import MainWindow
+from tests.helpers import quit_after
 
 
 def _window() -> MainWindow:
@@ -145,8 +146,8 @@ def test_a_missing_data_file_with_backups_asks_before_anything_is_created(
         window.close()
 
     observer = StartupObserver(data_shown=lambda: QTimer.singleShot(0, look))
-    QTimer.singleShot(20_000, QApplication.quit)  # never hang the suite
-    assert run_gui(location, observer) == 0
+    with quit_after(20_000):  # never hang the suite
+        assert run_gui(location, observer) == 0
     (problem, missing, existed) = asked[0]
     assert "is missing" in problem and missing and not existed
     assert rows == [0 if choice == recovery_dialog.NEW else 1]

@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -15,6 +15,7 @@ from mentordesk.paths import DataLocation
 from mentordesk.services.context import Services
 from mentordesk.ui.app import StartupObserver, run_gui
 from mentordesk.ui.main_window import MainWindow, app_icon
+from tests.helpers import quit_after
 
 
 def open_window(qtbot: QtBot, location: DataLocation) -> tuple[MainWindow, Services]:
@@ -103,8 +104,8 @@ def test_run_gui_refuses_a_newer_database_untouched(
         return QMessageBox.StandardButton.Ok
 
     monkeypatch.setattr(QMessageBox, "critical", critical)
-    QTimer.singleShot(10_000, QApplication.quit)  # never hang the suite
-    assert run_gui(location) == 1
+    with quit_after(10_000):  # never hang the suite
+        assert run_gui(location) == 1
     assert messages and "newer version" in messages[0] and str(location.database) in messages[0]
     assert hashlib.sha256(location.database.read_bytes()).hexdigest() == before
 
