@@ -77,6 +77,14 @@ class RecordTableView(QTableView):
         for column, width in (widths or {}).items():
             header.resizeSection(column, width)
 
+    def reset(self) -> None:
+        """After a model reset (a filter keystroke), lay the rows out now rather than on the
+        event loop's next pass: the table then paints once. Laid out later, it painted for
+        the reset and again when the layout set the scroll bar (twice the cost of a
+        keystroke that changes the rows, at any size)."""
+        super().reset()
+        self.executeDelayedItemsLayout()
+
     def viewportEvent(self, event: QEvent) -> bool:
         """A cell whose text is cut short ("Monthly car…") shows the whole text as its
         tooltip, unless the model has a tooltip of its own for it."""
