@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
+from typing import TypeVar
 
 from mentordesk.domain.enums import MeetingFormat, MeetingStatus
 from mentordesk.domain.text import one_line
@@ -148,8 +149,35 @@ class MeetingFields:
         return self.starts_at + timedelta(minutes=self.minutes)
 
 
+class _InTime:
+    """What a meeting in time answers, whether read whole or for a calendar grid."""
+
+    # What each kind has (as a field or a property); only declared here.
+    id: int
+    starts_at: datetime
+    status: MeetingStatus
+    mentor_ids: tuple[int, ...]
+
+    @property
+    def is_unassigned(self) -> bool:
+        """No mentor yet: brought in from another calendar and not yet assigned."""
+        return not self.mentor_ids
+
+    @property
+    def takes_place(self) -> bool:
+        """Planned or held: it holds (or held) the time, unlike a cancelled or missed one."""
+        return self.status in (MeetingStatus.PLANNED, MeetingStatus.HELD)
+
+    def local_start(self) -> datetime:
+        """The start in the computer's local zone."""
+        return self.starts_at.astimezone()
+
+    def local_day(self) -> date:
+        return self.local_start().date()
+
+
 @dataclass(frozen=True)
-class MeetingRecord:
+class MeetingRecord(_InTime):
     """A stored meeting. ``uid`` is its identity in calendar files; ``sequence`` counts its
     stored changes (iCalendar's SEQUENCE)."""
 
@@ -165,7 +193,7 @@ class MeetingRecord:
         return self.fields.title
 
     @property
-    def starts_at(self) -> datetime:
+    def starts_at(self) -> datetime:  # type: ignore[override]
         return self.fields.starts_at
 
     @property
@@ -173,36 +201,63 @@ class MeetingRecord:
         return self.fields.ends_at
 
     @property
-    def status(self) -> MeetingStatus:
+    def status(self) -> MeetingStatus:  # type: ignore[override]
         return self.fields.status
 
     @property
-    def mentor_ids(self) -> tuple[int, ...]:
+    def mentor_ids(self) -> tuple[int, ...]:  # type: ignore[override]
         return self.fields.mentor_ids
 
     @property
-    def is_unassigned(self) -> bool:
-        """No mentor yet: brought in from another calendar and not yet assigned."""
-        return not self.fields.mentor_ids
+    def format(self) -> MeetingFormat:
+        return self.fields.format
 
     @property
-    def takes_place(self) -> bool:
-        """Planned or held: it holds (or held) the time, unlike a cancelled or missed one."""
-        return self.fields.status in (MeetingStatus.PLANNED, MeetingStatus.HELD)
+    def takeaway(self) -> str:
+        return self.fields.takeaway
 
-    def local_start(self) -> datetime:
-        """The start in the computer's local zone."""
-        return self.starts_at.astimezone()
-
-    def local_day(self) -> date:
-        return self.local_start().date()
+    @property
+    def entry(self) -> CalendarEntry:
+        return CalendarEntry(
+            self.id,
+            self.title,
+            self.starts_at,
+            self.fields.minutes,
+            self.status,
+            self.format,
+            self.takeaway,
+            self.mentor_ids,
+        )
 
     def open_agenda(self) -> tuple[AgendaItem, ...]:
         """Agenda points not ticked off: what the meeting left unanswered."""
         return tuple(item for item in self.fields.agenda if not item.done)
 
 
-def overlapping(record: MeetingRecord, others: Iterable[MeetingRecord]) -> list[MeetingRecord]:
+@dataclass(frozen=True)
+class CalendarEntry(_InTime):
+    """What a calendar grid shows of a meeting, read without its notes, agenda and advice:
+    a month of a busy calendar holds hundreds of meetings, and the card reads the one it
+    shows whole (a MeetingRecord)."""
+
+    id: int
+    title: str
+    starts_at: datetime  # aware, in UTC
+    minutes: int
+    status: MeetingStatus
+    format: MeetingFormat
+    takeaway: str
+    mentor_ids: tuple[int, ...]
+
+    @cached_property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.minutes)
+
+
+Timed = TypeVar("Timed", MeetingRecord, CalendarEntry)
+
+
+def overlapping(record: MeetingRecord | CalendarEntry, others: Iterable[Timed]) -> list[Timed]:
     """The other meetings that take place during ``record`` (cancelled and missed ones free
     their time)."""
     if not record.takes_place:

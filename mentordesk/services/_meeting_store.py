@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -16,6 +17,7 @@ from mentordesk.db.models import AdviceRow, AgendaRow, Meeting, MeetingMentor
 from mentordesk.domain.meeting import (
     MEETING_COLUMN_FIELDS,
     AgendaItem,
+    CalendarEntry,
     MeetingFields,
     MeetingRecord,
 )
@@ -77,6 +79,48 @@ COLUMNS = (
     Meeting.updated_at,
 )
 _CHUNK = 500  # ids per IN (...) list, well below SQLite's limit on parameters
+# What a calendar grid shows (CalendarEntry): no notes, agenda or advice.
+ENTRY_COLUMNS = (
+    Meeting.id,
+    Meeting.title,
+    Meeting.starts_at,
+    Meeting.minutes,
+    Meeting.status,
+    Meeting.format,
+    Meeting.takeaway,
+)
+
+
+def _mentors_of(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:
+    mentors: dict[int, list[int]] = defaultdict(list)
+    for first in range(0, len(ids), _CHUNK):
+        for meeting_id, mentor_id in session.execute(
+            select(MeetingMentor.meeting_id, MeetingMentor.mentor_id)
+            .where(MeetingMentor.meeting_id.in_(ids[first : first + _CHUNK]))
+            .order_by(MeetingMentor.meeting_id, MeetingMentor.mentor_id)
+        ):
+            mentors[meeting_id].append(mentor_id)
+    return mentors
+
+
+def read_entries(session: Session, query: Any) -> list[CalendarEntry]:
+    """Calendar entries from a select of ``ENTRY_COLUMNS``, their mentors in one more
+    query."""
+    rows = session.execute(query).all()
+    mentors = _mentors_of(session, [row.id for row in rows])
+    return [
+        CalendarEntry(
+            row.id,
+            row.title,
+            row.starts_at,
+            row.minutes,
+            row.status,
+            row.format,
+            row.takeaway,
+            tuple(mentors.get(row.id, ())),
+        )
+        for row in rows
+    ]
 
 
 def read_records(session: Session, query: Any) -> list[MeetingRecord]:
@@ -84,17 +128,11 @@ def read_records(session: Session, query: Any) -> list[MeetingRecord]:
     queries: columns, not mapped objects, as a calendar month is read on every step."""
     rows = session.execute(query).all()
     ids = [row.id for row in rows]
-    mentors: dict[int, list[int]] = defaultdict(list)
+    mentors = _mentors_of(session, ids)
     agenda: dict[int, list[AgendaItem]] = defaultdict(list)
     advice: dict[int, list[str]] = defaultdict(list)
     for first in range(0, len(ids), _CHUNK):
         chunk = ids[first : first + _CHUNK]
-        for meeting_id, mentor_id in session.execute(
-            select(MeetingMentor.meeting_id, MeetingMentor.mentor_id)
-            .where(MeetingMentor.meeting_id.in_(chunk))
-            .order_by(MeetingMentor.meeting_id, MeetingMentor.mentor_id)
-        ):
-            mentors[meeting_id].append(mentor_id)
         for meeting_id, text, done, origin in session.execute(
             select(AgendaRow.meeting_id, AgendaRow.text, AgendaRow.done, AgendaRow.origin)
             .where(AgendaRow.meeting_id.in_(chunk))

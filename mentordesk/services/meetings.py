@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
+from typing import Any
 
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +32,7 @@ from mentordesk.domain.meeting import (
     LONGEST_MINUTES,
     MEETING_COLUMN_FIELDS,
     AgendaItem,
+    CalendarEntry,
     MeetingFields,
     MeetingRecord,
     overlapping,
@@ -61,6 +63,28 @@ class DeletedMeeting:
     @property
     def id(self) -> int:
         return self.record.id
+
+
+def _in_range(
+    query: Any, start: datetime | None, end: datetime | None, mentors: Iterable[int]
+) -> Any:
+    """``query`` (of meeting columns) kept to meetings that may take up time from ``start``
+    to ``end`` with any of ``mentors``, in order of their start; the exact "still going at
+    start" test is the caller's (it needs each meeting's end)."""
+    query = query.order_by(Meeting.starts_at, Meeting.id)
+    if end is not None:
+        query = query.where(Meeting.starts_at < end)
+    if start is not None:
+        # Indexed bound first; the exact test after reading.
+        query = query.where(Meeting.starts_at > start - timedelta(minutes=LONGEST_MINUTES))
+    wanted = set(mentors)
+    if wanted:
+        query = query.where(
+            Meeting.id.in_(
+                select(MeetingMentor.meeting_id).where(MeetingMentor.mentor_id.in_(wanted))
+            )
+        )
+    return query
 
 
 class MeetingService:
@@ -98,24 +122,20 @@ class MeetingService:
     ) -> list[MeetingRecord]:
         """Meetings that take up any time from ``start`` to ``end`` (aware; None: open),
         with any of ``mentor_ids`` (all when empty), in order of their start."""
-        query = select(*store.COLUMNS).order_by(Meeting.starts_at, Meeting.id)
-        if end is not None:
-            query = query.where(Meeting.starts_at < end)
-        if start is not None:
-            # Indexed bound first; the exact "still going at start" test below.
-            query = query.where(Meeting.starts_at > start - timedelta(minutes=LONGEST_MINUTES))
-        wanted = set(mentor_ids)
-        if wanted:
-            query = query.where(
-                Meeting.id.in_(
-                    select(MeetingMentor.meeting_id).where(MeetingMentor.mentor_id.in_(wanted))
-                )
-            )
+        query = _in_range(select(*store.COLUMNS), start, end, mentor_ids)
         with reading(self._sessions) as session:
             records = store.read_records(session, query)
-        if start is not None:
-            records = [r for r in records if r.ends_at > start]
-        return records
+        return [r for r in records if r.ends_at > start] if start is not None else records
+
+    def entries_between(
+        self, start: datetime, end: datetime, *, mentor_ids: Iterable[int] = ()
+    ) -> list[CalendarEntry]:
+        """What a calendar grid shows of the meetings ``between`` gives, read without their
+        notes, agenda and advice: a month of a busy calendar holds hundreds."""
+        query = _in_range(select(*store.ENTRY_COLUMNS), start, end, mentor_ids)
+        with reading(self._sessions) as session:
+            entries = store.read_entries(session, query)
+        return [e for e in entries if e.ends_at > start]
 
     def overlaps(self, record: MeetingRecord) -> list[MeetingRecord]:
         """The other planned or held meetings during this one."""

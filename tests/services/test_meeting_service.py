@@ -317,6 +317,21 @@ def test_between_takes_any_meeting_using_time_in_the_range(
     assert [r.id for r in meetings.between(end=_utc(2030, 3, 9))] == [retreat]
     assert len(meetings.between()) == 7
 
+    # What a calendar grid reads: the same meetings, as entries without notes and lists.
+    for mentors in ((), (ann,), (bob, ann)):
+        whole = meetings.between(_utc(2030, 3, 10), _utc(2030, 3, 11), mentor_ids=mentors)
+        entries = meetings.entries_between(_utc(2030, 3, 10), _utc(2030, 3, 11), mentor_ids=mentors)
+        assert entries == [record.entry for record in whole]
+    first = meetings.entries_between(
+        _utc(2030, 3, 9, 23), _utc(2030, 3, 9, 23, 30), mentor_ids=[ann]
+    )[0]  # the two-hour one (they start together; the lower id first)
+    assert (first.id, first.starts_at, first.ends_at, first.mentor_ids) == (
+        still_going,
+        _utc(2030, 3, 9, 23),
+        _utc(2030, 3, 10, 1),
+        (ann,),
+    )
+
 
 def test_between_with_an_aware_range_in_another_zone(meetings: MeetingService) -> None:
     record = meetings.create(_meeting(datetime(2030, 3, 10, 0, 30), zone=BERLIN))  # 23:30 UTC

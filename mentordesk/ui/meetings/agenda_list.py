@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from mentordesk.domain.enums import MeetingStatus
-from mentordesk.domain.meeting import MeetingRecord
+from mentordesk.domain.meeting import CalendarEntry
 from mentordesk.domain.validation import fold
 from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.labels import format_date, label
@@ -26,7 +26,7 @@ from mentordesk.ui.meetings.editor import short_time
 _FONT = Qt.ItemDataRole.FontRole
 
 
-class AgendaModel(RecordTableModel[MeetingRecord]):
+class AgendaModel(RecordTableModel[CalendarEntry]):
     """One row per meeting: day, time, title, mentors, status, format."""
 
     DAY, TIME, TITLE, MENTORS, STATUS, FORMAT = range(6)
@@ -51,12 +51,12 @@ class AgendaModel(RecordTableModel[MeetingRecord]):
             self._names = dict(names)
             self.recompute()
 
-    def mentor_names(self, record: MeetingRecord) -> str:
+    def mentor_names(self, record: CalendarEntry) -> str:
         if record.is_unassigned:
             return self.tr("No mentor yet")
         return ", ".join(sorted((self._names.get(i, f"#{i}") for i in record.mentor_ids), key=fold))
 
-    def display(self, row: Row[MeetingRecord], column: int) -> str:
+    def display(self, row: Row[CalendarEntry], column: int) -> str:
         record = row.record
         start = record.local_start()
         if column == self.DAY:
@@ -69,17 +69,17 @@ class AgendaModel(RecordTableModel[MeetingRecord]):
             return self.mentor_names(record)
         if column == self.STATUS:
             return label(record.status)
-        return label(record.fields.format)
+        return label(record.format)
 
-    def search_text(self, row: Row[MeetingRecord]) -> str:
+    def search_text(self, row: Row[CalendarEntry]) -> str:
         return " \n".join((row.record.title, self.mentor_names(row.record)))
 
-    def sort_key(self, row: Row[MeetingRecord], column: int) -> Any:
+    def sort_key(self, row: Row[CalendarEntry], column: int) -> Any:
         if column in (self.DAY, self.TIME):
             return row.record.starts_at.isoformat()
         return fold(row.texts[column])
 
-    def role_data(self, row: Row[MeetingRecord], column: int, role: int) -> Any:
+    def role_data(self, row: Row[CalendarEntry], column: int, role: int) -> Any:
         record = row.record
         if role == _FONT and record.status is MeetingStatus.CANCELLED:
             font = QFont()
@@ -93,7 +93,7 @@ class AgendaModel(RecordTableModel[MeetingRecord]):
             if record.is_unassigned and column == self.MENTORS:
                 return colors().caution
         if role == TOOLTIP and column == self.TITLE:
-            return record.fields.takeaway or record.title
+            return record.takeaway or record.title
         return None
 
 
@@ -113,7 +113,7 @@ class AgendaList(QWidget):
         super().__init__(parent)
         self._today = today
         self.model = AgendaModel(self)
-        self.proxy: RecordFilterProxy[MeetingRecord] = RecordFilterProxy(self)
+        self.proxy: RecordFilterProxy[CalendarEntry] = RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = RecordTableView(
             self.proxy, sort_column=AgendaModel.DAY, stretch=AgendaModel.TITLE
@@ -174,7 +174,7 @@ class AgendaList(QWidget):
             first + timedelta(days=span * direction), last + timedelta(days=span * direction)
         )
 
-    def set_meetings(self, records: Sequence[MeetingRecord], names: Mapping[int, str]) -> None:
+    def set_meetings(self, records: Sequence[CalendarEntry], names: Mapping[int, str]) -> None:
         self.model.set_names(names)
         self.model.set_records(records)
         n = len(records)

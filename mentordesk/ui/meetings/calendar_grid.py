@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt, SignalInstance
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from mentordesk.domain.meeting import MeetingRecord
+from mentordesk.domain.meeting import CalendarEntry
 from mentordesk.ui.meetings.calendar_paint import day_description, local_span, tooltip
 
 
@@ -32,13 +32,13 @@ class GridBehaviour:
     def _init_selection(self, day: date) -> None:
         self._selected = day
         self._meeting: int | None = None
-        self._by_id: dict[int, MeetingRecord] = {}
+        self._by_id: dict[int, CalendarEntry] = {}
         self._spans: dict[int, tuple[datetime, datetime]] = {}  # local start and end by id
         self._names: dict[int, str] = {}
 
     def _show_day(self, day: date) -> None: ...
 
-    def _on(self, record: MeetingRecord, day: date) -> bool: ...
+    def _on(self, record: CalendarEntry, day: date) -> bool: ...
 
     def _key_target(self, key: Qt.Key) -> date | None: ...
 
@@ -48,7 +48,7 @@ class GridBehaviour:
 
     def _repaint(self) -> None: ...
 
-    def _take(self, records: Sequence[MeetingRecord], names: Mapping[int, str]) -> None:
+    def _take(self, records: Sequence[CalendarEntry], names: Mapping[int, str]) -> None:
         self._by_id = {record.id: record for record in records}
         # Converting to local time costs a time-zone look-up: done once per meeting here.
         self._spans = {record.id: local_span(record) for record in records}
@@ -134,7 +134,7 @@ class GridBehaviour:
         elif day is not None:
             self._empty_double_click(pos, day)
 
-    def _tooltip(self, event: QHelpEvent, records: list[MeetingRecord], owner: QWidget) -> bool:
+    def _tooltip(self, event: QHelpEvent, records: list[CalendarEntry], owner: QWidget) -> bool:
         if records:
             QToolTip.showText(event.globalPos(), tooltip(records, self._names), owner)
         else:

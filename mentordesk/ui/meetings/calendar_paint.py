@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 
 from mentordesk.domain.enums import MeetingStatus
-from mentordesk.domain.meeting import MeetingRecord
+from mentordesk.domain.meeting import CalendarEntry
 from mentordesk.ui.common.labels import label
 from mentordesk.ui.common.style import colors
 
@@ -83,7 +83,7 @@ def day_description(day: date, count: int) -> str:
 # Times and people ---------------------------------------------------------------------
 
 
-def local_span(record: MeetingRecord) -> tuple[datetime, datetime]:
+def local_span(record: CalendarEntry) -> tuple[datetime, datetime]:
     """Start and end as naive wall-clock times in the computer's zone."""
     start = record.local_start()
     end = record.ends_at.astimezone()
@@ -98,7 +98,7 @@ def time_range(start: datetime, end: datetime) -> str:
     return _tr("{start}–{end}").format(start=short_time(start), end=short_time(end))
 
 
-def who(record: MeetingRecord, names: Mapping[int, str]) -> str:
+def who(record: CalendarEntry, names: Mapping[int, str]) -> str:
     """The first mentor's name ("Amara Okafor +1" for a group), or the title if nobody."""
     if record.is_unassigned:
         return record.title
@@ -107,13 +107,13 @@ def who(record: MeetingRecord, names: Mapping[int, str]) -> str:
     return _tr("{name} +{n}").format(name=first, n=others) if others else first
 
 
-def mentor_names(record: MeetingRecord, names: Mapping[int, str]) -> str:
+def mentor_names(record: CalendarEntry, names: Mapping[int, str]) -> str:
     if record.is_unassigned:
         return _tr("Unassigned")
     return ", ".join(names.get(mentor, _tr("Unknown mentor")) for mentor in record.mentor_ids)
 
 
-def tooltip(records: Iterable[MeetingRecord], names: Mapping[int, str]) -> str:
+def tooltip(records: Iterable[CalendarEntry], names: Mapping[int, str]) -> str:
     """Each meeting as title, date and time, mentors and status; a blank line between."""
     parts = []
     for record in records:
@@ -150,13 +150,13 @@ def blend(under: QColor, over: QColor, amount: float) -> QColor:
     )
 
 
-def mark_of(record: MeetingRecord) -> str:
+def mark_of(record: CalendarEntry) -> str:
     if record.status is MeetingStatus.MISSED:
         return MISSED_MARK
     return UNASSIGNED_MARK if record.is_unassigned else ""
 
 
-def mentor_color(record: MeetingRecord) -> QColor:
+def mentor_color(record: CalendarEntry) -> QColor:
     """The first mentor's colour; the caution colour for a meeting nobody is assigned to."""
     scheme = colors()
     if record.is_unassigned:
@@ -164,7 +164,7 @@ def mentor_color(record: MeetingRecord) -> QColor:
     return scheme.mentors[record.mentor_ids[0] % len(scheme.mentors)]
 
 
-def look(record: MeetingRecord, palette: QPalette) -> Look:
+def look(record: CalendarEntry, palette: QPalette) -> Look:
     """A meeting's look in the scheme shown now. Like every colour here it is computed from
     ``colors()`` and the palette at each paint, so a theme change shows at the next paint."""
     scheme = colors()

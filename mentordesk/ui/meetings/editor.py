@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.enums import MeetingFormat, MeetingStatus
-from mentordesk.domain.meeting import AgendaItem, MeetingFields, MeetingRecord
+from mentordesk.domain.meeting import AgendaItem, CalendarEntry, MeetingFields, MeetingRecord
 from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.time_zones import city, local_zone_name, to_utc, wall_time, zone_error
 from mentordesk.ui.common.card_fields import CardFields, FormGroup, align_captions, heading_labels
@@ -294,7 +294,7 @@ class MeetingEditor(CardEditorMixin, QScrollArea):
         self._show_time_there()
         self.focus_field("title")
 
-    def show_overlaps(self, others: Sequence[MeetingRecord]) -> None:
+    def show_overlaps(self, others: Sequence[CalendarEntry | MeetingRecord]) -> None:
         if not others:
             self.overlap_warning.hide()
             return

@@ -13,7 +13,7 @@ from PySide6.QtGui import QHelpEvent, QPainter, QPaintEvent, QPalette, QResizeEv
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mentordesk.domain.enums import MeetingStatus
-from mentordesk.domain.meeting import MeetingRecord
+from mentordesk.domain.meeting import CalendarEntry
 from mentordesk.ui.common.style import Space, colors
 from mentordesk.ui.meetings import calendar_paint as cp
 from mentordesk.ui.meetings.calendar_grid import GridBehaviour
@@ -52,7 +52,7 @@ class MonthGrid(GridBehaviour, QWidget):
         self._today = today
         self._init_selection(today())
         self._month = self._selected.replace(day=1)
-        self._by_day: dict[date, list[MeetingRecord]] = {}
+        self._by_day: dict[date, list[CalendarEntry]] = {}
         self._grid_valid = False  # the columns' and rows' edges, until resized or refont
         # Each day's lines, until the meetings, the month or the geometry change: a
         # selection moving repaints days without laying them out again.
@@ -65,7 +65,7 @@ class MonthGrid(GridBehaviour, QWidget):
         self.setAccessibleName(self.tr("Month"))
         self._describe()
 
-    def set_meetings(self, records: Sequence[MeetingRecord], names: Mapping[int, str]) -> None:
+    def set_meetings(self, records: Sequence[CalendarEntry], names: Mapping[int, str]) -> None:
         """The meetings to draw (those of the shown range) and the mentors' names by id."""
         self._take(records, names)
         self._by_day = {}
@@ -94,7 +94,7 @@ class MonthGrid(GridBehaviour, QWidget):
         self._origin = cp.week_start(self._month)  # kept for day_rect, called very often
         return self._origin, self._origin + timedelta(days=ROWS * 7 - 1)
 
-    def meetings_on(self, day: date) -> list[MeetingRecord]:
+    def meetings_on(self, day: date) -> list[CalendarEntry]:
         return list(self._by_day.get(day, ()))
 
     # The hooks of GridBehaviour ---------------------------------------------------------
@@ -106,7 +106,7 @@ class MonthGrid(GridBehaviour, QWidget):
             self.update()
             self.range_changed.emit(*self.shown_range())
 
-    def _on(self, record: MeetingRecord, day: date) -> bool:
+    def _on(self, record: CalendarEntry, day: date) -> bool:
         return self._spans[record.id][0].date() == day
 
     def _key_target(self, key: Qt.Key) -> date | None:
@@ -317,7 +317,7 @@ class MonthGrid(GridBehaviour, QWidget):
             self._grid_valid = False
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             day, line = self._line_at(event.pos())
-            records: list[MeetingRecord] = []
+            records: list[CalendarEntry] = []
             if day is not None and line is not None and line.meeting_id is None:
                 drawn = {other.meeting_id for other in self.line_layout(day)}
                 records = [r for r in self._by_day.get(day, []) if r.id not in drawn]

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from mentordesk.domain.enums import MeetingStatus
-from mentordesk.domain.meeting import MeetingRecord, overlapping
+from mentordesk.domain.meeting import CalendarEntry, MeetingRecord, overlapping
 from mentordesk.domain.mentor import MentorEntry
 from mentordesk.domain.validation import DomainError
 from mentordesk.ui.common.card import ListCardTexts
@@ -68,11 +68,11 @@ class CalendarView(MeetingEdits, CardHost, View):
         self._host(bus, undo_stack, today, calendar_texts())
         self._mentors: Sequence[MentorEntry] = ()
         self._names: dict[int, str] = {}
-        self._shown: list[MeetingRecord] = []
+        self._shown: list[CalendarEntry] = []  # what the grid shows
         self._mode = CalendarMode.MONTH
         self._editor = None
         # The last ranges of days read, by (first, last, mentor shown), oldest first.
-        self._ranges: dict[tuple[date, date, int | None], list[MeetingRecord]] = {}
+        self._ranges: dict[tuple[date, date, int | None], list[CalendarEntry]] = {}
         self._prefetch = QTimer(self)
         self._prefetch.setSingleShot(True)
         self._prefetch.setInterval(READ_AHEAD_MS)
@@ -331,10 +331,8 @@ class CalendarView(MeetingEdits, CardHost, View):
             self._ranges.clear()  # what was read ahead may have changed
             self._fetch()
             if record is not None:
-                # Usually among the meetings just read for the range shown.
-                fresh = next((m for m in self._shown if m.id == record.id), None)
-                try:
-                    self._show_card(fresh or services.meetings.get(record.id))
+                try:  # the grid reads entries: the card reads the whole meeting
+                    self._show_card(services.meetings.get(record.id))
                 except DomainError:
                     self._show_card(None)  # deleted meanwhile (an undo, the command line)
         elif record is not None:  # only action items changed: the meetings did not
@@ -357,7 +355,7 @@ class CalendarView(MeetingEdits, CardHost, View):
         self._update_title()
         self._prefetch.start()
 
-    def _read_range(self, first: date, last: date) -> list[MeetingRecord]:
+    def _read_range(self, first: date, last: date) -> list[CalendarEntry]:
         key = (first, last, self.nav.chosen_mentor())
         found = self._ranges.pop(key, None)
         if found is None:
@@ -365,7 +363,7 @@ class CalendarView(MeetingEdits, CardHost, View):
             start = datetime.combine(first, time()).astimezone()
             end = datetime.combine(last + timedelta(days=1), time()).astimezone()
             mentor = key[2]
-            found = self._services.meetings.between(
+            found = self._services.meetings.entries_between(
                 start, end, mentor_ids=() if mentor is None else (mentor,)
             )
         self._ranges[key] = found  # the most recently used last
@@ -459,13 +457,12 @@ class CalendarView(MeetingEdits, CardHost, View):
     # --- the card ------------------------------------------------------------------------
 
     def _record(self, meeting_id: int) -> MeetingRecord | None:
-        found = next((r for r in self._shown if r.id == meeting_id), None)
-        if found is None and self._services is not None:
-            try:
-                found = self._services.meetings.get(meeting_id)
-            except DomainError:
-                return None
-        return found
+        if self._services is None:
+            return None
+        try:
+            return self._services.meetings.get(meeting_id)
+        except DomainError:
+            return None
 
     def _select_meeting(self, meeting_id: int) -> None:
         shown = self.shown_meeting()

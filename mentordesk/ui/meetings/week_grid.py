@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, QTimer, Si
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
-from mentordesk.domain.meeting import MeetingRecord
+from mentordesk.domain.meeting import CalendarEntry
 from mentordesk.ui.common.style import Space
 from mentordesk.ui.meetings import calendar_paint as cp
 from mentordesk.ui.meetings.calendar_grid import GridBehaviour
@@ -55,7 +55,7 @@ class WeekGrid(GridBehaviour, WeekPainting, QAbstractScrollArea):
         self._today = today
         self._init_selection(today())
         self._first = cp.week_start(self._selected)
-        self._records: list[MeetingRecord] = []
+        self._records: list[CalendarEntry] = []
         self._placed: dict[date, list[Placed]] = {}
         self._scroll_pending = True
         self._gutter: tuple[tuple[str, str] | None, int] = (None, 0)
@@ -71,7 +71,7 @@ class WeekGrid(GridBehaviour, WeekPainting, QAbstractScrollArea):
         self._update_geometry()
         self._describe()
 
-    def set_meetings(self, records: Sequence[MeetingRecord], names: Mapping[int, str]) -> None:
+    def set_meetings(self, records: Sequence[CalendarEntry], names: Mapping[int, str]) -> None:
         """The meetings to draw (those of the shown week) and the mentors' names by id."""
         self._records = list(records)
         self._take(records, names)
@@ -103,7 +103,7 @@ class WeekGrid(GridBehaviour, WeekPainting, QAbstractScrollArea):
             self._lay_out()
             self.range_changed.emit(*self.shown_range())
 
-    def _on(self, record: MeetingRecord, day: date) -> bool:
+    def _on(self, record: CalendarEntry, day: date) -> bool:
         start, end = self._spans[record.id]
         return start.date() <= day and datetime.combine(day, time()) < end
 

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from PySide6.QtCore import QRect
 
 from mentordesk.domain.enums import MeetingStatus
-from mentordesk.domain.meeting import MeetingRecord
+from mentordesk.domain.meeting import CalendarEntry
 
 DAY_MINUTES = 24 * 60
 SHORTEST = 30  # minutes: a shorter meeting is drawn (and laid out) this tall, to be readable
@@ -19,7 +19,7 @@ SHORTEST = 30  # minutes: a shorter meeting is drawn (and laid out) this tall, t
 
 @dataclass(frozen=True)
 class Placed:
-    record: MeetingRecord
+    record: CalendarEntry
     start: int  # minutes after the day's midnight, as laid out
     end: int
     column: int
@@ -39,14 +39,14 @@ class WeekBlock:
 
 
 def lay_out(
-    records: Iterable[MeetingRecord],
+    records: Iterable[CalendarEntry],
     spans: Mapping[int, tuple[datetime, datetime]],
     first: date,
     last: date,
 ) -> dict[date, list[Placed]]:
     """The blocks of each day from ``first`` to ``last``, in minutes. ``spans`` holds each
     meeting's local start and end by id; a meeting past midnight has a block on each day."""
-    segments: dict[date, list[tuple[MeetingRecord, int, int]]] = {}
+    segments: dict[date, list[tuple[CalendarEntry, int, int]]] = {}
     for record in records:
         start, end = spans[record.id]
         day = start.date()
@@ -60,11 +60,11 @@ def lay_out(
     return {day: _place(found) for day, found in segments.items()}
 
 
-def _place(segments: list[tuple[MeetingRecord, int, int]]) -> list[Placed]:
+def _place(segments: list[tuple[CalendarEntry, int, int]]) -> list[Placed]:
     """Columns by greedy interval colouring: each block takes the first column free at its
     start; a cluster of blocks that overlap (even through others) shares its column count."""
     placed: list[Placed] = []
-    cluster: list[tuple[MeetingRecord, int, int, int]] = []
+    cluster: list[tuple[CalendarEntry, int, int, int]] = []
     ends: list[int] = []  # per column, when its last block ends
     cluster_end = -1
 

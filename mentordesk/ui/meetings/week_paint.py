@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 
-from mentordesk.domain.meeting import MeetingRecord
+from mentordesk.domain.meeting import CalendarEntry
 from mentordesk.ui.common.style import Space, colors, scaled_font
 from mentordesk.ui.meetings import calendar_paint as cp
 from mentordesk.ui.meetings.week_layout import DAY_MINUTES, WeekBlock
@@ -32,7 +32,7 @@ class WeekPainting(_Widget):
     _today: Callable[[], date]
     _selected: date
     _meeting: int | None
-    _by_id: dict[int, MeetingRecord]
+    _by_id: dict[int, CalendarEntry]
     _spans: dict[int, tuple[datetime, datetime]]
     _names: dict[int, str]
 
