@@ -13,6 +13,10 @@ application); each figure is the median of N runs after one untimed warm-up, in 
 * month to month, no pause: Next again and again with no idle time between, so every month
   is read from the database when it is shown (the worst case; no target).
 * switch to the week view: Month to Week in a shown Calendar, until the week has painted.
+* open Calendar, month of ~54 meetings, and month to month from there: the same on the
+  month holding about as many meetings as the decade sample's busiest (at the decade size,
+  that month itself): the huge sample's busiest month shows five times as much, so this
+  is the pair that compares the same screen at both sizes.
 * open Action items (default filter): construct the view, attach, show, until the table has
   painted ("Needs doing": open items and those done but not reported back).
 * Prepare on the busiest mentor: the planned meeting (with the fewest agenda lines) of the
@@ -43,9 +47,23 @@ def _timed(samples: list[float], action: Callable[[], None]) -> None:
     samples.append((time.perf_counter() - started) * 1000.0)
 
 
+def _month_counts(services: Services) -> Counter[date]:
+    return Counter(m.local_day().replace(day=1) for m in services.meetings.between())
+
+
 def _busiest_month(services: Services) -> date:
-    months = Counter(m.local_day().replace(day=1) for m in services.meetings.between())
-    return months.most_common(1)[0][0]
+    return _month_counts(services).most_common(1)[0][0]
+
+
+# The meetings of the decade sample's busiest month. The huge sample's busiest month holds
+# 289 (ten times the meetings in the same years), so its screen holds five times as much;
+# a month holding as many as the decade's busiest compares the same screen at both sizes.
+DECADE_BUSIEST = 54
+
+
+def _month_like_decade(services: Services) -> date:
+    counts = _month_counts(services)
+    return min(counts, key=lambda month: (abs(counts[month] - DECADE_BUSIEST), month))
 
 
 def _pause(everything: PaintCounter, seconds: float = 0.3) -> None:
@@ -87,10 +105,11 @@ def _calendar(services: Services, everything: PaintCounter, month: date) -> Any:
     return view
 
 
-def measure_calendar(services: Services, everything: PaintCounter, runs: int) -> list[Measure]:
-    from mentordesk.ui.meetings.nav_bar import CalendarMode
-
-    month = _busiest_month(services)
+def _open_and_step(
+    services: Services, everything: PaintCounter, runs: int, month: date
+) -> tuple[list[float], list[float], Any]:
+    """Open the Calendar on ``month`` (timed, ``runs`` times), then step to the month after
+    and back (timed); returns both and the view, still open."""
     dispose(_calendar(services, everything, month))  # warm-up
     opened: list[float] = []
     for _ in range(runs):
@@ -108,6 +127,17 @@ def measure_calendar(services: Services, everything: PaintCounter, runs: int) ->
         _paint_until(everything, view.month, action.trigger)
         if run:
             stepped.append((time.perf_counter() - started) * 1000.0)
+    return opened, stepped, view
+
+
+def measure_calendar(services: Services, everything: PaintCounter, runs: int) -> list[Measure]:
+    from mentordesk.ui.meetings.nav_bar import CalendarMode
+
+    like, like_stepped, like_view = _open_and_step(
+        services, everything, runs, _month_like_decade(services)
+    )
+    dispose(like_view)
+    opened, stepped, view = _open_and_step(services, everything, runs, _busiest_month(services))
     paged: list[float] = []
     for _ in range(runs):  # onwards with no pause: every month read when shown
         started = time.perf_counter()
@@ -130,6 +160,8 @@ def measure_calendar(services: Services, everything: PaintCounter, runs: int) ->
         Measure("calendar_next_month", "Calendar: month to month", stepped, 16.0),
         Measure("calendar_paging", "Calendar: month to month, no pause (read now)", paged),
         Measure("calendar_week", "Calendar: switch to the week view", weeks, 30.0),
+        Measure("open_calendar_like", f"open Calendar, month of ~{DECADE_BUSIEST} meetings", like),
+        Measure("calendar_like_next", f"month to month, from ~{DECADE_BUSIEST}", like_stepped),
     ]
 
 

@@ -666,6 +666,8 @@ SCALED = (
     "open_calendar",
     "calendar_next_month",
     "calendar_week",
+    "open_calendar_like",
+    "calendar_like_next",
     "open_action_items",
 )
 
