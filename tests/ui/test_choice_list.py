@@ -46,6 +46,15 @@ def test_the_combo_is_as_wide_as_its_longest_text_up_to_a_limit(qtbot: QtBot) ->
     assert combo.minimumContentsLength() == 4
     refill(combo, [("Maximiliane Oyelaran-Featherstonehaugh", 1)])
     assert combo.minimumContentsLength() == LONGEST_SHOWN
+    widest, longest = "Advance on my current path", "i" * 32
+    refill(combo, [(widest, 1), (longest, 2)])
+    sized = combo.sizeHint().width()
+    measured = QComboBox()
+    qtbot.addWidget(measured)
+    measured.addItems([widest, longest])
+    measured.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    x = combo.fontMetrics().horizontalAdvance("X")
+    assert abs(sized - measured.sizeHint().width()) <= x  # as Qt measuring every row
     assert (
         combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
     )

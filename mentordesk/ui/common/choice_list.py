@@ -10,6 +10,7 @@ combo can be sized from that rather than from measuring every row.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -54,6 +55,10 @@ class ChoiceList(QAbstractListModel):
         """The length of the longest text, in characters."""
         return max((len(text) for text, _data in self._items), default=0)
 
+    def longest_texts(self, count: int = 12) -> list[str]:
+        """The ``count`` texts with the most characters: the widest is among them."""
+        return heapq.nlargest(count, (text for text, _data in self._items), key=len)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._items)
 
@@ -95,7 +100,14 @@ def use_choice_list(combo: QComboBox, items: Iterable[tuple[str, object]] = ()) 
 
 
 def fit_to_longest(combo: QComboBox, choices: ChoiceList) -> None:
-    combo.setMinimumContentsLength(max(4, min(LONGEST_SHOWN, choices.longest())))
+    """As wide as the widest text (measured among the longest few, not row by row), up to
+    LONGEST_SHOWN characters: Qt sizes the combo as that many widths of an "X" and room
+    for an icon, which these choices have none of."""
+    metrics = combo.fontMetrics()
+    widest = max((metrics.horizontalAdvance(t) for t in choices.longest_texts()), default=0)
+    room = widest - combo.iconSize().width()
+    letters = round(room / max(1, metrics.horizontalAdvance("X")))
+    combo.setMinimumContentsLength(max(4, min(LONGEST_SHOWN, letters)))
 
 
 def refill(
