@@ -13,7 +13,7 @@ Imported only when an archive is exported or imported (it needs SQLAlchemy).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,12 +52,17 @@ class TableRead:
 
 
 def read_tables(
-    sessions: sessionmaker[Session], reads: Sequence[TableRead]
+    sessions: sessionmaker[Session],
+    reads: Sequence[TableRead],
+    stop: Callable[[], None] | None = None,
 ) -> list[list[tuple[Any, ...]]]:
-    """The rows of each table asked for, in one read transaction (so they fit together)."""
+    """The rows of each table asked for, in one read transaction (so they fit together);
+    ``stop()`` is called before each table (it raises to end the read early)."""
     found: list[list[tuple[Any, ...]]] = []
     with reading(sessions) as session:
         for wanted in reads:
+            if stop is not None:
+                stop()
             table = _table(wanted.table)
             query = select(*(table.c[name] for name in wanted.columns)).order_by(
                 *(table.c[name] for name in wanted.order_by)

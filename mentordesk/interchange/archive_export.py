@@ -37,7 +37,7 @@ from mentordesk.interchange.archive_format import (
     PartKind,
     T,
 )
-from mentordesk.interchange.errors import ExportCancelled
+from mentordesk.interchange.errors import ExportCancelled, check_cancelled
 
 if TYPE_CHECKING:
     from mentordesk.db.archive_rows import TableRead
@@ -136,8 +136,9 @@ class ArchiveExport:
         self._services = services
         self._now = clock or (lambda: datetime.now(UTC))
 
-    def document(self) -> dict[str, Any]:
-        """The archive as JSON values (dicts, lists, strings, numbers)."""
+    def document(self, cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
+        """The archive as JSON values (dicts, lists, strings, numbers); ExportCancelled as
+        soon as ``cancelled()`` turns true (it is asked before each table is read)."""
         from mentordesk.db.archive_rows import TableRead, read_tables
 
         reads: list[TableRead] = []
@@ -145,7 +146,7 @@ class ArchiveExport:
             columns = tuple(f.name for f in collection.fields)
             reads.append(TableRead(collection.table, columns, (collection.key,)))
             reads.extend(_part_read(part) for part in collection.parts)
-        tables = read_tables(self._services.sessions, reads)
+        tables = read_tables(self._services.sessions, reads, stop=_stopper(cancelled))
         document: dict[str, Any] = {
             "format": FORMAT_NAME,
             "format_version": FORMAT_VERSION,
@@ -173,13 +174,12 @@ class ArchiveExport:
             raise ArchiveError(
                 path, "is a folder; give a file name.", nothing="Nothing was written."
             )
-        document = self.document()
+        document = self.document(cancelled)
         text = json.dumps(document, ensure_ascii=False, indent=1)
         data = text.encode("utf-8")
         if path.suffix.lower() != ".json":
             data = _zipped(data, self._now())
-        if cancelled is not None and cancelled():
-            raise ExportCancelled
+        check_cancelled(cancelled)
         try:
             write_atomically(path, data)
         except OSError as exc:
@@ -190,6 +190,18 @@ class ArchiveExport:
         seconds = time.perf_counter() - started
         log.info("exported an archive: %d bytes in %.2f s", len(data), seconds)
         return ArchiveExportResult(path, counts, len(data), seconds)
+
+
+def _stopper(cancelled: Callable[[], bool] | None) -> Callable[[], None] | None:
+    """``cancelled`` as a check that raises ExportCancelled."""
+    if cancelled is None:
+        return None
+
+    def stop() -> None:
+        if cancelled():
+            raise ExportCancelled
+
+    return stop
 
 
 def _zipped(data: bytes, now: datetime) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from mentordesk.domain.validation import DomainError
@@ -29,3 +30,10 @@ class ExportCancelled(DomainError):
 
     def __init__(self) -> None:
         super().__init__("The export was cancelled. Nothing was written.")
+
+
+def check_cancelled(cancelled: Callable[[], bool] | None) -> None:
+    """Raise ExportCancelled if ``cancelled()`` says so: the last step before an export
+    puts its file in place."""
+    if cancelled is not None and cancelled():
+        raise ExportCancelled

@@ -13,7 +13,7 @@ advice and takeaway stay private: they are never written.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -178,9 +178,14 @@ class CalendarExport:
         mentor_ids: Sequence[int] = (),
         start: date | None = None,
         end: date | None = None,
+        *,
+        cancelled: Callable[[], bool] | None = None,
     ) -> ExportResult:
-        """Write the chosen meetings to ``path`` (replacing it whole, or not at all)."""
+        """Write the chosen meetings to ``path`` (replacing it whole, or not at all);
+        ExportCancelled (nothing written) when ``cancelled()`` turns true before the file
+        is put in place."""
         from mentordesk.interchange import _meeting_rows as rows
+        from mentordesk.interchange.errors import check_cancelled
 
         services = self._services
         meetings = self.meetings(mentor_ids, start, end)
@@ -190,7 +195,9 @@ class CalendarExport:
             services.settings.read(),
             recurrence_ids=rows.recurrence_ids(services.sessions, [m.id for m in meetings]),
         )
-        write_file(path, calendar_bytes(calendar))
+        data = calendar_bytes(calendar)
+        check_cancelled(cancelled)
+        write_file(path, data)
         log.info("exported %d meetings to a calendar file", len(meetings))
         return ExportResult(path, len(meetings))
 

@@ -338,11 +338,11 @@ class MarkdownExport:
     def __init__(self, services: Services) -> None:
         self._services = services
 
-    def files(self) -> dict[str, str]:
+    def files(self, cancelled: Callable[[], bool] | None = None) -> dict[str, str]:
         """Relative path (with ``/``) -> the file's text."""
         from mentordesk.interchange.archive_export import ArchiveExport
 
-        book = _Book(ArchiveExport(self._services).document())
+        book = _Book(ArchiveExport(self._services).document(cancelled))
         files = {"index.md": _index(book)}
         for mentor in book.mentors:
             files[f"mentors/{book.mentor_file[mentor['id']]}"] = mentor_markdown(mentor, book)
@@ -375,7 +375,7 @@ class MarkdownExport:
                 "is not empty; choose a new or empty folder (or replace it with --force).",
                 nothing=NOTHING,
             )
-        files = self.files()
+        files = self.files(cancelled)
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
@@ -392,10 +392,10 @@ class MarkdownExport:
             if cancelled is not None and cancelled():
                 raise ExportCancelled
             _put_in_place(staging, folder)
-        except (OSError, ExportCancelled) as exc:
+        except BaseException as exc:  # a Cancel, a full disk, a text the disk refuses
             with contextlib.suppress(OSError):
                 shutil.rmtree(staging)
-            if isinstance(exc, ExportCancelled):
+            if not isinstance(exc, OSError):
                 raise
             raise ArchiveError(
                 folder, f"cannot be written ({exc.strerror}).", nothing=NOTHING

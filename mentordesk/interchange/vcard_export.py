@@ -10,7 +10,7 @@ the tags as CATEGORIES: what ``vcard_read`` reads back.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,12 +77,22 @@ class VCardExport:
         everyone = self._services.mentors.list_all()
         return [m for m in everyone if not wanted or m.id in wanted]
 
-    def write(self, path: Path, wanted: Collection[int] | None = None) -> VCardExportResult:
+    def write(
+        self,
+        path: Path,
+        wanted: Collection[int] | None = None,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> VCardExportResult:
+        """Write the mentors to ``path``; ExportCancelled (nothing written) when
+        ``cancelled()`` turns true before the file is put in place."""
         from mentordesk.files import write_atomically
+        from mentordesk.interchange.errors import check_cancelled
 
         path = Path(path)
         mentors = self.mentors(wanted)
         data = vcard_text(mentors).encode("utf-8")
+        check_cancelled(cancelled)
         try:
             write_atomically(path, data)
         except OSError as exc:

@@ -175,3 +175,22 @@ def test_a_failed_write_leaves_nothing(
     with pytest.raises(ArchiveError, match="No space left"):
         MarkdownExport(sample).write(out / "notes")
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("a bug"), KeyboardInterrupt()])
+def test_a_failure_of_any_kind_leaves_no_staging_folder(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    import mentordesk.interchange.markdown_export as markdown
+
+    services.mentors.create(MentorFields(name="Amara Okafor"))
+
+    def fail(_staging: Path, _folder: Path) -> None:
+        raise failure
+
+    monkeypatch.setattr(markdown, "_put_in_place", fail)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(type(failure)):
+        MarkdownExport(services).write(out / "notes")
+    assert list(out.iterdir()) == []

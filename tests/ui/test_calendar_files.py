@@ -348,3 +348,23 @@ def test_the_job_tells_its_result_only_once_its_thread_has_ended(qtbot: QtBot) -
         job.start(lambda _progress, _cancelled: 42)
         qtbot.waitUntil(lambda: not job.running and len(running_when_told) == run)  # noqa: B023
     assert running_when_told == [False] * 20
+
+
+def test_a_job_abandoned_once_its_work_ended_reports_nothing(qtbot: QtBot) -> None:
+    """Closed in the moment between the work's end and its result being told: the result
+    is dropped, and the job is free at once."""
+    from mentordesk.ui.common.job import Job
+
+    job = Job()
+    told: list[object] = []
+    job.succeeded.connect(told.append)
+    job.failed.connect(told.append)
+    job.start(lambda _progress, _cancelled: 42)
+    assert job.running
+    thread = job._thread
+    assert thread is not None and thread.wait(5_000)  # ended; its result not yet told
+    assert job.running  # until the result is told
+    job.abandon()
+    assert not job.running
+    qtbot.wait(100)
+    assert told == []

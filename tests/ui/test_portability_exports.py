@@ -11,6 +11,7 @@ import stat
 import threading
 import zipfile
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.goal import GoalFields
+from mentordesk.domain.meeting import MeetingFields
 from mentordesk.domain.mentor import MentorFields
 from mentordesk.interchange.archive_export import ArchiveExport
 from mentordesk.interchange.contacts_plan import ContactAction
@@ -137,10 +139,10 @@ def test_cancel_while_everything_is_written_leaves_no_file(
     reading, release = threading.Event(), threading.Event()
     real_document = ArchiveExport.document
 
-    def slow_document(self: ArchiveExport) -> dict[str, Any]:
+    def slow_document(self: ArchiveExport, cancelled: Any = None) -> dict[str, Any]:
         reading.set()
         release.wait(10)  # a large archive being read
-        return real_document(self)
+        return real_document(self, cancelled)
 
     monkeypatch.setattr(ArchiveExport, "document", slow_document)
     out = tmp_path / "out"
@@ -292,3 +294,74 @@ def test_import_contacts_from_the_file_menu_adds_the_mentors_and_says_so(
     assert window.undo_stack.count() == 0  # undone by the backup taken before it
     window.page_view("mentors")
     assert window.mentors_view.model.rowCount() == before + new  # the view was told
+
+
+def test_cancel_stops_every_export_before_its_file_is_written(
+    qtbot: QtBot, services: Services, mentors: dict[str, int], tmp_path: Path
+) -> None:
+    """Each export's work asks, just before it puts its file in place, whether Cancel was
+    pressed; pressed, it raises and writes nothing."""
+    from mentordesk.ui.calendar_files.export_dialog import ExportDialog
+
+    out = tmp_path / "out"
+    out.mkdir()
+    services.meetings.create(
+        MeetingFields(
+            title="Coffee",
+            start=datetime(2026, 5, 4, 9, 0),
+            minutes=30,
+            time_zone="UTC",
+            mentor_ids=(mentors["amara"],),
+        )
+    )
+    dialogs: list[FileExportDialog] = [
+        ExportDialog(services, folder=out),
+        ContactsExportDialog(services, folder=out),
+        ArchiveExportDialog(services, folder=out),
+        MarkdownExportDialog(services, folder=out),
+    ]
+    for dialog, name in zip(dialogs, ("a.ics", "a.vcf", "a.zip", "notes"), strict=True):
+        qtbot.addWidget(dialog)
+        work = dialog.work_for(out / name)
+        assert work is not None
+        with pytest.raises(ExportCancelled):
+            work(lambda _done, _total: None, lambda: True)
+    assert list(out.iterdir()) == []
+
+
+def test_closing_while_a_slow_export_runs_leaves_it_to_end_unreported(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Cancel the work cannot see in time (here it never looks) must not keep the window
+    waiting, nor delete the running thread with the dialog (Qt would abort): the work is
+    left to end on its own and nothing it does is reported."""
+    import time
+
+    from mentordesk.ui.common import export_dialog, job
+
+    monkeypatch.setattr(export_dialog, "CANCEL_WAIT_MS", 100)
+    released = threading.Event()
+
+    class Slow(FileExportDialog):
+        def work_for(self, path: Path) -> Any:
+            def work(_progress: object, _cancelled: object) -> str:
+                released.wait(10)
+                return "written"
+
+            return work
+
+    dialog = Slow("Slow", "A slow export.", object_name="slowExport")
+    told: list[object] = []
+    dialog.exported.connect(told.append)
+    dialog.show()
+    dialog.export_to(tmp_path / "slow.txt")
+    started = time.perf_counter()
+    dialog.reject()
+    assert time.perf_counter() - started < 5  # did not wait for the work
+    assert not dialog.job.running and job._ABANDONED
+    dialog.deleteLater()
+    qtbot.wait(50)  # the dialog and its job are gone; the thread is not
+    released.set()
+    qtbot.waitUntil(lambda: not job._ABANDONED, timeout=10_000)
+    qtbot.wait(50)
+    assert told == []

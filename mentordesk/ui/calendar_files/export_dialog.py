@@ -128,7 +128,7 @@ class ExportDialog(FileExportDialog):
             self.say(self.tr("No meetings match; choose another mentor or other days."))
             return None
 
-        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> object:
-            return export.write(path, mentors, start, end)
+        def work(_progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+            return export.write(path, mentors, start, end, cancelled=cancelled)
 
         return work

@@ -27,6 +27,8 @@ from mentordesk.interchange.errors import ExportCancelled
 from mentordesk.ui.common.job import Job, Work
 from mentordesk.ui.common.style import Space, tint, untint
 
+CANCEL_WAIT_MS = 2_000
+
 
 class FileExportDialog(QDialog):
     exported = Signal(object)  # what the work returned
@@ -141,6 +143,9 @@ class FileExportDialog(QDialog):
 
     def reject(self) -> None:
         if self.job.running:
-            self.job.cancel()  # the work stops before it puts anything in place
-            self.job.wait()
+            # The work stops at its next check, before it puts anything in place; one
+            # that takes longer than a moment to get there ends on its own, unreported.
+            self.job.cancel()
+            if not self.job.wait(CANCEL_WAIT_MS):
+                self.job.abandon()
         super().reject()

@@ -43,6 +43,7 @@ _ABANDONED: set[_Thread] = set()  # running threads whose dialog closed: kept un
 
 
 def _forget(thread: _Thread) -> None:
+    thread.wait()  # ``finished`` comes just before the thread ends
     _ABANDONED.discard(thread)
     thread.deleteLater()
 
@@ -62,7 +63,8 @@ class Job(QObject):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        """From ``start`` until the result is told (or the job abandoned)."""
+        return self._thread is not None
 
     def start(self, work: Work) -> None:
         if self.running:
@@ -82,9 +84,10 @@ class Job(QObject):
         thread = self.sender()
         assert isinstance(thread, _Thread)
         thread.wait()
-        if self._thread is thread:
-            self._thread = None
         thread.deleteLater()
+        if self._thread is not thread:
+            return  # abandoned after it ended, before this ran: nothing is reported
+        self._thread = None
         succeeded, outcome = thread.outcome
         (self.succeeded if succeeded else self.failed).emit(outcome)
 

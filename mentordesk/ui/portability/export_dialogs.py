@@ -227,7 +227,7 @@ class ContactsExportDialog(FileExportDialog):
         export = VCardExport(self._services)
         wanted = self.wanted()
 
-        def work(_progress: Step, _cancelled: Stop) -> object:
-            return export.write(path, wanted)
+        def work(_progress: Step, cancelled: Stop) -> object:
+            return export.write(path, wanted, cancelled=cancelled)
 
         return work
