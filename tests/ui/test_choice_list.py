@@ -4,8 +4,10 @@ combo is sized from the longest text rather than by measuring every row."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QAbstractListModel
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QListView
 from pytestqt.qtbot import QtBot
 
 from mentordesk.ui.common.choice_list import LONGEST_SHOWN, ChoiceList, refill, use_choice_list
@@ -13,14 +15,25 @@ from mentordesk.ui.common.choice_list import LONGEST_SHOWN, ChoiceList, refill, 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
-def test_a_combo_reads_text_and_data_and_finds_by_data(qtbot: QtBot) -> None:
+def test_a_combo_reads_text_and_data_and_finds_by_data(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     combo = QComboBox()
     qtbot.addWidget(combo)
     choices = use_choice_list(combo, [("All mentors", None), ("Amara", 3), ("Bea", 7)])
     QAbstractItemModelTester(choices, FATAL)
+    walked: list[int] = []
+    real_match = QAbstractListModel.match
+
+    def walking(*args: object) -> object:
+        walked.append(1)
+        return real_match(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QAbstractListModel, "match", walking)  # the row-by-row search
     assert [combo.itemText(i) for i in range(combo.count())] == ["All mentors", "Amara", "Bea"]
     assert combo.findData(7) == 2 and combo.findData(None) == 0 and combo.findData(99) == -1
     assert combo.findData([1]) == -1  # not hashable: offered by no choice
+    assert walked == []  # findData took the dict, not a walk through every row
     combo.setCurrentIndex(1)
     assert combo.currentData() == 3 and combo.currentText() == "Amara"
 
@@ -58,6 +71,14 @@ def test_the_combo_is_as_wide_as_its_longest_text_up_to_a_limit(qtbot: QtBot) ->
     assert (
         combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
     )
+
+
+def test_the_popup_never_measures_every_row(qtbot: QtBot) -> None:
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    use_choice_list(combo, [("All", None), *((f"Person {n}", n) for n in range(2_400))])
+    view = combo.view()
+    assert isinstance(view, QListView) and view.uniformItemSizes()
 
 
 def test_many_choices_are_one_reset(qtbot: QtBot) -> None:

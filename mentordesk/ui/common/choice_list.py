@@ -3,9 +3,10 @@
 A combo box filled item by item costs an insertion per choice, and one that sizes itself to
 its contents measures every text each time it is laid out: with the 2,400 people of a large
 imported network in a mentor filter, that was a good part of opening a view. This model is
-replaced in one reset, reads only the rows a popup paints, finds a choice's row by its data
-in a dict (``QComboBox.findData``), and tells how long its longest text is, so that the
-combo can be sized from that rather than from measuring every row.
+replaced in one reset, finds a choice's row by its data in a dict (``QComboBox.findData``),
+and gives its longest texts, so that the combo is sized from the widest of those rather
+than from measuring every row. Its popup lists rows of one height (``setUniformItemSizes``),
+so opening it asks for the rows it shows, not for every row's size.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QListView
 
 Index = QModelIndex | QPersistentModelIndex
 _EXACT = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive
@@ -93,10 +94,18 @@ class ChoiceList(QAbstractListModel):
 def use_choice_list(combo: QComboBox, items: Iterable[tuple[str, object]] = ()) -> ChoiceList:
     """Give ``combo`` a ChoiceList of ``items``, sized by its longest text."""
     choices = ChoiceList(items, combo)
-    combo.setModel(choices)
+    set_choice_list(combo, choices)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     fit_to_longest(combo, choices)
     return choices
+
+
+def set_choice_list(combo: QComboBox, choices: ChoiceList) -> None:
+    """``combo`` shows ``choices``, its popup rows all one height (never measured)."""
+    combo.setModel(choices)
+    view = combo.view()
+    if isinstance(view, QListView):
+        view.setUniformItemSizes(True)
 
 
 def fit_to_longest(combo: QComboBox, choices: ChoiceList) -> None:

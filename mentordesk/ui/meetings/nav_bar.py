@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.mentor import MentorEntry
-from mentordesk.ui.common.choice_list import ChoiceList, refill
+from mentordesk.ui.common.choice_list import ChoiceList, refill, set_choice_list
 from mentordesk.ui.common.date_field import DateField
 from mentordesk.ui.common.flow_layout import FlowLayout
 from mentordesk.ui.common.form_parts import WheelSafeCombo
@@ -118,7 +118,7 @@ class CalendarNavBar(QWidget):
             WheelSafeCombo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         second.add_widget(self.mentor_filter, 1)
-        self.mentor_filter.setModel(ChoiceList([(self.tr("All mentors"), None)], self))
+        set_choice_list(self.mentor_filter, ChoiceList([(self.tr("All mentors"), None)], self))
         self.mentor_filter.activated.connect(
             lambda _i: self.mentor_chosen.emit(self.mentor_filter.currentData())
         )
