@@ -155,6 +155,7 @@ def plan_contacts(
             by_email.setdefault(_email_key(mentor.fields.email), mentor)
         by_name.setdefault(_name_key(mentor.name), []).append(mentor)
     seen: dict[str, int] = {}  # a person's email and name keys -> the line they were first on
+    updating: dict[int, int] = {}  # a mentor an earlier contact updates -> that contact's line
     planned: list[PlannedContact] = []
     for index, contact in enumerate(contacts):
         keys = [f"n:{_name_key(contact.fields.name)}"]
@@ -191,9 +192,22 @@ def plan_contacts(
                 match, how = namesakes[0], "name"
         if match is None:
             proposal = PlannedContact(contact, ContactAction.NEW, stored=contact.fields)
+        elif match.id in updating:
+            # Two people in the file matching one card (by email, and by name): both
+            # updates would start from the same card, the second undoing the first's.
+            proposal = PlannedContact(
+                contact,
+                ContactAction.SKIP,
+                mentor_id=match.id,
+                matched_by=how,
+                reason=f"{match.name} is updated from line {updating[match.id]} already",
+            )
         else:
             proposal = _update(contact, match, how)
-        planned.append(_chosen(proposal, choices.get(index)))
+        chosen = _chosen(proposal, choices.get(index))
+        if chosen.action is ContactAction.UPDATE and chosen.mentor_id is not None:
+            updating[chosen.mentor_id] = contact.line
+        planned.append(chosen)
     return ContactPlan(Path(path), source, tuple(planned), choices)
 
 

@@ -433,3 +433,27 @@ def test_a_vcard_naming_an_unknown_charset_is_refused_with_its_line(tmp_path: Pa
     )
     with pytest.raises(ContactFileError, match=r"odd\.vcf, line 1: this vCard cannot be read"):
         read_vcard_file(path)
+
+
+def test_one_card_is_updated_from_one_contact_only(services: Services) -> None:
+    """Two people in a file may match one card, one by email and one by name: both updates
+    would start from the card as stored, and the second would undo the first's fills."""
+    amara = services.mentors.create(MentorFields(name="Amara Okafor", email="amara@example.org"))
+    importer = ContactImport(services)
+    contacts = [
+        _contact(1, name="A. Okafor", email="amara@example.org", phone="+1 555"),
+        _contact(2, name="Amara Okafor", email="amara@work.example", title="CTO"),
+    ]
+    plan = plan_contacts(Path("f.vcf"), "vCard", contacts, services.mentors.list_all())
+    first, second = plan.contacts
+    assert (first.action, first.mentor_id) == (ContactAction.UPDATE, amara.id)
+    assert (second.action, second.mentor_id) == (ContactAction.SKIP, amara.id)
+    assert second.reason == "Amara Okafor is updated from line 1 already"
+    importer.apply(plan)
+    stored = services.mentors.get(amara.id).fields
+    assert (stored.phone, stored.title) == ("+1 555", "")  # the first update, kept whole
+
+    # Chosen the other way round, the second updates and the first is left out.
+    other = importer.choose(plan, {0: ContactAction.SKIP})
+    assert [c.action for c in other.contacts] == [ContactAction.SKIP, ContactAction.UPDATE]
+    assert other.contacts[1].fills == ("title",)
