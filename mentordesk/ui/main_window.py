@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from mentordesk.services.context import Services
     from mentordesk.services.startup import QuickMentorListing
     from mentordesk.ui.preferences import PreferencesDialog
+
+FileDialog = TypeVar("FileDialog", bound=QDialog)
 
 
 @dataclass
@@ -469,6 +472,24 @@ class MainWindow(QMainWindow):
         """Store what is typed in any card editor (before undo, switching view, closing)."""
         for view in self._built_views():
             view.commit_pending()
+
+    def open_file_dialog(self, make: Callable[[], FileDialog]) -> FileDialog:
+        """Show a dialog of the File menu, made by ``make`` once what is typed on a card is
+        stored (so an export holds it and an import plans against it); not waited for, and
+        gone once closed."""
+        self.commit_pending_edits()
+        dialog = make()
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def data_imported(self, kinds: set[DataKind], message: str) -> None:
+        """After an import stored ``kinds`` of data: the views are told, and the import is
+        undone by restoring the backup taken before it, not step by step."""
+        self.undo_stack.clear()
+        self.bus.announce(kinds)
+        self.data_status.refresh()
+        self.statusBar().showMessage(message, 10_000)
 
     # --- data ----------------------------------------------------------------------------
 

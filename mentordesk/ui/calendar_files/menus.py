@@ -69,24 +69,19 @@ class CalendarFileMenus(QObject):
         from mentordesk.ui.calendar_files.import_dialog import ImportPreviewDialog
 
         self.folder = path.parent
-        self.window.commit_pending_edits()
-        dialog = ImportPreviewDialog(services, path, self.window)
+        dialog = self.window.open_file_dialog(
+            lambda: ImportPreviewDialog(services, path, self.window)
+        )
         dialog.imported.connect(self._imported)
         dialog.meeting_requested.connect(self.window.open_meeting)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
         return dialog
 
     def _imported(self, result: ImportResult) -> None:
-        # The import is undone by restoring the backup taken before it, not step by step.
-        self.window.undo_stack.clear()
-        self.window.bus.announce({DataKind.MEETING})
-        self.window.data_status.refresh()
-        self.window.statusBar().showMessage(
+        self.window.data_imported(
+            {DataKind.MEETING},
             self.tr("Imported {name}: {summary}").format(
                 name=result.path.name, summary=result.summary()
             ),
-            10_000,
         )
 
     # --- export --------------------------------------------------------------------------
@@ -97,11 +92,10 @@ class CalendarFileMenus(QObject):
             return None
         from mentordesk.ui.calendar_files.export_dialog import ExportDialog
 
-        self.window.commit_pending_edits()
-        dialog = ExportDialog(services, self.window, folder=self.folder)
+        dialog = self.window.open_file_dialog(
+            lambda: ExportDialog(services, self.window, folder=self.folder)
+        )
         dialog.exported.connect(self._exported)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
         return dialog
 
     def _exported(self, result: ExportResult) -> None:

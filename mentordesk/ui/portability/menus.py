@@ -4,8 +4,9 @@ status bar)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from mentordesk.interchange.contacts_import import ContactImportResult
     from mentordesk.interchange.markdown_export import MarkdownExportResult
     from mentordesk.interchange.vcard_export import VCardExportResult
+    from mentordesk.services.context import Services
     from mentordesk.ui.common.export_dialog import FileExportDialog
     from mentordesk.ui.main_window import MainWindow
     from mentordesk.ui.portability.contacts_dialog import ContactImportDialog
@@ -113,72 +115,62 @@ class PortabilityMenus(QObject):
         from mentordesk.ui.portability.contacts_dialog import ContactImportDialog
 
         self.folder = path.parent
-        self.window.commit_pending_edits()
-        dialog = ContactImportDialog(services, path, self.window)
+        dialog = self.window.open_file_dialog(
+            lambda: ContactImportDialog(services, path, self.window)
+        )
         dialog.imported.connect(self._imported)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
         return dialog
 
     def _imported(self, result: ContactImportResult) -> None:
-        # The import is undone by restoring the backup taken before it, not step by step.
-        self.window.undo_stack.clear()
-        self.window.bus.announce({DataKind.MENTOR})
-        self.window.data_status.refresh()
-        self.window.statusBar().showMessage(
+        self.window.data_imported(
+            {DataKind.MENTOR},
             self.tr("Imported {name}: {summary}").format(
                 name=result.plan.path.name, summary=result.plan.summary()
             ),
-            10_000,
         )
 
     # --- export --------------------------------------------------------------------------
 
-    def _open(self, dialog: FileExportDialog) -> FileExportDialog:
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _started(self) -> bool:
-        if self.window.services is None:
-            return False
-        self.window.commit_pending_edits()  # what is typed on a card is exported too
-        return True
-
     def export_contacts(self) -> FileExportDialog | None:
-        if not self._started():
-            return None
         from mentordesk.ui.portability.export_dialogs import ContactsExportDialog
 
-        assert self.window.services is not None
-        dialog = ContactsExportDialog(
-            self.window.services,
-            self.window,
-            folder=self.folder,
-            selected=selected_mentor(self.window.stack.currentWidget()),
+        return self._export(
+            lambda services: ContactsExportDialog(  # the card as stored a moment before
+                services,
+                self.window,
+                folder=self.folder,
+                selected=selected_mentor(self.window.stack.currentWidget()),
+            ),
+            self._contacts_exported,
         )
-        dialog.exported.connect(self._contacts_exported)
-        return self._open(dialog)
 
     def export_archive(self) -> FileExportDialog | None:
-        if not self._started():
-            return None
         from mentordesk.ui.portability.export_dialogs import ArchiveExportDialog
 
-        assert self.window.services is not None
-        dialog = ArchiveExportDialog(self.window.services, self.window, folder=self.folder)
-        dialog.exported.connect(self._archive_exported)
-        return self._open(dialog)
+        return self._export(
+            lambda services: ArchiveExportDialog(services, self.window, folder=self.folder),
+            self._archive_exported,
+        )
 
     def export_markdown(self) -> FileExportDialog | None:
-        if not self._started():
-            return None
         from mentordesk.ui.portability.export_dialogs import MarkdownExportDialog
 
-        assert self.window.services is not None
-        dialog = MarkdownExportDialog(self.window.services, self.window, folder=self.folder)
-        dialog.exported.connect(self._markdown_exported)
-        return self._open(dialog)
+        return self._export(
+            lambda services: MarkdownExportDialog(services, self.window, folder=self.folder),
+            self._markdown_exported,
+        )
+
+    def _export(
+        self,
+        make: Callable[[Services], FileExportDialog],
+        exported: Callable[[Any], None],
+    ) -> FileExportDialog | None:
+        services = self.window.services
+        if services is None:
+            return None
+        dialog = self.window.open_file_dialog(lambda: make(services))
+        dialog.exported.connect(exported)
+        return dialog
 
     def _contacts_exported(self, result: VCardExportResult) -> None:
         self.folder = result.path.parent

@@ -86,14 +86,13 @@ class ReportMenus(QObject):
             return None
         from mentordesk.ui.reports.dialog import ExportPdfDialog
 
-        self.window.commit_pending_edits()  # what is typed on a card is in the report
         shown = view if view is not None else self.window.stack.currentWidget()
-        dialog = ExportPdfDialog(
-            services, self.window, preset=preset_for(shown), folder=self.folder
+        dialog = self.window.open_file_dialog(  # what is typed on a card is in the report
+            lambda: ExportPdfDialog(
+                services, self.window, preset=preset_for(shown), folder=self.folder
+            )
         )
         dialog.saved.connect(self._saved)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
         return dialog
 
     def _saved(self, path: Path, report: Report) -> None:
