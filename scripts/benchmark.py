@@ -11,7 +11,12 @@ into a temporary data folder that is removed afterwards. ``--sizes decade,huge``
 the decade set and then the "huge" one (ten times larger: 2,400 mentors, 30,000 meetings,
 120,000 action items; about a minute to generate) and prints every figure side by side
 with the ratio huge / decade: the list views fetch only the rows they paint, so their
-figures must stay within 1.5x (and a keystroke under 16 ms) at ten times the data.
+figures must stay within 1.5x (and a keystroke under 16 ms) at ten times the data. Where
+the screen itself differs between the sizes (the word typed leaves 6 rows of the decade's
+40 mentors but 102 of the huge set's 2,400; the huge set's busiest month holds five times
+the meetings), the ratio is printed with why, and the goal is carried by a figure that
+compares the same screen: a keystroke that changes a full table, and the Calendar on a
+month holding as many meetings as the decade's busiest.
 
 Start-up, each run in a fresh child process with ``QT_QPA_PLATFORM=offscreen``:
 
@@ -39,6 +44,8 @@ In this process (offscreen too), with ``time.perf_counter``, after one untimed w
   the first pass; the layout, the table's repaint and a second repaint when the scroll bar
   comes or goes follow in later passes, so a single pass would miss them). Types
   "leadership" one character at a time, clearing the filter (untimed) between words.
+* filter keystroke, full table both sides: "o" typed and erased again and again; each
+  keystroke changes the rows shown and the table, full before and after, paints once.
 
 The Calendar, Action items and Prepare are measured by ``scripts/bench_meetings.py`` (its
 docstring says how); importing and exporting calendar files by ``scripts/bench_ics.py``.
@@ -654,18 +661,22 @@ def measure_snapshot(location: DataLocation, runs: int) -> Measure:
 
 # Figures that must stay within this factor of their decade figure at the huge size.
 SCALE_GOAL = 1.5
+# Figures whose screen itself differs between the sizes: the ratio is printed with why, and
+# the like-for-like figure beside it carries the goal.
+UNLIKE_SCREENS = {
+    "filter_keystroke": "rows painted: 6 of 40 at decade, 102 of 2,400 at huge",
+    "open_calendar": "busiest month: 54 meetings at decade, 289 at huge",
+    "calendar_next_month": "around the busiest month (as above)",
+    "calendar_week": "a week of the busiest month (as above)",
+}
 SCALED = (
     "data_shown",
     "peak_memory",
     "open_mentors_view",
-    "filter_keystroke",
     "filter_keystroke_full",
     "open_goals_view",
     "open_skills_view_chart",
     "open_agreements_view",
-    "open_calendar",
-    "calendar_next_month",
-    "calendar_week",
     "open_calendar_like",
     "calendar_like_next",
     "open_action_items",
@@ -720,8 +731,10 @@ def print_comparison(decade: list[Measure], huge: list[Measure]) -> None:
         verdict = ""
         if measure.key in SCALED:
             verdict = "ok" if ratio <= SCALE_GOAL else "MISSED"
-            if measure.key.startswith("filter_keystroke") and measure.median >= 16.0:
-                verdict = "MISSED"
+        elif measure.key in UNLIKE_SCREENS:
+            verdict = f"({UNLIKE_SCREENS[measure.key]})"
+        if measure.key.startswith("filter_keystroke") and measure.median >= 16.0:
+            verdict = "MISSED (over 16 ms)"
         rows.append(
             (
                 measure.name,
