@@ -344,3 +344,25 @@ def test_f2_opens_the_action_of_the_current_row_and_a_choice_in_it_is_taken(
     assert _cell(dialog, amara, ContactsModel.CHANGES) == "A new card"
     assert dialog.summary.text().startswith("3 contacts in the file: 2 new, 0 updated")
     assert dialog.isVisible()
+
+
+def test_set_data_is_true_only_when_the_action_changed(
+    qtbot: QtBot, services: Services, mentors: dict[str, int]
+) -> None:
+    dialog = _dialog(qtbot, services, CONTACTS / "google.vcf")
+    model = dialog.model
+    jose = _row(dialog, "José Álvarez-Ruiz")  # a skip; new is allowed, update is not
+    index = model.index(jose, ContactsModel.ACTION)
+    changes: list[object] = []
+    model.plan_changed.connect(lambda: changes.append("plan"))
+    model.dataChanged.connect(lambda *_: changes.append("data"))
+
+    assert not model.setData(index, ContactAction.SKIP)  # the same action
+    assert not model.setData(index, ContactAction.UPDATE)  # refused: nothing to update
+    assert not model.setData(index, "not an action")
+    assert not model.setData(model.index(jose, ContactsModel.NAME), ContactAction.NEW)
+    assert changes == [] and _cell(dialog, jose, ContactsModel.ACTION) == "Skip"
+
+    assert model.setData(index, ContactAction.NEW)
+    assert _cell(dialog, jose, ContactsModel.ACTION) == "New"
+    assert "data" in changes and "plan" in changes

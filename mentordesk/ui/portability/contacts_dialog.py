@@ -10,39 +10,39 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
-    QStackedWidget,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.interchange.contacts_import import ContactImport, ContactImportResult
-from mentordesk.interchange.contacts_plan import ContactAction, ContactFile, ContactPlan
+from mentordesk.interchange.contacts_plan import (
+    ContactAction,
+    ContactFile,
+    ContactFileError,
+    ContactPlan,
+)
 from mentordesk.interchange.errors import ImportCancelled
 from mentordesk.ui.common.empty_state import EmptyState
-from mentordesk.ui.common.job import Job
-from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font, tint, untint
+from mentordesk.ui.common.import_dialog import ComboDelegate, FileImportDialog
+from mentordesk.ui.common.job import Work
+from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font, tint
 from mentordesk.ui.portability.contacts_model import (
     ACTIONS,
     ALLOWED_ROLE,
     ContactsModel,
     action_text,
-    plain_tip,
     what_changes_in_full,
 )
 
@@ -72,16 +72,10 @@ class _Preview:
     mentors: Sequence[MentorRecord]
 
 
-class ActionDelegate(QStyledItemDelegate):
+class ActionDelegate(ComboDelegate):
     """The Action cell edited with a list of the actions that row allows."""
 
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        combo = QComboBox(parent)
+    def fill(self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex) -> None:
         combo.setAccessibleName(self.tr("Action"))
         allowed = index.data(ALLOWED_ROLE) or frozenset()
         for action in ACTIONS:
@@ -89,32 +83,30 @@ class ActionDelegate(QStyledItemDelegate):
                 combo.addItem(action_text(action), action.value)
         # A choice made in the open list is the choice: no Enter needed after it.
         combo.activated.connect(lambda _i: self._chosen(combo))
-        return combo
 
     def _chosen(self, combo: QComboBox) -> None:
         self.commitData.emit(combo)
         self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
+    def current_data(self, index: QModelIndex | QPersistentModelIndex) -> object:
         action = index.data(Qt.ItemDataRole.EditRole)
-        editor.setCurrentIndex(max(editor.findData(getattr(action, "value", action)), 0))
+        return getattr(action, "value", action)
 
-    def setModelData(
-        self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        assert isinstance(editor, QComboBox)
-        chosen = editor.currentData()
+    def store(self, model: Any, index: QModelIndex | QPersistentModelIndex, chosen: Any) -> None:
         if chosen is not None:
             model.setData(index, ContactAction(chosen))
 
 
-class ContactImportDialog(QDialog):
+class ContactImportDialog(FileImportDialog):
     """Reads ``path`` when shown; Import stores the plan as the person left it."""
 
-    imported = Signal(object)  # ContactImportResult
+    EMPTY = 4
+    MESSAGE_PAGES = (FileImportDialog.PROBLEM, FileImportDialog.DONE, EMPTY)
+    MESSAGE_WIDTH = 640
+    FILE_ERROR = ContactFileError
 
-    WORKING, PREVIEW, PROBLEM, DONE, EMPTY = range(5)
+    importer: ContactImport
+    model: ContactsModel
 
     def __init__(
         self,
@@ -124,104 +116,37 @@ class ContactImportDialog(QDialog):
         *,
         source: str | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(services, path, parent, names="contacts", size=(780, 540))
         if source is not None and source not in SOURCES:
             raise ValueError(f"source is one of {SOURCES}, not {source!r}")
         self.setObjectName("contactImportDialog")
         self.setWindowTitle(self.tr("Import Contacts"))
-        self.path = Path(path)
         self.source = source or source_of(self.path)
+        self.heading.setText(
+            (
+                self.tr("Import LinkedIn connections from “{name}”")
+                if self.source == "LinkedIn"
+                else self.tr("Import contacts from “{name}”")
+            ).format(name=self.path.name)
+        )
         self.importer = ContactImport(services)
-        self._services = services
         self._contacts: ContactFile | None = None
         self._mentors: Sequence[MentorRecord] = ()
-        self._step = ""  # what the job is doing: "read" or "import"
-        self._busy = False  # the job is importing from the preview page
         self._started = False
         self.import_result: ContactImportResult | None = None
-        self.job = Job(self)
-        self.job.progressed.connect(self._progressed)
-        self.job.succeeded.connect(self._succeeded)
-        self.job.failed.connect(self._failed)
-
-        heading = QLabel(
-            self.tr("Import LinkedIn connections from “{name}”")
-            if self.source == "LinkedIn"
-            else self.tr("Import contacts from “{name}”")
-        )
-        heading.setText(heading.text().format(name=self.path.name))
-        heading.setObjectName("contactsHeading")
-        set_scaled_font(heading, TypeScale.HEADING, bold=True)
-        heading.setToolTip(plain_tip(str(self.path)))
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._working_page())
-        self.pages.addWidget(self._preview_page())
-        self.pages.addWidget(self._problem_page())
-        self.pages.addWidget(self._done_page())
         self.empty = EmptyState(self.tr("No contacts in this file"), icon_name="mentors")
         self.empty.setObjectName("contactsEmpty")
         self.pages.addWidget(self.empty)
-
-        self.buttons = QDialogButtonBox()
-        self.import_button = QPushButton(self.tr("&Import"))
-        self.import_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.close_button = QPushButton(self.tr("Close"))
-        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
-        for button in (self.cancel_button, *self.action_buttons.values()):
-            button.setAutoDefault(False)  # Enter imports, whichever button was used last
-        self.import_button.clicked.connect(self.start_import)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.reject)
+        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if services.read_only:
             self.import_button.setToolTip(
                 self.tr("The data folder is read-only, so nothing can be imported.")
             )
-
-        # What these show comes from the file (its name, its people's names and values):
-        # text, never markup, however it looks.
-        for label in (
-            heading,
-            self.working_label,
-            self.summary,
-            self.status,
-            self.problem,
-            self.done_label,
-        ):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(Space.M)
-        layout.addWidget(heading)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(self.buttons)
-        self.resize(780, 540)
         self._show_page(self.WORKING)
 
     # --- pages ---------------------------------------------------------------------------
 
-    def _working_page(self) -> QWidget:
-        page = QWidget()
-        self.working_label = QLabel()
-        self.working_label.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(False)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addStretch(1)
-        layout.addWidget(self.working_label)
-        layout.addWidget(self.progress)
-        layout.addStretch(2)
-        return page
-
-    def _preview_page(self) -> QWidget:
-        page = QWidget()
-        self.summary = QLabel()
-        self.summary.setObjectName("contactsSummary")
-        self.summary.setWordWrap(True)
-
+    def _fill_preview(self, layout: QVBoxLayout) -> None:
         self.model = ContactsModel(self)
         self.model.plan_changed.connect(self._update_summary)
         self.table = QTableView()
@@ -301,17 +226,10 @@ class ContactImportDialog(QDialog):
         details_label = QLabel(self.tr("&Details:"))
         details_label.setBuddy(self.details)
 
-        self.status = QLabel()
-        self.status.setObjectName("contactsStatus")
-        self.status.setWordWrap(True)
+        for button in self.action_buttons.values():
+            button.setAutoDefault(False)  # Enter imports, whichever button was used last
         self.status.hide()
-        self.apply_progress = QProgressBar()
-        self.apply_progress.setTextVisible(False)
-        self.apply_progress.hide()
 
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(Space.S)
         layout.addWidget(self.summary)
         layout.addWidget(table_label)
         layout.addWidget(self.table, 1)
@@ -319,52 +237,6 @@ class ContactImportDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(details_label)
         layout.addWidget(self.details)
-        layout.addWidget(self.status)
-        layout.addWidget(self.apply_progress)
-        return page
-
-    def _problem_page(self) -> QWidget:
-        page = QWidget()
-        self.problem_title = QLabel(self.tr("This file cannot be imported"))
-        self.problem_title.setObjectName("contactsProblemTitle")
-        set_scaled_font(self.problem_title, TypeScale.HEADING)
-        tint(self.problem_title, "danger")
-        self.problem = QLabel()
-        self.problem.setObjectName("contactsProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.problem_title)
-        layout.addWidget(self.problem)
-        layout.addStretch(1)
-        return page
-
-    def _done_page(self) -> QWidget:
-        page = QWidget()
-        self.done_label = QLabel()
-        self.done_label.setObjectName("contactsDone")
-        self.done_label.setWordWrap(True)
-        self.done_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.done_label)
-        layout.addStretch(1)
-        return page
-
-    def _show_page(self, page: int) -> None:
-        self.pages.setCurrentIndex(page)
-        self.import_button.setVisible(page == self.PREVIEW)
-        self.cancel_button.setVisible(page in (self.WORKING, self.PREVIEW))
-        self.close_button.setVisible(page in (self.PROBLEM, self.DONE, self.EMPTY))
-        if page == self.PREVIEW:
-            self.import_button.setDefault(True)
-        elif page in (self.PROBLEM, self.DONE, self.EMPTY):
-            self.close_button.setDefault(True)
-            self.close_button.setFocus()
-            # A message, not a table: the room the preview needs would stand empty.
-            self.resize(min(self.width(), 640), self.minimumSizeHint().height())
-        self._update_buttons()
 
     # --- reading and planning ------------------------------------------------------------
 
@@ -374,10 +246,7 @@ class ContactImportDialog(QDialog):
             self._started = True
             self._read()
 
-    def _read(self) -> None:
-        self._step = "read"
-        self.working_label.setText(self.tr("Reading {path}…").format(path=self.path))
-        self.progress.setRange(0, 0)  # reading has no steps to count
+    def _reading(self) -> Work:
         importer, path, source = self.importer, self.path, self.source
         services = self._services
 
@@ -397,7 +266,11 @@ class ContactImportDialog(QDialog):
             allowed = importer.allowed_actions(plan, mentors=mentors)
             return _Preview(contacts, plan, allowed, mentors)
 
-        self.job.start(work)
+        return work
+
+    def _previewed(self, result: object) -> None:
+        assert isinstance(result, _Preview)
+        self.show_plan(result.contacts, result.plan, result.allowed, result.mentors)
 
     def show_plan(
         self,
@@ -505,9 +378,6 @@ class ContactImportDialog(QDialog):
                 return True
         return super().eventFilter(watched, event)
 
-    def selected_rows(self) -> list[int]:
-        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
-
     def choose_selected(self, action: ContactAction) -> None:
         if self._busy:
             return
@@ -538,131 +408,36 @@ class ContactImportDialog(QDialog):
             self.table.setCurrentIndex(index)
             self.table.edit(index)
 
-    def _update_buttons(self) -> None:
-        idle = not self._busy
-        plan = self.model.plan()
-        self.import_button.setEnabled(
-            idle
-            and plan is not None
-            and plan.writes
-            and not self._services.read_only
-            and self.pages.currentIndex() == self.PREVIEW
-        )
+    def _update_choices(self, idle: bool) -> None:
         rows = self.selected_rows() if idle else []
         for action, button in self.action_buttons.items():
             button.setEnabled(any(action in self.model.allowed(r) for r in rows))
-        self.table.setEnabled(idle)
+
+    def _may_import(self) -> bool:
+        return not self._services.read_only
 
     # --- importing -----------------------------------------------------------------------
 
-    def start_import(self) -> None:
-        plan = self.model.plan()
-        if plan is None or not plan.writes or self.job.running or self._services.read_only:
-            return
-        self._step = "import"
-        self._say(self.tr("Backing up, then importing…"))
-        self._set_busy(True)
-        importer = self.importer
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
-            return importer.apply(plan, progress=progress, cancelled=cancelled)
-
-        self.job.start(work)
-
     def _say(self, text: str, *, danger: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
-        if danger:
-            tint(self.status, "danger")
-        else:
-            untint(self.status)
         if not text and self._services.read_only and self.model.plan() is not None:
-            self.status.setText(
-                self.tr(
-                    "The data folder is read-only: this shows what importing would do, but "
-                    "nothing can be imported."
-                )
+            text = self.tr(
+                "The data folder is read-only: this shows what importing would do, but "
+                "nothing can be imported."
             )
-            self.status.show()
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self.apply_progress.setVisible(busy)
-        self.apply_progress.setRange(0, 0)
-        self._update_buttons()
-
-    def cancel(self) -> None:
-        if self._step == "import" and self.job.running:
-            self.job.cancel()
-            self._say(self.tr("Cancelling…"))
-            return
-        self.reject()  # reading stores nothing: it is left to end on its own
-
-    def _progressed(self, done: int, total: int) -> None:
-        bar = self.progress if self._step == "read" else self.apply_progress
-        bar.setRange(0, max(total, 1))
-        bar.setValue(done)
-
-    def _succeeded(self, result: object) -> None:
-        self._set_busy(False)
-        if isinstance(result, ContactImportResult):
-            self._finished(result)
-            return
-        assert isinstance(result, _Preview)
-        self.show_plan(result.contacts, result.plan, result.allowed, result.mentors)
-        self._say("")
+        super()._say(text, danger=danger)
+        self.status.setVisible(bool(text))
 
     def _failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, ImportCancelled):
-            if self._step == "read":
-                self.reject()
-                return
-            self._say(self.tr("Cancelled. Nothing was imported."))
-            self._show_page(self.PREVIEW)
+        super()._failed(error)
+        if isinstance(error, ImportCancelled) and self._step == "import":
             self.table.setFocus()
-            return
-        if self._step == "import":  # the file was fine; storing it was not
-            self._say(str(error), danger=True)
-            self._show_page(self.PREVIEW)
-            return
-        from mentordesk.interchange.contacts_plan import ContactFileError
 
-        self.problem_title.setText(
-            self.tr("This file cannot be imported")
-            if isinstance(error, ContactFileError)
-            else self.tr("Nothing can be imported now")
-        )
-        self.problem.setText(str(error))
-        self._show_page(self.PROBLEM)
-
-    def _finished(self, result: ContactImportResult) -> None:
+    def _present(self, result: object) -> str:
+        assert isinstance(result, ContactImportResult)
         self.import_result = result
         text = self.tr("Imported: {summary}").format(summary=result.plan.summary())
         if result.backup is not None:
             text += "\n\n" + self.tr(
                 "A backup was taken just before, in {path} (File > Backups… restores it)."
             ).format(path=result.backup)
-        self.done_label.setText(text)
-        self._show_page(self.DONE)
-        self.imported.emit(result)
-
-    # --- closing -------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        self._stop_work()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._stop_work()
-        super().closeEvent(event)
-
-    def _stop_work(self) -> None:
-        """Escape or the window's close button while working. An import stops at its next
-        step, storing nothing (waited for: it is quick); reading a large file cannot stop in
-        the middle of parsing, so it is left to end on its own (it stores nothing)."""
-        if self._step == "import" and self.job.running:
-            self.job.cancel()
-            self.job.wait()
-        else:
-            self.job.abandon()
+        return text

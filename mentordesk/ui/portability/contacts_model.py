@@ -319,5 +319,4 @@ class ContactsModel(QAbstractTableModel):
             action = ContactAction(value)
         except ValueError:
             return False
-        self.choose([index.row()], action)
-        return True
+        return self.choose([index.row()], action)  # False when refused, or already so
