@@ -212,13 +212,3 @@ def measure_prepare(services: Services, everything: PaintCounter, runs: int) -> 
         settle(everything)
     dispose(view)
     return Measure("prepare_busiest", "Prepare on the busiest mentor", samples, 30.0)
-
-
-def measure_meetings(services: Services, everything: PaintCounter, runs: int) -> list[Measure]:
-    print("Measuring the Calendar, Action items and Prepare…", flush=True)
-    return [
-        measure_floor(everything, runs),
-        *measure_calendar(services, everything, runs),
-        measure_action_items(services, everything, runs),
-        measure_prepare(services, everything, runs),
-    ]

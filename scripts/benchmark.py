@@ -68,6 +68,7 @@ import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -683,37 +684,106 @@ SCALED = (
 )
 
 
-def measure_size(
-    size: SampleSize, args: argparse.Namespace, workdir: Path, app: QApplication
-) -> tuple[list[Measure], dict[str, Any], int]:
-    env = environment(args.runs, args.keystrokes)
-    env["size"] = size.value
-    location = make_sample_data(workdir / f"data-{size.value}", size)
-    measures = measure_startup(location, args.runs, workdir)
-    print(f"Measuring the views in this process ({size.value})…", flush=True)
+@dataclass
+class _Sized:
+    """One sample size being measured: its data, its open services, its figures so far."""
+
+    size: SampleSize
+    location: DataLocation
+    env: dict[str, Any]
+    measures: list[Measure]
+    services: Services | None = None
+    repainted: int = 0
+
+
+def measure_sizes(
+    args: argparse.Namespace, workdir: Path, app: QApplication
+) -> list[tuple[list[Measure], dict[str, Any], int]]:
+    """Every figure at every size asked for. With two sizes, each measure runs at one size
+    and then at the other before the next measure starts, so that a machine slowing down
+    for a minute (a shared one does) weighs on both sides of a ratio alike."""
+    sized: list[_Sized] = []
+    for size in args.sizes:
+        env = environment(args.runs, args.keystrokes)
+        env["size"] = size.value
+        location = make_sample_data(workdir / f"data-{size.value}", size)
+        sized.append(_Sized(size, location, env, []))
+    for each in sized:  # in child processes, before this one opens the data
+        print(f"Start-up ({each.size.value})…", flush=True)
+        each.measures.extend(measure_startup(each.location, args.runs, workdir))
     everything = PaintCounter(app)
-    services = Services.open(location)
+    for each in sized:
+        each.services = Services.open(each.location)
+        each.env["mentors"] = each.services.mentors.count()
     try:
-        env["mentors"] = services.mentors.count()
-        measures.append(measure_open_view(services, everything, args.runs))
-        keystroke, repainted = measure_keystrokes(services, everything, args.keystrokes)
-        measures.append(keystroke)
-        env["keystrokes"] = len(keystroke.samples_ms)
-        measures.append(measure_full_keystrokes(services, everything, args.keystrokes))
-        for kind in ("goals", "skills", "agreements"):
-            measures.append(measure_other_view(services, everything, args.runs, kind))
-        measures.append(measure_snapshot(location, args.runs))
-        from bench_meetings import measure_meetings
-
-        measures.extend(measure_meetings(services, everything, args.runs))
-        if size is SampleSize.DECADE:  # a year of the decade's meetings, ~300 events
-            from bench_ics import measure_ics
-
-            measures.extend(measure_ics(location, args.runs))
+        for name, step in _steps(args, everything):
+            for each in sized:
+                print(f"Measuring {name} ({each.size.value})…", flush=True)
+                each.measures.extend(step(each))
     finally:
         everything.remove()
-        services.close()
-    return measures, env, repainted
+        for each in sized:
+            if each.services is not None:
+                each.services.close()
+    return [(each.measures, each.env, each.repainted) for each in sized]
+
+
+def _steps(
+    args: argparse.Namespace, everything: PaintCounter
+) -> list[tuple[str, Callable[[_Sized], list[Measure]]]]:
+    from bench_meetings import (
+        measure_action_items,
+        measure_calendar,
+        measure_floor,
+        measure_prepare,
+    )
+
+    runs = args.runs
+
+    def services(each: _Sized) -> Services:
+        assert each.services is not None
+        return each.services
+
+    def keystrokes(each: _Sized) -> list[Measure]:
+        keystroke, each.repainted = measure_keystrokes(services(each), everything, args.keystrokes)
+        each.env["keystrokes"] = len(keystroke.samples_ms)
+        return [keystroke]
+
+    def ics(each: _Sized) -> list[Measure]:
+        if each.size is not SampleSize.DECADE:  # a year of the decade's meetings: ~300 events
+            return []
+        from bench_ics import measure_ics
+
+        return measure_ics(each.location, runs)
+
+    return [
+        ("the Mentors view", lambda e: [measure_open_view(services(e), everything, runs)]),
+        ("filter keystrokes", keystrokes),
+        (
+            "full-table keystrokes",
+            lambda e: [measure_full_keystrokes(services(e), everything, args.keystrokes)],
+        ),
+        *(
+            (f"the {kind} view", partial(_other_view, services, everything, runs, kind))
+            for kind in ("goals", "skills", "agreements")
+        ),
+        ("a backup snapshot", lambda e: [measure_snapshot(e.location, runs)]),
+        ("the floor", lambda e: [measure_floor(everything, runs)]),
+        ("the Calendar", lambda e: measure_calendar(services(e), everything, runs)),
+        ("Action items", lambda e: [measure_action_items(services(e), everything, runs)]),
+        ("Prepare", lambda e: [measure_prepare(services(e), everything, runs)]),
+        ("calendar files", ics),
+    ]
+
+
+def _other_view(
+    services: Callable[[_Sized], Services],
+    everything: PaintCounter,
+    runs: int,
+    kind: str,
+    each: _Sized,
+) -> list[Measure]:
+    return [measure_other_view(services(each), everything, runs, kind)]
 
 
 def print_comparison(decade: list[Measure], huge: list[Measure]) -> None:
@@ -761,8 +831,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         workdir = Path(temp)
         qInstallMessageHandler(quiet_offscreen_warnings)
         app = create_application()
-        for size in args.sizes:
-            measures, env, repainted = measure_size(size, args, workdir, app)
+        for size, (measures, env, repainted) in zip(
+            args.sizes, measure_sizes(args, workdir, app), strict=True
+        ):
             print_report(measures, env, repainted)
             results[size.value] = measures
             figures[size.value] = {
