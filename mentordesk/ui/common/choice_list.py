@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QComboBox, QListView
 
 Index = QModelIndex | QPersistentModelIndex
 _EXACT = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive
+ICON_SPACING = 6  # pixels
 LONGEST_SHOWN = 28  # characters: a longer choice is elided in the field, shown in the popup
 
 
@@ -114,8 +115,9 @@ def fit_to_longest(combo: QComboBox, choices: ChoiceList) -> None:
     for an icon, which these choices have none of."""
     metrics = combo.fontMetrics()
     widest = max((metrics.horizontalAdvance(t) for t in choices.longest_texts()), default=0)
-    room = widest - combo.iconSize().width()
-    letters = round(room / max(1, metrics.horizontalAdvance("X")))
+    # Qt adds the icon's room and a few pixels more than it adds to a text it measured.
+    room = widest - combo.iconSize().width() - ICON_SPACING
+    letters = room // max(1, metrics.horizontalAdvance("X"))  # never wider than Qt made it
     combo.setMinimumContentsLength(max(4, min(LONGEST_SHOWN, letters)))
 
 
