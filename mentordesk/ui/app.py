@@ -69,10 +69,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
-    # The same style everywhere (its light and dark palettes are the app's own), made
-    # once with the first widget rather than replaced later.
-    QApplication.setStyle("Fusion")
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    # The same style everywhere (its light and dark palettes are the app's own), set
+    # before the first widget is made, so nothing is polished twice.
+    from mentordesk.ui.common.app_style import AppStyle
+
+    app.setStyle(AppStyle())
     app.setProperty("mentordeskStyle", "fusion")
     app.setDesktopFileName(APP_ID)  # resources/<APP_ID>.desktop names its icon and launcher
     return app
