@@ -546,6 +546,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Data folder: {path}").format(path=self.location.root), 8000
         )
+        # The mentor directory every mentor choice shows (5 ms for the 2,400 people of a
+        # large network), read while Home is looked at, not when a view first opens.
+        QTimer.singleShot(0, lambda: self._warm_directory(services))
+
+    def _warm_directory(self, services: Services) -> None:
+        if self.services is services:  # still the data open
+            import contextlib
+
+            from mentordesk.domain.validation import DomainError
+
+            # Unreadable now: the view that needs it reads it, and says what is wrong.
+            with contextlib.suppress(DomainError):
+                self.bus.mentor_directory(services)
 
     def _refresh_attention(self, kinds: frozenset[DataKind]) -> None:
         """The sidebar's counts of what needs attention, after a change to what they count."""

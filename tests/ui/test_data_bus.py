@@ -61,3 +61,19 @@ def test_other_data_opened_is_read_anew(
     finally:
         restored.close()
     assert len(reads) == 2
+
+
+def test_the_window_reads_the_directory_once_the_data_is_open(
+    qtbot: object, location: DataLocation, services: Services, reads: list[int]
+) -> None:
+    """Read while Home is looked at, so the first view offering a mentor choice finds it."""
+    from mentordesk.ui.main_window import MainWindow
+
+    services.mentors.create(MentorFields(name="Amara Okafor"))
+    window = MainWindow(location)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.attach_services(services)
+    qtbot.waitUntil(lambda: len(reads) == 1)  # type: ignore[attr-defined]
+    window.page_view("calendar")
+    window.page_view("actions")
+    assert len(reads) == 1
