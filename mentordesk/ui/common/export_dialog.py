@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.interchange.errors import ExportCancelled
 from mentordesk.ui.common.job import Job, Work
-from mentordesk.ui.common.style import Space, tint, untint
+from mentordesk.ui.common.style import Space, show_message
 
 CANCEL_WAIT_MS = 2_000
 
@@ -123,11 +123,7 @@ class FileExportDialog(QDialog):
         self.job.start(work)
 
     def say(self, text: str, *, danger: bool = False) -> None:
-        self.message.setText(text)
-        if danger:
-            tint(self.message, "danger")
-        else:
-            untint(self.message)
+        show_message(self.message, text, danger=danger)
 
     def _succeeded(self, result: object) -> None:
         self.progress.hide()

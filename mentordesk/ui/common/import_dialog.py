@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.interchange.errors import ImportCancelled
 from mentordesk.ui.common.job import Job, Work
-from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font, tint, untint
+from mentordesk.ui.common.style import Space, TypeScale, set_scaled_font, show_message, tint
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView
@@ -311,11 +311,7 @@ class FileImportDialog(QDialog):
         self.job.start(work)
 
     def _say(self, text: str, *, danger: bool = False) -> None:
-        self.status.setText(text)
-        if danger:
-            tint(self.status, "danger")
-        else:
-            untint(self.status)
+        show_message(self.status, text, danger=danger)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -18,7 +18,7 @@ from enum import StrEnum
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 
 class Space:
@@ -262,6 +262,15 @@ def untint(widget: QWidget) -> None:
     if _tinted.pop(widget, None) is not None:
         widget.setPalette(QPalette())
         widget.setAutoFillBackground(False)
+
+
+def show_message(label: QLabel, text: str, *, danger: bool = False) -> None:
+    """A dialog's message line: ``text``, in the danger colour when something went wrong."""
+    label.setText(text)
+    if danger:
+        tint(label, "danger")
+    else:
+        untint(label)
 
 
 def _apply_tint(widget: QWidget, color: str, background: str) -> None:

@@ -34,7 +34,7 @@ from mentordesk.domain.validation import DomainError
 from mentordesk.reports import Report, ReportRequest, paper_for, write_atomically
 from mentordesk.ui.common.form_parts import UnreadableValue
 from mentordesk.ui.common.questions import confirm
-from mentordesk.ui.common.style import Space, tint, untint
+from mentordesk.ui.common.style import Space, show_message
 from mentordesk.ui.reports.choices import ReportChoices
 from mentordesk.ui.reports.job import ReportJob
 from mentordesk.ui.reports.preview import PdfPreview
@@ -355,11 +355,7 @@ class ExportPdfDialog(QDialog):
             each.setDefault(each is button)
 
     def _say(self, text: str, *, danger: bool = False) -> None:
-        self.message.setText(text)
-        if danger:
-            tint(self.message, "danger")
-        else:
-            untint(self.message)
+        show_message(self.message, text, danger=danger)
 
     def chosen_request(self) -> ReportRequest | None:
         """What the form asks for (None when it cannot say); for tests and the menus."""
