@@ -37,7 +37,12 @@ from mentordesk.interchange.archive_format import (
     PartKind,
     T,
 )
-from mentordesk.interchange.errors import ExportCancelled, check_cancelled
+from mentordesk.interchange.errors import (
+    NOTHING_WRITTEN,
+    ExportCancelled,
+    check_cancelled,
+    write_export,
+)
 
 if TYPE_CHECKING:
     from mentordesk.db.archive_rows import TableRead
@@ -166,26 +171,19 @@ class ArchiveExport:
         """Write the archive to ``path`` (JSON for a ``.json`` name, else a zip). When
         ``cancelled()`` turns true before the file is put in place, ExportCancelled is raised
         and nothing is written."""
-        from mentordesk.files import write_atomically
-
         started = time.perf_counter()
         path = Path(path)
         if path.is_dir():
-            raise ArchiveError(
-                path, "is a folder; give a file name.", nothing="Nothing was written."
-            )
+            raise ArchiveError(path, "is a folder; give a file name.", nothing=NOTHING_WRITTEN)
         document = self.document(cancelled)
         text = json.dumps(document, ensure_ascii=False, indent=1)
         data = text.encode("utf-8")
         if path.suffix.lower() != ".json":
             data = _zipped(data, self._now())
         check_cancelled(cancelled)
-        try:
-            write_atomically(path, data)
-        except OSError as exc:
-            raise ArchiveError(
-                path, f"cannot be written ({exc.strerror or exc}).", nothing="Nothing was written."
-            ) from exc
+        write_export(
+            path, data, lambda p, problem: ArchiveError(p, problem, nothing=NOTHING_WRITTEN)
+        )
         counts = {c.name: len(document[c.name]) for c in COLLECTIONS}
         seconds = time.perf_counter() - started
         log.info("exported an archive: %d bytes in %.2f s", len(data), seconds)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from mentordesk.domain.mentor import MentorFields, MentorRecord
+from mentordesk.domain.mentor import SHORT_TEXT_FIELDS, MentorFields, MentorRecord
 from mentordesk.domain.validation import DomainError, fold
 
 
@@ -45,17 +45,9 @@ class ContactAction(StrEnum):
     SKIP = "skip"
 
 
-# The text fields an import may fill, in the order a summary names them.
-TEXT_FIELDS = (
-    "title",
-    "organization",
-    "email",
-    "phone",
-    "profile_url",
-    "location",
-    "met_detail",
-    "notes",
-)
+# The text fields an import may fill, in the order a summary names them: the card's short
+# fields but the time zone (no contact file carries one), then the notes.
+TEXT_FIELDS = (*(f for f in SHORT_TEXT_FIELDS if f != "time_zone"), "notes")
 
 
 @dataclass(frozen=True)

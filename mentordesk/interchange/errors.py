@@ -37,3 +37,17 @@ def check_cancelled(cancelled: Callable[[], bool] | None) -> None:
     puts its file in place."""
     if cancelled is not None and cancelled():
         raise ExportCancelled
+
+
+NOTHING_WRITTEN = "Nothing was written."
+
+
+def write_export(path: Path, data: bytes, refused: Callable[[Path, str], DomainError]) -> None:
+    """Write an export's ``data`` to ``path`` whole or not at all; a place that cannot be
+    written raises ``refused(path, problem)`` instead of the OSError."""
+    from mentordesk.files import write_atomically
+
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise refused(path, f"cannot be written ({exc.strerror or exc}).") from exc

@@ -86,18 +86,14 @@ class VCardExport:
     ) -> VCardExportResult:
         """Write the mentors to ``path``; ExportCancelled (nothing written) when
         ``cancelled()`` turns true before the file is put in place."""
-        from mentordesk.files import write_atomically
-        from mentordesk.interchange.errors import check_cancelled
+        from mentordesk.interchange.errors import NOTHING_WRITTEN, check_cancelled, write_export
 
         path = Path(path)
         mentors = self.mentors(wanted)
         data = vcard_text(mentors).encode("utf-8")
         check_cancelled(cancelled)
-        try:
-            write_atomically(path, data)
-        except OSError as exc:
-            raise ContactFileError(
-                path, f"cannot be written ({exc.strerror or exc}).", nothing="Nothing was written."
-            ) from exc
+        write_export(
+            path, data, lambda p, problem: ContactFileError(p, problem, nothing=NOTHING_WRITTEN)
+        )
         log.info("exported %d vCards", len(mentors))
         return VCardExportResult(path, len(mentors))

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QFileDialog, QLabel, QRadioButton, QWidget
 
 from mentordesk.interchange.archive_export import ArchiveExport
@@ -32,16 +33,21 @@ def with_suffix(name: str, suffix: str) -> Path:
 
 
 def holdings(services: Services) -> str:
-    """What the archive will hold, in the words of the sidebar."""
+    """What the archive will hold, in the words of the sidebar (translated, like every text
+    a person reads)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ArchiveExportDialog", text)
+
     counts = (
-        (services.mentors.count(), "mentor", "mentors"),
-        (services.meetings.count(), "meeting", "meetings"),
-        (services.goals.count(), "goal", "goals"),
-        (services.agreements.count(), "agreement", "agreements"),
-        (services.gratitude.count(), "thank-you", "thank-yous"),
+        (services.mentors.count(), tr("1 mentor"), tr("{n} mentors")),
+        (services.meetings.count(), tr("1 meeting"), tr("{n} meetings")),
+        (services.goals.count(), tr("1 goal"), tr("{n} goals")),
+        (services.agreements.count(), tr("1 agreement"), tr("{n} agreements")),
+        (services.gratitude.count(), tr("1 thank-you"), tr("{n} thank-yous")),
     )
-    held = ", ".join(f"{n:,} {one if n == 1 else many}" for n, one, many in counts)
-    return f"{held}, and all that goes with them."
+    held = ", ".join((one if n == 1 else many).format(n=f"{n:,}") for n, one, many in counts)
+    return tr("{held}, and all that goes with them.").format(held=held)
 
 
 class ArchiveExportDialog(FileExportDialog):
